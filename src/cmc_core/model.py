@@ -1,0 +1,323 @@
+"""The entities of a Community Model Canvas: immutable attrs value objects with stable ids.
+
+Nothing here does I/O or checks references between entities: a canvas half filled in during a
+workshop must load, show and be fixed, so referential integrity is the job of the validation rules
+(:mod:`cmc_core.rules`). What *is* enforced here is what no canvas can mean: a maturity outside
+0-3, a percentage outside 0-100, the same factor twice. Field names are the Python names; the file
+format renames a few (``from_party`` is ``from`` in a file), see :mod:`cmc_core.fileformat`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TypeVar
+
+import attrs
+
+from cmc_core.blueprint import BlockKey
+from cmc_core.vocabulary import (
+    MARKET_ROLES,
+    DevelopmentKind,
+    FactorKey,
+    Language,
+    LegalForm,
+    Level,
+    Mode,
+    PrincipleKey,
+    PrincipleStatus,
+    ProcessKind,
+    Role,
+    Status,
+    ValueKind,
+    ValueLevel,
+)
+
+__all__ = [
+    "DEFAULT_PROCESS_STEPS",
+    "BlockNote",
+    "Boundary",
+    "Commonality",
+    "DecisionRight",
+    "Development",
+    "EndCustomerValue",
+    "Factor",
+    "Governance",
+    "Meta",
+    "Party",
+    "Principle",
+    "ProcessArea",
+    "Resistance",
+    "Value",
+    "ValueFlow",
+    "Waste",
+]
+
+#: The default coordination steps: profileren -> vinden -> matchen -> transacteren. The first two
+#: are in the sources; the last two are our inference (domain reference 2.7), hence configurable.
+DEFAULT_PROCESS_STEPS: tuple[str, ...] = ("profile", "find", "match", "transact")
+
+_Keyed = TypeVar("_Keyed", "Factor", "Principle", "BlockNote")
+
+
+def _percentage(
+    _instance: object, attribute: attrs.Attribute[float | None], value: float | None
+) -> None:
+    if value is not None and not 0 <= value <= 100:
+        raise ValueError(f"{attribute.name} must be a percentage from 0 to 100, not {value!r}")
+
+
+@attrs.frozen
+class Meta:
+    """Document metadata: what the canvas is called, its language, version and status.
+
+    ``owner`` exists only so that rule V16 can object to it: a community canvas has no owner.
+    ``focal_party`` names the market party a BMC export is made for; validation ignores it.
+    """
+
+    name: str = ""
+    language: Language = Language.EN
+    variant: str = "weconomics"
+    canvas_version: str = "0.1"
+    status: Status = Status.DRAFT
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    owner: str | None = None
+    focal_party: str | None = None
+
+
+@attrs.frozen
+class EndCustomerValue:
+    """Block A1: the end customer and the added value the whole network delivers to them."""
+
+    customer: str = ""
+    value: str = ""
+    problem: str = ""
+    waste: str = ""
+    measure: str = ""
+
+    @property
+    def is_filled(self) -> bool:
+        """Whether both the end customer and their added value are named (rule V09)."""
+        return bool(self.customer.strip() and self.value.strip())
+
+
+@attrs.frozen
+class Boundary:
+    """Block B1: the domain as a goal plus a target group, with what is in and out."""
+
+    goal: str = ""
+    target_group: str = ""
+    inclusion_criteria: tuple[str, ...] = ()
+    exclusion_criteria: tuple[str, ...] = ()
+    parent_domain: str | None = None
+    instruments: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Party:
+    """An organisation's seat in the community, with its roles.
+
+    Several parties may belong to one legal entity: they share ``organisation``. A party with no
+    ``organisation`` is its own organisation. ``external`` marks a party outside the boundary.
+    """
+
+    id: str
+    name: str = ""
+    roles: tuple[Role, ...] = ()
+    organisation: str | None = None
+    external: bool = False
+    specialisation: str = ""
+    serves_end_customer: bool = False
+    privileged: bool = False
+    interest: str = ""
+    notes: str = ""
+
+    @property
+    def organisation_id(self) -> str:
+        """The legal entity this party belongs to (its own id when none is given)."""
+        return self.organisation or self.id
+
+    @property
+    def is_market_party(self) -> bool:
+        """Whether the party supplies or demands in the community's market."""
+        return not MARKET_ROLES.isdisjoint(self.roles)
+
+    def has_role(self, role: Role) -> bool:
+        """Whether the party holds ``role``."""
+        return role in self.roles
+
+
+@attrs.frozen
+class Value:
+    """Something of worth that flows between parties: a product, a service, data, money..."""
+
+    id: str
+    name: str = ""
+    kind: ValueKind = ValueKind.OTHER
+    level: ValueLevel | None = None
+    description: str = ""
+
+
+@attrs.frozen
+class ValueFlow:
+    """A value moving from one party to another, possibly over the commonality.
+
+    ``counter_value`` is what goes back (often money). A flow that runs against the market
+    direction (demand to supply) is legitimate only as the counter-flow of a forward flow, which
+    ``counter_of`` names (rule V10).
+    """
+
+    id: str
+    value: str | None = None
+    from_party: str | None = None
+    to_party: str | None = None
+    counter_value: str | None = None
+    via_commonality: bool = False
+    step: str | None = None
+    counter_of: str | None = None
+    friction: str = ""
+
+
+@attrs.frozen
+class ProcessArea:
+    """A process the parties cooperate on or compete in (block B6).
+
+    ``mode`` may be left open; then execution counts as competed and everything else as
+    cooperated (rule V08).
+    """
+
+    id: str
+    name: str = ""
+    kind: ProcessKind = ProcessKind.OTHER
+    mode: Mode | None = None
+    parties: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def effective_mode(self) -> Mode:
+        """The declared mode, or the default for the area's kind."""
+        if self.mode is not None:
+            return self.mode
+        return Mode.COMPETE if self.kind is ProcessKind.EXECUTION else Mode.COOPERATE
+
+
+@attrs.frozen
+class Commonality:
+    """Shared capabilities every party uses (block B7); one of them is the primary commonality."""
+
+    id: str
+    name: str = ""
+    primary: bool = False
+    description: str = ""
+    capabilities: tuple[str, ...] = ()
+    steward: str | None = None
+    users: tuple[str, ...] = ()
+    access_terms: str = ""
+    exclusive_to: tuple[str, ...] = ()
+    financing: str = ""
+
+
+@attrs.frozen
+class DecisionRight:
+    """Who decides on what; one market party deciding transaction rules alone breaks V03."""
+
+    id: str
+    subject: str = ""
+    holders: tuple[str, ...] = ()
+    over_transaction_rules: bool = False
+
+
+@attrs.frozen
+class Governance:
+    """Block C1's structured part: how decisions are made, the legal form, the agreements."""
+
+    decision_making: str = ""
+    legal_form: LegalForm | None = None
+    agreements: tuple[str, ...] = ()
+    decision_rights: tuple[DecisionRight, ...] = ()
+
+
+@attrs.frozen
+class Factor:
+    """The answer to one of the seven connecting factors, with a maturity from 0 to 3."""
+
+    key: FactorKey
+    answer: str = ""
+    maturity: int | None = attrs.field(default=None)
+
+    @maturity.validator
+    def _check_maturity(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None and not 0 <= value <= 3:
+            raise ValueError(f"maturity must be from 0 to 3, not {value!r}")
+
+    @property
+    def is_answered(self) -> bool:
+        """Whether the factor has an answer."""
+        return bool(self.answer.strip())
+
+
+@attrs.frozen
+class Development:
+    """A development, problem, opportunity or threat in the domain (block A2)."""
+
+    id: str
+    kind: DevelopmentKind = DevelopmentKind.DEVELOPMENT
+    description: str = ""
+    affects_roles: tuple[Role, ...] = ()
+    source: str = ""
+
+
+@attrs.frozen
+class Resistance:
+    """An expected resistance to the community: who holds it, why, and what we do about it."""
+
+    id: str
+    description: str = ""
+    holder: str | None = None
+    holder_role: Role | None = None
+    reason: str = ""
+    severity: Level = Level.MEDIUM
+    mitigation: str = ""
+
+
+@attrs.frozen
+class Principle:
+    """The assessment of one of the five basic principles of organising."""
+
+    key: PrincipleKey
+    status: PrincipleStatus = PrincipleStatus.NOT_ASSESSED
+    notes: str = ""
+
+
+@attrs.frozen
+class Waste:
+    """Block D2: the waste today and the saving the community expects, with its basis."""
+
+    baseline: str = ""
+    baseline_share: float | None = attrs.field(default=None, validator=_percentage)
+    expected_saving: float | None = attrs.field(default=None, validator=_percentage)
+    basis: str = ""
+
+
+@attrs.frozen
+class BlockNote:
+    """Free text the workshop wrote in a block, next to its structured content."""
+
+    key: BlockKey
+    text: str = ""
+
+
+def canonical_by_key(items: Iterable[_Keyed], order: type[enum.Enum]) -> tuple[_Keyed, ...]:
+    """Sort keyed items into their vocabulary's order; refuse a key given twice.
+
+    Keeping one order makes equal canvases compare equal however they were built.
+    """
+    seen: dict[object, _Keyed] = {}
+    for item in items:
+        if item.key in seen:
+            raise ValueError(f"{item.key!s} is given twice")
+        seen[item.key] = item
+    rank: dict[object, int] = {key: index for index, key in enumerate(order)}
+    return tuple(sorted(seen.values(), key=lambda item: rank[item.key]))
