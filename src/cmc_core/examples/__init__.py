@@ -1,0 +1,172 @@
+"""The bundled example canvases and the starter canvases behind ``cmc new``.
+
+The canvases are YAML files shipped inside this package (package data), read with
+:mod:`importlib.resources` only when asked for: importing this module reads no file. Each
+:class:`Example` records what ``cmc check`` is documented to report for it, so that the docs,
+the command line and the tests agree on one expectation (``docs/examples.md``).
+
+Parsing is the file format's job; this module hands out text::
+
+    from cmc_core.examples import example_text
+    from cmc_core.fileformat import loads
+
+    document = loads(example_text("port-logistics"), "yaml", source="example:port-logistics")
+"""
+
+from __future__ import annotations
+
+import difflib
+from importlib import resources
+
+import attrs
+
+from cmc_core.errors import CmcError
+from cmc_core.vocabulary import Language, LanguageCode
+
+__all__ = [
+    "EXAMPLES",
+    "Example",
+    "UnknownExampleError",
+    "UnknownStarterLanguageError",
+    "example_text",
+    "get",
+    "names",
+    "starter_text",
+]
+
+
+class UnknownExampleError(CmcError, LookupError):
+    """No bundled example has the requested name.
+
+    :param name: the name that was asked for.
+    :param known: the names of the bundled examples.
+    """
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        self.name = name
+        self.known = known
+        message = f"there is no bundled example {name!r}"
+        close = difflib.get_close_matches(name, known, n=1)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        message += f" The examples are: {', '.join(known)}."
+        super().__init__(message)
+
+
+class UnknownStarterLanguageError(CmcError, ValueError):
+    """There is no starter canvas in the requested language (only ``nl`` and ``en``)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        choices = ", ".join(member.value for member in Language)
+        super().__init__(f"there is no starter canvas in language {language!r}; choose {choices}.")
+
+
+@attrs.frozen
+class Example:
+    """A bundled example canvas and the result ``cmc check`` gives for it.
+
+    :param name: the name used on the command line (``cmc check --example NAME``).
+    :param title: a one-line description.
+    :param language: the language the canvas is written in.
+    :param file_name: the YAML file inside this package.
+    :param expected_ok: whether the canvas passes, that is, has no error-level diagnostic
+        (``cmc check`` exits with 0; otherwise with 1).
+    :param expected_codes: the codes of the error-level diagnostics, sorted; empty when the
+        canvas passes.
+    """
+
+    name: str
+    title: str
+    language: Language
+    file_name: str
+    expected_ok: bool
+    expected_codes: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:
+        """The documented result in a few words, such as ``fails: CMC001, CMC003``."""
+        if self.expected_ok:
+            return "passes"
+        return "fails: " + ", ".join(self.expected_codes)
+
+    @property
+    def exit_code(self) -> int:
+        """The exit status ``cmc check --example NAME`` is documented to return."""
+        return 0 if self.expected_ok else 1
+
+
+#: The bundled examples, in the order ``cmc examples`` lists them.
+EXAMPLES: tuple[Example, ...] = (
+    Example(
+        name="port-logistics",
+        title="Havencommunity Noordmonde: a port logistics community (in Dutch)",
+        language=Language.NL,
+        file_name="port-logistics.cmc.yaml",
+        expected_ok=True,
+    ),
+    Example(
+        name="regional-healthcare",
+        title="Westmere Regional Care Chain: GPs, hospital, pharmacies, home care and insurers",
+        language=Language.EN,
+        file_name="regional-healthcare.cmc.yaml",
+        expected_ok=True,
+    ),
+    Example(
+        name="single-owner-platform",
+        title="FreshLink: a single-owner marketplace that calls itself a community",
+        language=Language.EN,
+        file_name="single-owner-platform.cmc.yaml",
+        expected_ok=False,
+        expected_codes=("CMC001", "CMC003", "CMC004", "CMC021"),
+    ),
+)
+
+_STARTER_FILES: dict[Language, str] = {
+    Language.NL: "starter-nl.cmc.yaml",
+    Language.EN: "starter-en.cmc.yaml",
+}
+
+
+def names() -> tuple[str, ...]:
+    """The names of the bundled examples, in listing order."""
+    return tuple(example.name for example in EXAMPLES)
+
+
+def get(name: str) -> Example:
+    """The bundled example called ``name``.
+
+    :raises UnknownExampleError: when no example has that name (the message suggests the
+        closest name and lists them all).
+    """
+    for example in EXAMPLES:
+        if example.name == name:
+            return example
+    raise UnknownExampleError(name, names())
+
+
+def example_text(name: str) -> str:
+    """The YAML text of a bundled example, exactly as shipped.
+
+    :raises UnknownExampleError: when no example has that name.
+    """
+    return _read(get(name).file_name)
+
+
+def starter_text(language: Language | LanguageCode | str = Language.EN) -> str:
+    """The YAML text of the starter canvas in ``language``, for ``cmc new``.
+
+    The starter has every section with empty values and the guiding questions of each block as
+    comments; it loads cleanly and validation lists what is still missing.
+
+    :raises UnknownStarterLanguageError: for a language other than ``nl`` or ``en``.
+    """
+    try:
+        chosen = Language(language)
+    except ValueError:
+        raise UnknownStarterLanguageError(str(language)) from None
+    return _read(_STARTER_FILES[chosen])
+
+
+def _read(file_name: str) -> str:
+    return resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
