@@ -1,0 +1,94 @@
+"""The ``cmc`` command line: a thin layer of click commands over the :mod:`cmc_core` library.
+
+The commands hold no domain logic; they parse options, call the library and format what it
+returns. Heavy modules (the YAML parser, the rules) are imported inside the commands, so
+``cmc --help`` starts fast. ``import cmc_core`` never imports this package.
+
+User errors never show a traceback: :class:`CmcGroup` turns the library's
+:class:`~cmc_core.errors.CmcError` and file-system errors into one message on stderr and exit
+status 2. Anything else is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cmc_core import __version__
+from cmc_core.cli._support import EXIT_CODES_EPILOG, EXIT_INTERRUPTED, CliError
+from cmc_core.errors import CmcError
+
+__all__ = ["CmcGroup", "cli", "main"]
+
+
+CONTEXT_SETTINGS: dict[str, Any] = {
+    "help_option_names": ["-h", "--help"],
+    "max_content_width": 100,
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """``FILE: reason`` for a file-system error, such as ``x.yaml: No such file or directory``."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename is not None else reason
+
+
+def as_cli_error(error: CmcError) -> CliError:
+    """The user-facing form of a library error.
+
+    A file that cannot be loaded already says where (``file:line:col: message`` per problem),
+    so its message is printed as it is; other errors get the ``Error:`` prefix.
+    """
+    from_file = hasattr(error, "problems") and str(error).strip() != ""
+    return CliError(str(error) or type(error).__name__, prefix=not from_file)
+
+
+class CmcGroup(click.Group):
+    """The ``cmc`` group: turns user errors raised by any subcommand into exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; map library and file errors to :class:`CliError`."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except CmcError as error:
+            raise as_cli_error(error) from None
+        except BrokenPipeError:
+            raise  # click ends quietly when the reader of stdout has gone away
+        except OSError as error:
+            raise CliError(describe_os_error(error)) from None
+
+
+@click.group("cmc", cls=CmcGroup, context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_EPILOG)
+@click.version_option(
+    __version__, "-V", "--version", prog_name="cmc", message="%(prog)s %(version)s"
+)
+def cli() -> None:
+    """Design and check Community Model Canvases: business communities in which several
+    independent suppliers and demanders coordinate over a shared commonality.
+
+    \b
+    Start with:
+      cmc new canvas.cmc.yaml     write a commented starter canvas
+      cmc check canvas.cmc.yaml   check it against the rules of a business community
+      cmc rule CMC001             explain a rule
+    """
+
+
+def _register_commands() -> None:
+    from cmc_core.cli.check import check
+    from cmc_core.cli.commands import convert, examples, rule, rules, schema
+    from cmc_core.cli.new import new
+
+    for command in (check, new, rules, rule, examples, schema, convert):
+        cli.add_command(command)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console-script entry point: run ``cmc`` and exit with its status."""
+    cli.main(args=argv, prog_name="cmc")

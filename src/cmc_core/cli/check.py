@@ -1,0 +1,315 @@
+"""``cmc check``: load canvases, validate them and report in text, JSON, SARIF or GitHub form.
+
+Files that cannot be loaded do not stop the run: their problems go to stderr, the other files
+are still checked, and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+import click
+
+from cmc_core import __version__
+from cmc_core.cli._support import (
+    EXIT_CODES_EPILOG,
+    EXIT_ERRORS_FOUND,
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    did_you_mean,
+    use_color,
+)
+from cmc_core.cli.output import (
+    EXAMPLE_PREFIX,
+    CheckedFile,
+    CheckResult,
+    FileProblem,
+    format_github,
+    format_json,
+    format_text,
+    problem_line,
+)
+from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
+
+if TYPE_CHECKING:
+    from cmc_core.fileformat import CanvasDocument, CanvasLoadError
+    from cmc_core.rules import Rule, ValidationConfig
+
+__all__ = ["check", "check_file", "exit_status", "render", "resolve_config", "validate_document"]
+
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
+
+# -- options -------------------------------------------------------------------------------------
+
+
+def _split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """``("CMC001,CMC002", "cmc01")`` -> ``("CMC001", "CMC002", "CMC01")``."""
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+def _parse_severities(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[tuple[str, Severity], ...]:
+    """Turn repeated ``CODE=LEVEL`` options into pairs; a bad one is a usage error."""
+    levels = [str(s) for s in Severity]
+    pairs: list[tuple[str, Severity]] = []
+    for value in values:
+        code, equals, level = value.partition("=")
+        if not equals or not code.strip():
+            raise click.BadParameter(f"{value!r} is not CODE=LEVEL, such as CMC016=info.")
+        level = level.strip().lower()
+        if level not in levels:
+            raise click.BadParameter(
+                f"{level!r} in {value!r} is not one of {', '.join(levels)}."
+                + did_you_mean(level, levels)
+            )
+        pairs.append((code.strip().upper(), Severity(level)))
+    return tuple(pairs)
+
+
+def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact: bool) -> None:
+    """Refuse a code (or, unless ``exact``, a code prefix) that names no rule."""
+    for code in codes:
+        matches = code in known if exact else any(k.startswith(code) for k in known)
+        if not matches:
+            raise click.BadParameter(
+                f"{code!r} names no rule." + did_you_mean(code, known), param_hint=option
+            )
+
+
+def resolve_config(
+    config_path: Path | None,
+    no_config: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severities: tuple[tuple[str, Severity], ...],
+) -> ValidationConfig:
+    """The validation configuration: the config file's, then the command line's choices.
+
+    ``--select`` replaces the file's selection, ``--ignore`` adds to its ignores and
+    ``--severity`` overrides the file's level for the same code.
+    """
+    from cmc_core.config import config_from_mapping, find_config, load_config
+    from cmc_core.rules import BUILTIN_RULES, ValidationConfig
+
+    known = [rule.code for rule in BUILTIN_RULES]
+    _check_codes("--select", select, known, exact=False)
+    _check_codes("--ignore", ignore, known, exact=False)
+    _check_codes("--severity", (code for code, _ in severities), known, exact=True)
+
+    config = ValidationConfig()
+    if config_path is not None:
+        config = load_config(config_path)
+    elif not no_config:
+        found = find_config(Path.cwd())
+        if found is not None:
+            config = config_from_mapping(found[1], source=str(found[0]))
+    selection = config.selection
+    if select:
+        selection = attrs.evolve(selection, select=select)
+    if ignore:
+        selection = attrs.evolve(selection, ignore=(*selection.ignore, *ignore))
+    if severities:
+        merged = dict(selection.severities) | dict(severities)
+        selection = attrs.evolve(selection, severities=tuple(sorted(merged.items())))
+    return attrs.evolve(config, selection=selection)
+
+
+# -- loading and validating ----------------------------------------------------------------------
+
+
+def _problems_of(error: CanvasLoadError, name: str) -> tuple[FileProblem, ...]:
+    problems = tuple(
+        FileProblem(
+            file=name,
+            message=problem.message,
+            line=problem.location.line if problem.location else None,
+            column=problem.location.column if problem.location else None,
+            path=problem.path,
+        )
+        for problem in error.problems
+    )
+    return problems or (FileProblem(file=name, message=str(error)),)
+
+
+def _named(diagnostic: Diagnostic, name: str) -> Diagnostic:
+    """The diagnostic with its file given as the user named it (also when it had no location)."""
+    location = attrs.evolve(diagnostic.location or Location(), file=name)
+    return attrs.evolve(diagnostic, location=location)
+
+
+def validate_document(document: CanvasDocument, name: str, config: ValidationConfig) -> Report:
+    """Validate a loaded document; every diagnostic names the file as ``name``."""
+    from cmc_core.rules import validate
+
+    report = validate(document.canvas, config=config, locator=document.locate)
+    return Report(tuple(_named(d, name) for d in report))
+
+
+def check_file(name: str, config: ValidationConfig) -> CheckedFile:
+    """Load and validate one file; a file that cannot be read or loaded yields its problems."""
+    from cmc_core.fileformat import CanvasLoadError, load
+
+    try:
+        document = load(Path(name))
+    except CanvasLoadError as error:
+        return CheckedFile(name, problems=_problems_of(error, name))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return CheckedFile(name, problems=(FileProblem(file=name, message=reason),))
+    return CheckedFile(name, report=validate_document(document, name, config))
+
+
+def check_example(example: str, config: ValidationConfig) -> CheckedFile:
+    """Load and validate a bundled example, named ``example:NAME`` in the output."""
+    from cmc_core.examples import example_text
+    from cmc_core.fileformat import loads
+
+    name = EXAMPLE_PREFIX + example
+    document = loads(example_text(example), "yaml", source=name)
+    return CheckedFile(name, report=validate_document(document, name, config))
+
+
+def _example_names(requested: Sequence[str], every: bool) -> list[str]:
+    """The examples to check; an unknown name fails before anything is checked."""
+    from cmc_core.examples import get, names
+
+    return list(names()) if every else [get(name).name for name in requested]
+
+
+def _selected_rules(config: ValidationConfig) -> list[Rule]:
+    from cmc_core.rules import BUILTIN_RULES
+
+    return [rule for rule in BUILTIN_RULES if config.selection.selects(rule.code)]
+
+
+def render(result: CheckResult, output_format: str, rules: Sequence[Rule], color: bool) -> str:
+    """The stdout text of a check run in the chosen format."""
+    if output_format == "json":
+        return format_json(result)
+    if output_format == "sarif":
+        from cmc_core.cli.sarif import format_sarif
+
+        return format_sarif(result, rules, __version__)
+    if output_format == "github":
+        return format_github(result)
+    return format_text(result, color)
+
+
+def exit_status(result: CheckResult) -> int:
+    """2 when a file could not be loaded, else 1 when an error-level diagnostic was found."""
+    if result.failed_files:
+        return EXIT_USER_ERROR
+    return EXIT_ERRORS_FOUND if result.has_errors else EXIT_OK
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+@click.command(
+    short_help="Check canvases against the rules of a business community.",
+    epilog=EXIT_CODES_EPILOG,
+)
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option(
+    "--example",
+    "examples",
+    multiple=True,
+    metavar="NAME",
+    help="Check a bundled example (see `cmc examples`); repeatable.",
+)
+@click.option("--all-examples", is_flag=True, help="Check every bundled example.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format on stdout.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rules: comma-separated codes or prefixes (CMC0 is "
+    "CMC001-CMC099). Replaces the configuration's selection.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rules (codes or prefixes), in addition to the configuration's.",
+)
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    callback=_parse_severities,
+    help="Report a rule at another level: error, warning or info; repeatable.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file (cmc.toml or pyproject.toml with [tool.cmc]). "
+    "Default: the nearest one from the current directory upwards.",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output. Default: only on a terminal, never with NO_COLOR.",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when error-level diagnostics are found."
+)
+def check(
+    *,
+    files: tuple[str, ...],
+    examples: tuple[str, ...],
+    all_examples: bool,
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severities: tuple[tuple[str, Severity], ...],
+    config_path: Path | None,
+    no_config: bool,
+    color: bool | None,
+    exit_zero: bool,
+) -> None:
+    """Check canvas files (YAML, JSON or TOML) or bundled examples.
+
+    Prints one line per diagnostic (`file:line:col: CODE severity message [path]`) and a
+    summary. Files that cannot be loaded are reported on stderr and give exit status 2.
+    """
+    if not files and not examples and not all_examples:
+        raise click.UsageError("name at least one FILE, or use --example NAME or --all-examples.")
+    if no_config and config_path is not None:
+        raise click.UsageError("--config and --no-config cannot be used together.")
+    config = resolve_config(
+        config_path, no_config, _split_codes(select), _split_codes(ignore), severities
+    )
+    example_names = _example_names(examples, all_examples)
+    checked = [check_file(name, config) for name in files]
+    checked += [check_example(name, config) for name in example_names]
+    result = CheckResult(tuple(checked))
+
+    for problem in result.problems():
+        click.echo(problem_line(problem), err=True)
+    colored = use_color(color, sys.stdout) and output_format == "text"
+    output = render(result, output_format, _selected_rules(config), colored)
+    if output:
+        click.echo(output, color=colored)
+    status = exit_status(result)
+    if exit_zero and status == EXIT_ERRORS_FOUND:
+        status = EXIT_OK
+    sys.exit(status)

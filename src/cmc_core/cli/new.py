@@ -1,0 +1,72 @@
+"""``cmc new``: write a commented starter canvas and say what it still misses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cmc_core.cli._support import EXIT_CODES_EPILOG, CliError, use_color
+from cmc_core.cli.check import resolve_config, validate_document
+from cmc_core.cli.output import plural
+from cmc_core.diagnostics import Severity
+
+__all__ = ["new"]
+
+#: How many missing things ``cmc new`` lists before pointing at ``cmc check``.
+NEW_MISSING_SHOWN = 12
+
+
+@click.command(
+    short_help="Write a commented starter canvas and list what is missing.",
+    epilog=EXIT_CODES_EPILOG,
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["nl", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the comments and guiding questions.",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--color/--no-color", default=None, help="Colour the list of what is missing.")
+def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
+    """Write a starter canvas to FILE, with every block's guiding question as a comment.
+
+    The format follows the suffix (.cmc.yaml keeps the comments; .json and .toml are
+    converted). Then lists what the canvas still misses, as `cmc check` would report it.
+    """
+    from cmc_core.examples import starter_text
+    from cmc_core.fileformat import dumps, format_for_path, loads
+    from cmc_core.fileformat.atomic import write_atomic
+
+    if file.exists() and not force:
+        raise CliError(f"{file} already exists; use --force to overwrite it.")
+    target_format = format_for_path(file)
+    config = resolve_config(None, False, (), (), ())  # as `cmc check FILE` will; fails early
+    text = starter_text(language)
+    document = loads(text, "yaml", source=str(file))
+    if target_format != "yaml":
+        text = dumps(document.canvas, target_format)
+        document = loads(text, target_format, source=str(file))
+    write_atomic(file, text.encode("utf-8"))
+
+    report = validate_document(document, str(file), config)
+    colored = use_color(color, sys.stdout)
+    comments = " with the guiding questions as comments" if target_format == "yaml" else ""
+    click.echo(f"Wrote {file}: a starter canvas ({language}){comments}.")
+    errors = report.errors
+    if errors:
+        heading = f"Still missing ({plural(len(errors), 'error')}):"
+        click.echo(click.style(heading, bold=True) if colored else heading, color=colored)
+        for diagnostic in errors[:NEW_MISSING_SHOWN]:
+            code = click.style(diagnostic.code, bold=True) if colored else diagnostic.code
+            click.echo(f"  {code} {diagnostic.message}", color=colored)
+        if len(errors) > NEW_MISSING_SHOWN:
+            click.echo(f"  ... and {len(errors) - NEW_MISSING_SHOWN} more.")
+    warnings = plural(len(report.warnings), "warning")
+    infos = plural(len(report.with_severity(Severity.INFO)), "info")
+    click.echo(f"Run `cmc check {file}` for every diagnostic, with {warnings} and {infos}.")
