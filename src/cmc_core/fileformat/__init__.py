@@ -1,0 +1,179 @@
+"""Reading and writing canvas files: YAML for people, JSON for machines, TOML optionally.
+
+One canvas per document. Every document carries ``$schema`` and ``schema_version``; unknown keys
+are errors with a did-you-mean, newer versions are refused and older ones migrated. Every load
+problem names the file, line, column and logical path. :func:`json_schema` describes the format.
+
+ruamel.yaml and tomli_w are imported only when a YAML or TOML document is read or written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Location
+from cmc_core.fileformat.atomic import write_atomic
+from cmc_core.fileformat.converter import structure_document, unstructure_canvas
+from cmc_core.fileformat.document import FORMATS, CanvasDocument, Format
+from cmc_core.fileformat.errors import (
+    CanvasLoadError,
+    CanvasSaveError,
+    LoadProblem,
+    SchemaVersionError,
+    UnsupportedFormatError,
+)
+from cmc_core.fileformat.json_io import decode_json, encode_json
+from cmc_core.fileformat.locate import file_locator
+from cmc_core.fileformat.migrate import MIGRATIONS
+from cmc_core.fileformat.schema import json_schema
+
+__all__ = [
+    "FORMATS",
+    "MIGRATIONS",
+    "CanvasDocument",
+    "CanvasLoadError",
+    "CanvasSaveError",
+    "Format",
+    "LoadProblem",
+    "SchemaVersionError",
+    "UnsupportedFormatError",
+    "dumps",
+    "format_for_path",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "read_canvas",
+    "save",
+    "to_dict",
+]
+
+_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def format_for_path(path: str | os.PathLike[str]) -> Format:
+    """The format a file name implies: ``.yaml``/``.yml``, ``.json`` or ``.toml``.
+
+    :raises UnsupportedFormatError: for any other suffix.
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise UnsupportedFormatError(
+            f"cannot tell the format of {os.fspath(path)!s} from its name; "
+            "use a .cmc.yaml, .cmc.json or .cmc.toml file"
+        ) from None
+
+
+def _check_format(format: str) -> Format:
+    for known in FORMATS:
+        if format == known:
+            return known
+    known_formats = ", ".join(FORMATS)
+    raise UnsupportedFormatError(f"unknown format {format!r}; expected one of: {known_formats}")
+
+
+def loads(
+    data: str | bytes, format: Format | str, source: str | None = None
+) -> CanvasDocument:
+    """Read a canvas document from text or bytes (bytes must be UTF-8).
+
+    :param format: ``yaml``, ``json`` or ``toml``.
+    :param source: the file name to put in messages and locations.
+    :raises CanvasLoadError: with every problem found.
+    :raises UnsupportedFormatError: for an unknown format.
+    """
+    kind = _check_format(format)
+    if kind == "json":
+        canvas, json_locator = decode_json(data, source)
+        return CanvasDocument(canvas, source, "json", locator=json_locator)
+    if kind == "toml":
+        from cmc_core.fileformat.toml_io import decode_toml
+
+        return CanvasDocument(decode_toml(data, source), source, "toml")
+    from cmc_core.fileformat.yaml_io import decode_yaml
+
+    canvas, tree, yaml_locator = decode_yaml(data, source)
+    return CanvasDocument(canvas, source, "yaml", tree=tree, locator=yaml_locator)
+
+
+def load(path: str | os.PathLike[str]) -> CanvasDocument:
+    """Read a canvas file; its format follows from its suffix.
+
+    :raises CanvasLoadError: the file cannot be read, its name has no known suffix, or its
+        content has problems (all of them are listed).
+    """
+    source = os.fspath(path)
+    try:
+        kind = format_for_path(path)
+    except UnsupportedFormatError as error:
+        raise CanvasLoadError([LoadProblem(str(error), "", Location(source))], source) from None
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        raise CanvasLoadError([LoadProblem(message, "", Location(source))], source) from None
+    return loads(data, kind, source)
+
+
+def read_canvas(path: str | os.PathLike[str]) -> Canvas:
+    """The canvas in a file (see :func:`load`)."""
+    return load(path).canvas
+
+
+def _encode(canvas: Canvas, format: Format) -> bytes:
+    if format == "json":
+        return encode_json(canvas)
+    return dumps(canvas, format).encode("utf-8")
+
+
+def dumps(canvas: Canvas, format: Format | str) -> str:
+    """The text of a canvas in a format (a fresh document: no comments to keep)."""
+    kind = _check_format(format)
+    if kind == "json":
+        return encode_json(canvas).decode("utf-8")
+    if kind == "toml":
+        from cmc_core.fileformat.toml_io import encode_toml
+
+        return encode_toml(canvas)
+    from cmc_core.fileformat.yaml_io import encode_yaml
+
+    return encode_yaml(canvas)
+
+
+def save(
+    canvas_or_document: Canvas | CanvasDocument,
+    path: str | os.PathLike[str],
+    format: Format | str | None = None,
+) -> None:
+    """Write a canvas, or a document (keeping a YAML document's comments), atomically.
+
+    :param format: defaults to the one the file name implies.
+    :raises UnsupportedFormatError: no format given and none implied by the name.
+    :raises CanvasSaveError: the file cannot be written; the old one is then untouched.
+    """
+    kind = _check_format(format) if format is not None else format_for_path(path)
+    if isinstance(canvas_or_document, CanvasDocument):
+        document = canvas_or_document
+        if document.format == kind == "yaml":
+            write_atomic(path, document.dumps().encode("utf-8"))
+            return
+        canvas_or_document = document.canvas
+    write_atomic(path, _encode(canvas_or_document, kind))
+
+
+def to_dict(canvas: Canvas) -> dict[str, Any]:
+    """The plain data of a canvas as written to a file (defaults left out)."""
+    return unstructure_canvas(canvas)
+
+
+def from_dict(data: Any, source: str | None = None) -> Canvas:
+    """A canvas from plain data in the file form (the inverse of :func:`to_dict`).
+
+    :raises CanvasLoadError: with every problem found.
+    """
+    return structure_document(data, source, file_locator(source))

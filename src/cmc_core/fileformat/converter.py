@@ -1,0 +1,93 @@
+"""The converter between a canvas and the file's plain data: the one entry for every format.
+
+Reading: the document's header is checked (a mapping, a ``schema_version`` this cmc can read,
+older versions migrated), then the body goes through the fast path; only if that refuses it does
+the detailed cattrs converter run, to collect every problem with its path and location. Writing:
+the header first, then the canvas fields in model order, defaults left out.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
+from cmc_core.fileformat.fastpath import structure_function, unstructure_function
+from cmc_core.fileformat.layout import HEADER_KEYS, SCHEMA_FILE_NAME
+from cmc_core.fileformat.locate import Locator
+from cmc_core.fileformat.migrate import migrate
+from cmc_core.fileformat.problems import problem
+from cmc_core.fileformat.wording import describe_value
+
+__all__ = ["gc_paused", "structure_document", "unstructure_canvas"]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building or walking many small objects.
+
+    Loading a large canvas creates millions of objects that never form cycles; without the
+    pause, the collector would scan them again and again. It is re-enabled only if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def structure_document(data: object, source: str | None, locate: Locator) -> Canvas:
+    """Read a whole document's plain data (header included) into a canvas.
+
+    :param source: the file name for messages, when known.
+    :param locate: where a path was written, for messages.
+    :raises CanvasLoadError: with every problem found (:class:`SchemaVersionError` for versions).
+    """
+    if not isinstance(data, dict):
+        message = (
+            "the document must be a mapping of keys (schema_version, meta, parties, ...), "
+            f"not {describe_value(data)}"
+        )
+        raise CanvasLoadError([problem(message, (), locate)], source)
+    data = migrate(data, source, locate)
+    problems: list[LoadProblem] = []
+    schema = data.get("$schema", SCHEMA_FILE_NAME)
+    if not isinstance(schema, str):
+        message = f"$schema: expected text (the schema's file name), found {describe_value(schema)}"
+        problems.append(problem(message, ("$schema",), locate))
+    body = {key: value for key, value in data.items() if key not in HEADER_KEYS}
+    canvas: Canvas | None
+    with gc_paused():
+        try:
+            canvas = structure_function(Canvas)(body)
+        except Exception:  # any refusal: the detailed pass below says what is wrong
+            canvas = None
+    if canvas is None:
+        # cattrs is imported only now: most loads never need the explanations.
+        from cmc_core.fileformat.detailed import explain_canvas
+        from cmc_core.fileformat.problems import problems_from_error
+
+        try:
+            canvas = explain_canvas(body)
+        except Exception as error:
+            problems.extend(problems_from_error(error, locate))
+    if problems or canvas is None:
+        raise CanvasLoadError(problems, source)
+    return canvas
+
+
+def unstructure_canvas(
+    canvas: Canvas, *, for_json: bool = False, omit_defaults: bool = True
+) -> dict[str, Any]:
+    """The document form of a canvas: ``$schema`` and ``schema_version``, then the fields.
+
+    :param for_json: leave tuples and enum members for orjson (faster, but not plain data).
+    :param omit_defaults: leave out fields equal to their default (the written form).
+    """
+    body = unstructure_function(Canvas, for_json, omit_defaults)(canvas)
+    return {"$schema": SCHEMA_FILE_NAME, "schema_version": SCHEMA_VERSION, **body}

@@ -1,0 +1,79 @@
+"""A canvas together with the file it came from: its format, its source and where things are."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Location
+from cmc_core.fileformat.locate import Locator, parse_path
+
+__all__ = ["FORMATS", "CanvasDocument", "Format"]
+
+Format = Literal["yaml", "json", "toml"]
+#: The formats cmc reads and writes, people's first.
+FORMATS: tuple[Format, ...] = ("yaml", "json", "toml")
+
+
+@attrs.frozen
+class CanvasDocument:
+    """A loaded canvas document.
+
+    :param canvas: the canvas.
+    :param source: the file it was read from, when known.
+    :param format: ``yaml``, ``json`` or ``toml``.
+    :param tree: for YAML, the parsed tree (comments, order, styles) kept for a round trip.
+    :param locator: finds where a path was written.
+    """
+
+    canvas: Canvas
+    source: str | None = None
+    format: Format = "yaml"
+    _tree: Any = attrs.field(default=None, eq=False, repr=False, alias="tree")
+    _locator: Locator | None = attrs.field(default=None, eq=False, repr=False, alias="locator")
+
+    def locate(self, path: str) -> Location | None:
+        """The file location of a logical path such as ``flows[3].to``.
+
+        For YAML the exact line and column (or the nearest written ancestor's, for a path that
+        has no node, such as a missing key); for JSON the same when the text was small enough to
+        keep; otherwise just the file.
+        """
+        if self._locator is None:
+            return Location(self.source) if self.source else None
+        return self._locator(parse_path(path))
+
+    def with_canvas(self, canvas: Canvas) -> CanvasDocument:
+        """The document holding ``canvas`` instead; YAML keeps comments and key order.
+
+        For YAML the new canvas is merged into the parsed tree and the result read back, so
+        the returned document's locations match the text :meth:`dumps` gives.
+        """
+        if self.format != "yaml" or self._tree is None:
+            return CanvasDocument(canvas, self.source, self.format)
+        from cmc_core.fileformat.errors import CanvasLoadError
+        from cmc_core.fileformat.yaml_io import decode_yaml, dump_tree, encode_yaml
+        from cmc_core.fileformat.yaml_merge import merged_tree
+
+        try:
+            merged = dump_tree(merged_tree(self._tree, canvas))
+            reread, tree, locator = decode_yaml(merged, self.source)
+        except CanvasLoadError:
+            reread = None
+        if reread != canvas:
+            # The merged text did not read back as the canvas (a ruamel quirk with some text):
+            # never trade content for comments; write the canvas afresh instead.
+            reread, tree, locator = decode_yaml(encode_yaml(canvas), self.source)
+        return CanvasDocument(canvas, self.source, "yaml", tree=tree, locator=locator)
+
+    def dumps(self) -> str:
+        """The document's text in its own format (YAML with its comments)."""
+        if self.format == "yaml" and self._tree is not None:
+            from cmc_core.fileformat.yaml_io import dump_tree
+
+            return dump_tree(self._tree)
+        from cmc_core.fileformat import dumps
+
+        return dumps(self.canvas, self.format)

@@ -1,0 +1,125 @@
+"""Detailed structure hooks for the leaf types of the model.
+
+These hooks run only after the fast path refused a document (:mod:`cmc_core.fileformat.fastpath`):
+they raise :class:`MismatchError` with what was expected and what was found, and wrap list
+problems in cattrs' ``IterableValidationError`` so that every item's problem keeps its index.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Callable
+from typing import Any
+
+from cattrs.errors import IterableValidationError, IterableValidationNote
+
+from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
+from cmc_core.fileformat.wording import MismatchError, expected_phrase, words
+
+__all__ = ["Hook", "bounded_hook", "leaf_hook"]
+
+#: A cattrs structure hook: takes the raw value and the target type.
+Hook = Callable[[Any, Any], Any]
+
+
+# -- detailed hooks -----------------------------------------------------------------------------
+
+
+def _checked_scalar(kind: type, expected: str) -> Hook:
+    def structure_scalar(value: Any, _type: Any) -> Any:
+        if type(value) is kind:
+            return value
+        hint = "; put it in quotes to make it text" if kind is str and _is_scalar(value) else ""
+        raise MismatchError(expected, value, hint)
+
+    return structure_scalar
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, bool | int | float)
+
+
+def _checked_enum(enum_type: type[enum.Enum]) -> Hook:
+    members = enum_type._value2member_map_
+    known = [str(value) for value in members]
+    kind = f"a {words(enum_type.__name__)}"
+
+    def structure_member(value: Any, _type: Any) -> enum.Enum:
+        if isinstance(value, str) and value in members:
+            return members[value]
+        if isinstance(value, str):
+            close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            if close:
+                raise MismatchError(kind, value, f"; did you mean {close[0]!r}?")
+        raise MismatchError(f"{kind} (one of: {', '.join(known)})", value)
+
+    return structure_member
+
+
+def _checked_optional(inner: Hook) -> Hook:
+    def structure_optional(value: Any, type_: Any) -> Any:
+        return None if value is None else inner(value, type_)
+
+    return structure_optional
+
+
+def _checked_tuple(annotation: Any, item: Hook, item_type: Any) -> Hook:
+    expected = expected_phrase(annotation)
+
+    def structure_tuple(value: Any, _type: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            hint = f"; write it as a list: [{value}]" if isinstance(value, str) else ""
+            raise MismatchError(expected, value, hint)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, raw in enumerate(value):
+            try:
+                items.append(item(raw, item_type))
+            except Exception as error:
+                note = IterableValidationNote(f"item {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("while structuring a list", errors, tuple)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def leaf_hook(annotation: Any, record_hook: Callable[[Any], Hook]) -> Hook:
+    """The detailed structure hook for a field of type ``annotation``.
+
+    :param record_hook: gives the hook of an attrs class (the converter's generated function).
+    """
+    inner = optional_inner(annotation)
+    if inner is not None:
+        return _checked_optional(leaf_hook(inner, record_hook))
+    item = tuple_item(annotation)
+    if item is not None:
+        return _checked_tuple(annotation, leaf_hook(item, record_hook), item)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return _checked_enum(annotation)
+    if annotation is str:
+        return _checked_scalar(str, "text")
+    if annotation is bool:
+        return _checked_scalar(bool, "true or false")
+    if is_record(annotation):
+        return record_hook(annotation)
+    raise TypeError(f"the file format has no hook for {annotation!r}")
+
+
+def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
+    """A hook for an optional whole number (``int``) or number (``float``) within bounds."""
+    whole = optional_inner(annotation) is int
+    expected = f"{'a whole number' if whole else 'a number'} from {low:g} to {high:g}"
+
+    def structure_bounded(value: Any, _type: Any) -> Any:
+        if value is None:
+            return None
+        number_types: tuple[type, ...] = (int,) if whole else (int, float)
+        if type(value) in number_types and low <= value <= high:
+            return value if whole else float(value)
+        raise MismatchError(expected, value)
+
+    return structure_bounded

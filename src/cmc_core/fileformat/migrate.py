@@ -1,0 +1,95 @@
+"""Schema versions: refuse documents from a newer cmc, upgrade documents from an older one.
+
+Every document names its ``schema_version``. A newer version than this cmc knows is refused with a
+message that says to upgrade cmc. An older one is upgraded one step at a time by the functions in
+:data:`MIGRATIONS`, on the plain data, before the document is read into the model; so the model
+only ever knows the current version. Only version 1 exists so far, so the registry is empty, but
+the path is in place (and tested with a made-up version 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cmc_core.canvas import SCHEMA_VERSION
+from cmc_core.fileformat.errors import CanvasLoadError, SchemaVersionError
+from cmc_core.fileformat.locate import Locator
+from cmc_core.fileformat.problems import problem
+from cmc_core.fileformat.wording import describe_value
+
+__all__ = ["MIGRATIONS", "Migration", "document_version", "migrate"]
+
+#: Upgrades a document's plain data from one version to the next. It receives a fresh top-level
+#: copy (so it may add, rename and delete top-level keys in place) and returns the upgraded data;
+#: ``schema_version`` is set by :func:`migrate`, not by the step.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+#: ``MIGRATIONS[n]`` upgrades a version ``n`` document to version ``n + 1``.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def _cmc_version() -> str:
+    from cmc_core import __version__
+
+    return __version__
+
+
+def document_version(data: dict[str, Any], source: str | None, locate: Locator) -> int:
+    """The document's ``schema_version``, checked to be a whole number this cmc can read.
+
+    :raises SchemaVersionError: newer than :data:`SCHEMA_VERSION`, or older with no migration.
+    :raises CanvasLoadError: missing, or not a whole number.
+    """
+    if "schema_version" not in data:
+        message = (
+            "the document has no schema_version; a canvas starts with "
+            f"'schema_version: {SCHEMA_VERSION}'"
+        )
+        raise CanvasLoadError([problem(message, (), locate)], source)
+    version = data["schema_version"]
+    if type(version) is not int:
+        message = f"schema_version: expected a whole number, found {describe_value(version)}"
+        raise CanvasLoadError([problem(message, ("schema_version",), locate)], source)
+    if version > SCHEMA_VERSION:
+        message = (
+            f"this file has schema_version {version}, but this cmc ({_cmc_version()}) reads "
+            f"schema_version {SCHEMA_VERSION} at most; upgrade cmc to read it"
+        )
+    elif version < SCHEMA_VERSION and not _has_path(version):
+        message = (
+            f"schema_version {version} is not a version of the canvas format; "
+            f"this cmc reads versions {_oldest()} to {SCHEMA_VERSION}"
+        )
+    else:
+        return version
+    raise SchemaVersionError(
+        [problem(message, ("schema_version",), locate)],
+        source,
+        found=version,
+        supported=SCHEMA_VERSION,
+    )
+
+
+def _has_path(version: int) -> bool:
+    return all(step in MIGRATIONS for step in range(version, SCHEMA_VERSION))
+
+
+def _oldest() -> int:
+    oldest = SCHEMA_VERSION
+    while oldest - 1 in MIGRATIONS:
+        oldest -= 1
+    return oldest
+
+
+def migrate(data: dict[str, Any], source: str | None, locate: Locator) -> dict[str, Any]:
+    """The document's data at the current schema version (``data`` itself when already current).
+
+    :raises SchemaVersionError: see :func:`document_version`.
+    """
+    version = document_version(data, source, locate)
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data

@@ -1,0 +1,151 @@
+"""The JSON Schema (Draft 2020-12) of the file format, generated from the attrs model.
+
+Walking the model's fields (not a hand-written copy) keeps the schema and the loader in step:
+the same layout table (:mod:`cmc_core.fileformat.layout`) gives the renames, the keyed mappings
+and the numeric bounds. Every record forbids unknown keys, like the loader.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from typing import Any
+
+import attrs
+
+from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.fileformat.layout import (
+    BOUNDS,
+    KEYED_FIELDS,
+    SCHEMA_FILE_NAME,
+    KeyedField,
+    entry_fields,
+    file_key,
+    optional_inner,
+    tuple_item,
+)
+
+__all__ = ["DRAFT", "json_schema"]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_Schema = dict[str, Any]
+
+
+def _summary(record: type) -> str:
+    doc = inspect.getdoc(record) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def _plain_default(value: Any) -> tuple[bool, Any]:
+    """The default as JSON, when it is a simple value worth publishing."""
+    if isinstance(value, enum.Enum):
+        return True, value.value
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return True, [str(item) for item in value]
+    if value is None or isinstance(value, str | bool | int | float):
+        return True, value
+    return False, None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.definitions: dict[str, _Schema] = {}
+
+    def reference(self, record: type, name: str | None = None) -> _Schema:
+        name = name or record.__name__
+        if name not in self.definitions:
+            self.definitions[name] = {}  # reserve the name first: records may nest
+            self.definitions[name] = self.record(record)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def record(self, record: type) -> _Schema:
+        properties: dict[str, _Schema] = {}
+        required: list[str] = []
+        for attribute in entry_fields(record):
+            key = file_key(record, attribute.name)
+            if record is Canvas and attribute.name in KEYED_FIELDS:
+                properties[key] = self.keyed(KEYED_FIELDS[attribute.name])
+            else:
+                properties[key] = self.field(record, attribute)
+            if attribute.default is attrs.NOTHING:
+                required.append(key)
+        schema: _Schema = {"type": "object", "description": _summary(record)}
+        schema["properties"] = properties
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        return schema
+
+    def field(self, record: type, attribute: attrs.Attribute[Any]) -> _Schema:
+        schema = self.annotation(attribute.type)
+        bounds = BOUNDS.get((record, attribute.name))
+        if bounds is not None:
+            schema["minimum"], schema["maximum"] = bounds
+        if attribute.default is not attrs.NOTHING:
+            simple, default = _plain_default(attribute.default)
+            if simple:
+                schema["default"] = default
+        return schema
+
+    def annotation(self, annotation: Any) -> _Schema:
+        inner = optional_inner(annotation)
+        if inner is not None:
+            schema = self.annotation(inner)
+            if "enum" in schema:
+                return {**schema, "type": ["string", "null"], "enum": [*schema["enum"], None]}
+            if "type" in schema and isinstance(schema["type"], str):
+                return {**schema, "type": [schema["type"], "null"]}
+            return {"anyOf": [schema, {"type": "null"}]}
+        item = tuple_item(annotation)
+        if item is not None:
+            return {"type": "array", "items": self.annotation(item)}
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            return {"type": "string", "enum": [member.value for member in annotation]}
+        if isinstance(annotation, type) and attrs.has(annotation):
+            return self.reference(annotation)
+        simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
+        if annotation in simple:
+            return {"type": simple[annotation]}
+        raise TypeError(f"no JSON Schema for {annotation!r}")
+
+    def keyed(self, keyed: KeyedField) -> _Schema:
+        if keyed.text_only:
+            entry: _Schema = {"type": "string"}
+        else:
+            entry = self.reference(keyed.item_type, f"{keyed.item_type.__name__}Entry")
+        keys = [member.value for member in keyed.key_type]
+        return {
+            "type": "object",
+            "description": f"Keyed by {keyed.key_type.__name__}: {', '.join(keys)}.",
+            "properties": dict.fromkeys(keys, entry),
+            "additionalProperties": False,
+        }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a canvas document, as a dict ready for ``json.dumps``."""
+    builder = _Builder()
+    canvas = builder.record(Canvas)
+    header: dict[str, _Schema] = {
+        "$schema": {
+            "type": "string",
+            "description": "The schema the document follows (any text is accepted).",
+            "default": SCHEMA_FILE_NAME,
+        },
+        "schema_version": {
+            "const": SCHEMA_VERSION,
+            "description": "The version of the file format; older versions are migrated on load.",
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": SCHEMA_FILE_NAME,
+        "title": f"Community Model Canvas, file format version {SCHEMA_VERSION}",
+        "description": _summary(Canvas),
+        "type": "object",
+        "properties": {**header, **canvas["properties"]},
+        "required": ["schema_version"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(builder.definitions.items())),
+    }

@@ -1,0 +1,54 @@
+"""TOML, the optional third form: tomllib in, tomli_w out (imported only when used).
+
+TOML has no null; the written form never needs one because defaults (all the ``None``s among
+them) are left out. tomllib reports no positions for values, so problems in a TOML file name the
+file and the path but no line, except syntax errors, which carry tomllib's line and column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Location
+from cmc_core.fileformat.converter import structure_document, unstructure_canvas
+from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
+from cmc_core.fileformat.locate import file_locator
+from cmc_core.fileformat.text import decode_text, plainify
+
+__all__ = ["decode_toml", "encode_toml"]
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
+    """Read a TOML document into a canvas.
+
+    :raises CanvasLoadError: bad bytes or syntax, bad structure or values.
+    """
+    import tomllib
+
+    text = decode_text(data, source)
+    try:
+        tree = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        at = _AT.search(message)
+        location = Location(source)
+        if at is not None:
+            location = Location(source, int(at.group(1)), int(at.group(2)))
+            message = message[: at.start()]
+        problem = LoadProblem(f"invalid TOML: {message}", "", location)
+        raise CanvasLoadError([problem], source) from None
+    except RecursionError:
+        message = "invalid TOML: the document is nested too deeply"
+        problem = LoadProblem(message, "", Location(source))
+        raise CanvasLoadError([problem], source) from None
+    return structure_document(plainify(tree), source, file_locator(source))
+
+
+def encode_toml(canvas: Canvas) -> str:
+    """The TOML text of a canvas; multi-line text is written as ``\"\"\"`` blocks."""
+    import tomli_w
+
+    return tomli_w.dumps(unstructure_canvas(canvas), multiline_strings=True)

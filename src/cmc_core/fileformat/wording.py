@@ -1,0 +1,110 @@
+"""The words of load messages: how a value, an expectation and a suggestion are put.
+
+Shared by the detailed hooks (which raise :class:`MismatchError` and :class:`UnknownKeysError`)
+and by the problem builder; free of cattrs, so that reading a good document never imports it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
+
+__all__ = [
+    "MismatchError",
+    "UnknownKeysError",
+    "describe_value",
+    "expected_phrase",
+    "suggestion",
+    "words",
+]
+
+
+class MismatchError(TypeError):
+    """A value of the wrong type, or outside the values its field allows."""
+
+    def __init__(self, expected: str, value: object, hint: str = "") -> None:
+        self.expected = expected
+        self.found = describe_value(value)
+        self.hint = hint
+        super().__init__(f"expected {expected}, found {self.found}{hint}")
+
+
+class UnknownKeysError(ValueError):
+    """Keys that the mapping they appear in does not define.
+
+    :param keys: the unknown keys, as written.
+    :param known: the keys that would have been accepted there, for the suggestion.
+    """
+
+    def __init__(self, keys: Iterable[str], known: Sequence[str]) -> None:
+        self.keys = tuple(sorted(keys, key=str))
+        self.known = tuple(known)
+        super().__init__(f"unknown keys: {', '.join(map(repr, self.keys))}")
+
+
+def suggestion(word: str, known: Sequence[str]) -> str:
+    """`` did you mean 'x'?`` for the closest known word, else the list of known words."""
+    close = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f"; expected one of: {', '.join(known)}" if known else ""
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def describe_value(value: object) -> str:
+    """Name a raw value the way a person reads it in the file."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {_short(value)!r}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return f"a value of type {type(value).__name__}"
+
+
+def expected_phrase(annotation: Any) -> str:
+    """What a field of this type wants, in words: ``text``, ``one of: a, b``, ``a list of text``."""
+    inner = optional_inner(annotation)
+    if inner is not None:
+        return expected_phrase(inner)
+    if annotation is str:
+        return "text"
+    if annotation is bool:
+        return "true or false"
+    if annotation is int:
+        return "a whole number"
+    if annotation is float:
+        return "a number"
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return "one of: " + ", ".join(str(member.value) for member in annotation)
+    item = tuple_item(annotation)
+    if item is not None:
+        return "a list" if is_record(item) else f"a list of {_plural(item)}"
+    return "a mapping"
+
+
+def _plural(item: Any) -> str:
+    if item is str:
+        return "text"
+    if isinstance(item, type) and issubclass(item, enum.Enum):
+        return f"{words(item.__name__)} values"
+    return "items"
+
+
+def words(name: str) -> str:
+    """``ValueKind`` -> ``value kind``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
