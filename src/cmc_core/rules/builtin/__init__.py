@@ -1,0 +1,106 @@
+"""The built-in rules: V01-V20 of the domain reference with the product owner's decisions.
+
+:data:`BUILTIN_RULES` holds them in code order; :func:`get_rule` finds one by code or name. The
+rules live in modules by theme: the market (``market``), the commonality and equal footing
+(``commonality``), process areas (``processes``), value flows (``flows``), concentration
+(``concentration``), referential integrity (``integrity``), direction (``direction``) and change
+(``change``).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from cmc_core.errors import CmcError
+from cmc_core.rules.builtin.change import principles_assessed, resistance_reason, waste_baseline
+from cmc_core.rules.builtin.commonality import (
+    bmc_blockers,
+    bmc_ready,
+    commonality_steward,
+    equal_footing,
+    primary_commonality,
+)
+from cmc_core.rules.builtin.concentration import flow_concentration
+from cmc_core.rules.builtin.direction import boundary_goal_and_target_group, connecting_factors
+from cmc_core.rules.builtin.flows import end_customer_value, flow_integrity, supply_to_demand
+from cmc_core.rules.builtin.integrity import references_resolve, unique_ids
+from cmc_core.rules.builtin.market import (
+    distinct_organisations,
+    leader_conflict,
+    no_centre,
+    no_dangling_parties,
+    several_suppliers_and_demanders,
+    stakeholders_not_counted,
+)
+from cmc_core.rules.builtin.processes import (
+    compete_on_execution,
+    cooperate_on_information_and_transactions,
+)
+from cmc_core.rules.engine import Rule
+
+__all__ = ["BUILTIN_RULES", "UnknownRuleError", "bmc_blockers", "get_rule"]
+
+#: Every built-in rule, in code order.
+BUILTIN_RULES: tuple[Rule, ...] = (
+    several_suppliers_and_demanders,
+    distinct_organisations,
+    equal_footing,
+    leader_conflict,
+    primary_commonality,
+    commonality_steward,
+    cooperate_on_information_and_transactions,
+    compete_on_execution,
+    end_customer_value,
+    supply_to_demand,
+    flow_integrity,
+    boundary_goal_and_target_group,
+    resistance_reason,
+    connecting_factors,
+    stakeholders_not_counted,
+    no_centre,
+    bmc_ready,
+    waste_baseline,
+    no_dangling_parties,
+    principles_assessed,
+    flow_concentration,
+    references_resolve,
+    unique_ids,
+)
+
+_BY_KEY: dict[str, Rule] = {}
+for _rule in BUILTIN_RULES:
+    _BY_KEY[_rule.code.casefold()] = _rule
+    _BY_KEY[_rule.name.casefold()] = _rule
+
+
+class UnknownRuleError(CmcError, KeyError):
+    """No built-in rule has the code or name asked for.
+
+    :param key: what was asked for.
+    :param suggestions: the closest codes or names, best first.
+    """
+
+    def __init__(self, key: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.suggestions = suggestions
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no built-in rule has the code or name {key!r}{hint}")
+
+    def __str__(self) -> str:
+        # KeyError would show the repr of its argument; the message reads better as it is.
+        return str(self.args[0])
+
+
+def get_rule(key: str) -> Rule:
+    """The built-in rule with this code (``CMC001``) or name (``equal-footing``), any case.
+
+    :raises UnknownRuleError: (a :class:`KeyError`) when there is none, with the closest matches.
+    """
+    found = _BY_KEY.get(key.strip().casefold())
+    if found is not None:
+        return found
+    choices = [rule.code for rule in BUILTIN_RULES] + [rule.name for rule in BUILTIN_RULES]
+    close = difflib.get_close_matches(key.strip(), choices, n=2, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(key.strip().upper(), choices, n=2, cutoff=0.6)
+    raise UnknownRuleError(key, tuple(close))

@@ -1,0 +1,89 @@
+"""Rules about change: resistances, waste and savings, and the principles checklist.
+
+CMC013 resistance-reason, CMC018 waste-baseline and CMC020 principles-assessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Finding, Severity
+from cmc_core.rules.builtin._common import quote, rule
+from cmc_core.rules.engine import RuleContext
+from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, Status, label
+
+__all__ = ["principles_assessed", "resistance_reason", "waste_baseline"]
+
+
+@rule(
+    code="CMC013",
+    name="resistance-reason",
+    severity=Severity.WARNING,
+    title="Every expected resistance says why",
+    rationale="""The workshop covers the expected resistances to the community and why they
+        arise [seed, topic 8]; leaders may become "ambassadors or resistors of change" [S16].
+        A resistance without a reason cannot be addressed.""",
+    source="domain.md 3.4 V13; [seed], [S16]",
+)
+def resistance_reason(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for every resistance without a reason."""
+    for position, resistance in enumerate(canvas.resistances):
+        if resistance.reason.strip():
+            continue
+        what = resistance.description.strip()
+        about = f" ({quote(what)})" if what else ""
+        yield Finding(
+            message=f"The resistance {quote(resistance.id)}{about} does not say why it arises.",
+            path=f"resistances[{position}].reason",
+            subject=resistance.id,
+        )
+
+
+@rule(
+    code="CMC018",
+    name="waste-baseline",
+    severity=Severity.INFO,
+    title="The waste today or the expected saving is stated, with its basis",
+    rationale="""The CMC reasons from delivering value to the end customer at "minimale
+        verspilling" (minimal waste), and smart cooperation saves "tientallen procenten"
+        (tens of percent) [S1]. Stating the waste today, or an expected saving with its basis,
+        makes that claim checkable.""",
+    source="domain.md 3.4 V18; [S1]",
+)
+def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding when neither a baseline nor a substantiated saving is given."""
+    waste = canvas.waste
+    has_baseline = bool(waste.baseline.strip()) or waste.baseline_share is not None
+    has_saving = waste.expected_saving is not None and bool(waste.basis.strip())
+    if has_baseline or has_saving:
+        return
+    yield Finding(
+        message=(
+            "The waste block states neither the waste today (baseline or baseline_share) nor "
+            "an expected saving with its basis."
+        ),
+        path="waste",
+    )
+
+
+@rule(
+    code="CMC020",
+    name="principles-assessed",
+    severity=Severity.INFO,
+    title="A final canvas has all five principles of organising assessed",
+    rationale="""The five basic principles of organising are the basis of the CMC [S1b]. A
+        canvas that is presented (status final) says how it meets each of them.""",
+    source="domain.md 3.4 V20, 2.3; [S1b]",
+)
+def principles_assessed(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding per unassessed principle, on a final canvas only."""
+    if canvas.meta.status is not Status.FINAL:
+        return
+    for key in PrincipleKey:
+        if canvas.principle(key).status is PrincipleStatus.NOT_ASSESSED:
+            yield Finding(
+                message=f"The principle {quote(label(key))} is not assessed on a final canvas.",
+                path=f"principles.{key.value}",
+                subject=key.value,
+            )
