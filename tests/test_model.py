@@ -182,9 +182,12 @@ def test_the_blueprint_has_four_zones_and_eighteen_blocks_each_with_questions() 
 
 def test_every_block_has_dutch_and_english_labels_and_questions() -> None:
     for block in BLOCKS:
-        assert block.label("nl") and block.label(Language.EN)
+        assert block.label("nl")
+        assert block.label(Language.EN)
         for dutch, english in block.questions:
-            assert dutch.strip() and english.strip() and dutch != english
+            assert dutch.strip()
+            assert english.strip()
+            assert dutch != english
 
 
 def test_every_vocabulary_member_has_a_dutch_and_an_english_label() -> None:
@@ -197,4 +200,5 @@ def test_every_vocabulary_member_has_a_dutch_and_an_english_label() -> None:
         if isinstance(member_type, type) and issubclass(member_type, enum.Enum):
             for member in member_type:
                 assert member in LABELS, member
-                assert label(member, "nl") and label(member, "en")
+                assert label(member, "nl")
+                assert label(member, "en")
