@@ -6,6 +6,20 @@ from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone, ZoneKey
 from cmc_core.canvas import SCHEMA_VERSION, Canvas, Entity
 from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
 from cmc_core.errors import CmcError
+from cmc_core.fileformat import (
+    CanvasDocument,
+    CanvasLoadError,
+    LoadProblem,
+    SchemaVersionError,
+    dumps,
+    from_dict,
+    json_schema,
+    load,
+    loads,
+    read_canvas,
+    save,
+    to_dict,
+)
 from cmc_core.model import (
     DEFAULT_PROCESS_STEPS,
     BlockNote,
@@ -24,6 +38,15 @@ from cmc_core.model import (
     Value,
     ValueFlow,
     Waste,
+)
+from cmc_core.rules import (
+    BUILTIN_RULES,
+    Rule,
+    RuleSelection,
+    RuleSettings,
+    ValidationConfig,
+    get_rule,
+    validate,
 )
 from cmc_core.vocabulary import (
     DevelopmentKind,
@@ -46,6 +69,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BLOCKS",
+    "BUILTIN_RULES",
     "DEFAULT_PROCESS_STEPS",
     "SCHEMA_VERSION",
     "ZONES",
@@ -54,6 +78,8 @@ __all__ = [
     "BlockNote",
     "Boundary",
     "Canvas",
+    "CanvasDocument",
+    "CanvasLoadError",
     "CmcError",
     "Commonality",
     "DecisionRight",
@@ -70,6 +96,7 @@ __all__ = [
     "Language",
     "LegalForm",
     "Level",
+    "LoadProblem",
     "Location",
     "Meta",
     "Mode",
@@ -82,8 +109,13 @@ __all__ = [
     "Report",
     "Resistance",
     "Role",
+    "Rule",
+    "RuleSelection",
+    "RuleSettings",
+    "SchemaVersionError",
     "Severity",
     "Status",
+    "ValidationConfig",
     "Value",
     "ValueFlow",
     "ValueKind",
@@ -92,4 +124,14 @@ __all__ = [
     "Zone",
     "ZoneKey",
     "__version__",
+    "dumps",
+    "from_dict",
+    "get_rule",
+    "json_schema",
+    "load",
+    "loads",
+    "read_canvas",
+    "save",
+    "to_dict",
+    "validate",
 ]
