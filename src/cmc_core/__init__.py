@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone, ZoneKey
 from cmc_core.canvas import SCHEMA_VERSION, Canvas, Entity
 from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
 from cmc_core.errors import CmcError
-from cmc_core.fileformat import (
-    CanvasDocument,
-    CanvasLoadError,
-    LoadProblem,
-    SchemaVersionError,
-    dumps,
-    from_dict,
-    json_schema,
-    load,
-    loads,
-    read_canvas,
-    save,
-    to_dict,
-)
 from cmc_core.model import (
     DEFAULT_PROCESS_STEPS,
     BlockNote,
@@ -38,15 +27,6 @@ from cmc_core.model import (
     Value,
     ValueFlow,
     Waste,
-)
-from cmc_core.rules import (
-    BUILTIN_RULES,
-    Rule,
-    RuleSelection,
-    RuleSettings,
-    ValidationConfig,
-    get_rule,
-    validate,
 )
 from cmc_core.vocabulary import (
     DevelopmentKind,
@@ -67,6 +47,74 @@ from cmc_core.vocabulary import (
 
 __version__ = "0.1.0"
 
+# The file format and the rules are imported on first use, so that `import cmc_core` (and
+# `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
+if TYPE_CHECKING:
+    from cmc_core.fileformat import (
+        CanvasDocument,
+        CanvasLoadError,
+        CanvasSaveError,
+        LoadProblem,
+        SchemaVersionError,
+        UnsupportedFormatError,
+        dumps,
+        format_for_path,
+        from_dict,
+        json_schema,
+        load,
+        loads,
+        read_canvas,
+        save,
+        to_dict,
+    )
+    from cmc_core.rules import (
+        BUILTIN_RULES,
+        Rule,
+        RuleSelection,
+        RuleSettings,
+        ValidationConfig,
+        get_rule,
+        validate,
+    )
+
+_LAZY: dict[str, str] = {
+    "CanvasDocument": "cmc_core.fileformat",
+    "CanvasLoadError": "cmc_core.fileformat",
+    "CanvasSaveError": "cmc_core.fileformat",
+    "LoadProblem": "cmc_core.fileformat",
+    "SchemaVersionError": "cmc_core.fileformat",
+    "UnsupportedFormatError": "cmc_core.fileformat",
+    "dumps": "cmc_core.fileformat",
+    "format_for_path": "cmc_core.fileformat",
+    "from_dict": "cmc_core.fileformat",
+    "json_schema": "cmc_core.fileformat",
+    "load": "cmc_core.fileformat",
+    "loads": "cmc_core.fileformat",
+    "read_canvas": "cmc_core.fileformat",
+    "save": "cmc_core.fileformat",
+    "to_dict": "cmc_core.fileformat",
+    "BUILTIN_RULES": "cmc_core.rules",
+    "Rule": "cmc_core.rules",
+    "RuleSelection": "cmc_core.rules",
+    "RuleSettings": "cmc_core.rules",
+    "ValidationConfig": "cmc_core.rules",
+    "get_rule": "cmc_core.rules",
+    "validate": "cmc_core.rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cmc_core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 __all__ = [
     "BLOCKS",
     "BUILTIN_RULES",
@@ -80,6 +128,7 @@ __all__ = [
     "Canvas",
     "CanvasDocument",
     "CanvasLoadError",
+    "CanvasSaveError",
     "CmcError",
     "Commonality",
     "DecisionRight",
@@ -115,6 +164,7 @@ __all__ = [
     "SchemaVersionError",
     "Severity",
     "Status",
+    "UnsupportedFormatError",
     "ValidationConfig",
     "Value",
     "ValueFlow",
@@ -125,6 +175,7 @@ __all__ = [
     "ZoneKey",
     "__version__",
     "dumps",
+    "format_for_path",
     "from_dict",
     "get_rule",
     "json_schema",

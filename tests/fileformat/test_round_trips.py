@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cmc_core import Canvas
+from cmc_core import BlockKey, BlockNote, Canvas, Meta
 from cmc_core.fileformat import (
     UnsupportedFormatError,
     dumps,
@@ -135,3 +135,10 @@ def test_a_file_name_without_a_known_suffix_is_refused() -> None:
 def test_an_unknown_format_name_is_refused() -> None:
     with pytest.raises(UnsupportedFormatError, match="'xml'"):
         dumps(Canvas(), "xml")
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+@pytest.mark.parametrize("text", ["one\r\ntwo", "one\rtwo", "one\ntwo\n", "nel\x85line\u2028"])
+def test_every_kind_of_line_break_reads_back_exactly(file_format: str, text: str) -> None:
+    canvas = Canvas(meta=Meta(description=text), notes=(BlockNote(BlockKey.CULTURE, text),))
+    assert loads(dumps(canvas, file_format), file_format).canvas == canvas

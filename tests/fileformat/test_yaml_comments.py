@@ -9,6 +9,8 @@ import pytest
 
 from cmc_core import Canvas, Meta, Party, Role
 from cmc_core.fileformat import load, loads, save
+from cmc_core.fileformat.yaml_io import decode_yaml, dump_tree
+from cmc_core.fileformat.yaml_merge import merged_tree
 
 WORKSHOP = """\
 # Port logistics community -- workshop 3
@@ -209,3 +211,20 @@ def test_a_tiny_number_is_written_back_exactly() -> None:
     text = "schema_version: 1\nwaste:\n  expected_saving: 7.768089868722956e-202\n"
     document = loads(text, "yaml")
     assert loads(document.dumps(), "yaml").canvas == document.canvas
+
+
+@pytest.mark.parametrize(
+    "awkward", ["? key", "?x", ": x", "a, b", "[x]", "#x", "- x", "yes", "tab\there", "\nNEL\x85"]
+)
+def test_awkward_text_put_into_one_line_mappings_and_lists_reads_back(awkward: str) -> None:
+    text = "schema_version: 1\nmeta: {name: x, authors: [a, b]}\nparties: [{id: p1, name: P}]\n"
+    document = loads(text, "yaml")
+
+    def put(canvas: Canvas) -> Canvas:
+        return canvas.evolve(
+            meta=Meta(name=awkward, authors=(awkward, "b")), parties=(Party("p1", awkward),)
+        )
+
+    # Straight through the merge, without with_canvas's fresh-text fallback.
+    merged = dump_tree(merged_tree(document._tree, put(document.canvas)))
+    assert decode_yaml(merged)[0] == put(document.canvas)

@@ -8,6 +8,7 @@ file and the path but no line, except syntax errors, which carry tomllib's line 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
@@ -47,8 +48,23 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
     return structure_document(plainify(tree), source, file_locator(source))
 
 
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(item) for item in value)
+    return False
+
+
 def encode_toml(canvas: Canvas) -> str:
-    """The TOML text of a canvas; multi-line text is written as ``\"\"\"`` blocks."""
+    """The TOML text of a canvas; multi-line text is written as ``\"\"\"`` blocks.
+
+    Unless some text holds a carriage return: tomli_w turns ``\r\n`` into ``\n`` in such
+    blocks, so then every text is written on one line, with escapes, to stay exact.
+    """
     import tomli_w
 
-    return tomli_w.dumps(unstructure_canvas(canvas), multiline_strings=True)
+    data = unstructure_canvas(canvas)
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))

@@ -32,6 +32,7 @@ __all__ = [
     "detect_indentation",
     "dump_tree",
     "encode_yaml",
+    "fits_one_line",
     "text_node",
     "to_node",
 ]
@@ -276,17 +277,30 @@ def _is_literal_safe(text: str) -> bool:
 
 def text_node(text: str) -> Any:
     """A text as the scalar style that reads back exactly and reads best."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
 
     if _needs_escapes(text):
         return DoubleQuotedScalarString(text)
     if "\n" in text and _is_literal_safe(text):
         return LiteralScalarString(text)
+    if text.startswith(("?", ":")):
+        # ruamel leaves "?x" and ": x" unquoted inside [..] and {..}, where they break.
+        return SingleQuotedScalarString(text)
     return text
 
 
 # Items safe to write in a one-line list: a word or a few (ids, roles, names), no YAML punctuation.
 _WORD = re.compile(r"[^\W\d][\w.@/+-]*(?: [\w.@/+-]+)*")
+
+
+def fits_one_line(items: list[Any]) -> bool:
+    """Whether a list can be written as ``[a, b]``: only plain words (ruamel misquotes some
+    punctuation, such as a leading ``? ``, inside such a list)."""
+    return all(isinstance(item, str) and _WORD.fullmatch(item) for item in items)
 
 
 def to_node(value: Any) -> Any:
@@ -301,8 +315,7 @@ def to_node(value: Any) -> Any:
         return CommentedMap((key, to_node(item)) for key, item in value.items())
     if isinstance(value, list):
         sequence = CommentedSeq(to_node(item) for item in value)
-        words = all(isinstance(item, str) and _WORD.fullmatch(item) for item in value)
-        if value and words and sum(len(item) + 2 for item in value) <= 60:
+        if value and fits_one_line(value) and sum(len(item) + 2 for item in value) <= 60:
             sequence.fa.set_flow_style()
         return sequence
     if isinstance(value, str):

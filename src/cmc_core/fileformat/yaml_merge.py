@@ -19,7 +19,7 @@ from typing import Any
 from cmc_core.canvas import Canvas
 from cmc_core.fileformat.converter import unstructure_canvas
 from cmc_core.fileformat.text import plainify
-from cmc_core.fileformat.yaml_io import YamlTree, to_node
+from cmc_core.fileformat.yaml_io import YamlTree, fits_one_line, to_node
 
 __all__ = ["merged_tree"]
 
@@ -105,6 +105,8 @@ def _merge_sequence(node: Any, full: list[Any], lean: list[Any]) -> None:
         items.append(_merge_value(node[source], full_item, lean_item))
         if source in node.ca.items:
             comments[index] = node.ca.items[source]
+    if node.fa.flow_style() and not fits_one_line(lean):
+        node.fa.set_block_style()
     # Bypass CommentedSeq's own bookkeeping: the comments are re-keyed just below.
     list.clear(node)
     list.extend(node, items)
