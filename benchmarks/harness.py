@@ -50,6 +50,7 @@ class Samples:
     """The per-call times of one case, one per round, and the GC collections it triggered."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     collections: list[float] = field(default_factory=list)
 
     @property
@@ -68,6 +69,10 @@ class Samples:
             "median": self.median,
             "min": self.minimum,
             "samples": self.seconds,
+            # CPU time of this process: less inflated than wall time when other processes
+            # compete for the cores, though cache and memory contention still show in it
+            "cpu_median": statistics.median(self.cpu_seconds),
+            "cpu_min": min(self.cpu_seconds),
             "collections_per_call": statistics.median(self.collections),
         }
 
@@ -88,24 +93,25 @@ def loops_for(flows: int, work: int = 100_000) -> int:
     return max(1, work // flows)
 
 
-def _sample(case: Case, loops: int, counter: _CollectionCounter) -> tuple[float, float]:
+def _sample(case: Case, loops: int, counter: _CollectionCounter) -> tuple[float, float, float]:
     gc.collect()
     pause = case.gc_paused and gc.isenabled()
-    total = 0.0
+    total = cpu_total = 0.0
     collections_before = counter.count
-    clock = time.perf_counter
+    clock, cpu_clock = time.perf_counter, time.process_time
     if pause:
         gc.disable()
     try:
         for _ in range(loops):
-            started = clock()
+            cpu_started, started = cpu_clock(), clock()
             result = case.call()
             total += clock() - started
+            cpu_total += cpu_clock() - cpu_started
             del result  # freed outside the clock
     finally:
         if pause:
             gc.enable()
-    return total / loops, (counter.count - collections_before) / loops
+    return total / loops, cpu_total / loops, (counter.count - collections_before) / loops
 
 
 def time_cases(
@@ -119,8 +125,9 @@ def time_cases(
         for round_index in range(rounds):
             start = round_index % len(cases)
             for case in [*cases[start:], *cases[:start]]:
-                seconds, collections = _sample(case, loops, counter)
+                seconds, cpu_seconds, collections = _sample(case, loops, counter)
                 results[case.name].seconds.append(seconds)
+                results[case.name].cpu_seconds.append(cpu_seconds)
                 results[case.name].collections.append(collections)
             if progress is not None:
                 progress(f"round {round_index + 1}/{rounds} done")

@@ -46,7 +46,7 @@ class _M(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
     pass
 
 
-class MMeta(_M):
+class MMeta(_M, frozen=True):
     name: str = ""
     language: Language = Language.EN
     variant: str = "weconomics"
@@ -59,7 +59,7 @@ class MMeta(_M):
     focal_party: str | None = None
 
 
-class MEndCustomer(_M):
+class MEndCustomer(_M, frozen=True):
     customer: str = ""
     value: str = ""
     problem: str = ""
@@ -67,7 +67,7 @@ class MEndCustomer(_M):
     measure: str = ""
 
 
-class MBoundary(_M):
+class MBoundary(_M, frozen=True):
     goal: str = ""
     target_group: str = ""
     inclusion_criteria: tuple[str, ...] = ()
@@ -76,7 +76,7 @@ class MBoundary(_M):
     instruments: tuple[str, ...] = ()
 
 
-class MParty(_M):
+class MParty(_M, frozen=True):
     id: str
     name: str = ""
     roles: tuple[Role, ...] = ()
@@ -89,7 +89,7 @@ class MParty(_M):
     notes: str = ""
 
 
-class MValue(_M):
+class MValue(_M, frozen=True):
     id: str
     name: str = ""
     kind: ValueKind = ValueKind.OTHER
@@ -97,7 +97,7 @@ class MValue(_M):
     description: str = ""
 
 
-class MFlow(_M):
+class MFlow(_M, frozen=True):
     id: str
     value: str | None = None
     from_party: str | None = field(default=None, name="from")
@@ -109,7 +109,7 @@ class MFlow(_M):
     friction: str = ""
 
 
-class MProcessArea(_M):
+class MProcessArea(_M, frozen=True):
     id: str
     name: str = ""
     kind: ProcessKind = ProcessKind.OTHER
@@ -118,7 +118,7 @@ class MProcessArea(_M):
     description: str = ""
 
 
-class MCommonality(_M):
+class MCommonality(_M, frozen=True):
     id: str
     name: str = ""
     primary: bool = False
@@ -131,26 +131,26 @@ class MCommonality(_M):
     financing: str = ""
 
 
-class MDecisionRight(_M):
+class MDecisionRight(_M, frozen=True):
     id: str
     subject: str = ""
     holders: tuple[str, ...] = ()
     over_transaction_rules: bool = False
 
 
-class MGovernance(_M):
+class MGovernance(_M, frozen=True):
     decision_making: str = ""
     legal_form: LegalForm | None = None
     agreements: tuple[str, ...] = ()
     decision_rights: tuple[MDecisionRight, ...] = ()
 
 
-class MFactor(_M):
+class MFactor(_M, frozen=True):
     answer: str = ""
     maturity: _Maturity | None = None
 
 
-class MDevelopment(_M):
+class MDevelopment(_M, frozen=True):
     id: str
     kind: DevelopmentKind = DevelopmentKind.DEVELOPMENT
     description: str = ""
@@ -158,7 +158,7 @@ class MDevelopment(_M):
     source: str = ""
 
 
-class MResistance(_M):
+class MResistance(_M, frozen=True):
     id: str
     description: str = ""
     holder: str | None = None
@@ -168,19 +168,19 @@ class MResistance(_M):
     mitigation: str = ""
 
 
-class MPrinciple(_M):
+class MPrinciple(_M, frozen=True):
     status: PrincipleStatus = PrincipleStatus.NOT_ASSESSED
     notes: str = ""
 
 
-class MWaste(_M):
+class MWaste(_M, frozen=True):
     baseline: str = ""
     baseline_share: _Percent | None = None
     expected_saving: _Percent | None = None
     basis: str = ""
 
 
-class MCanvas(_M, kw_only=True):
+class MCanvas(_M, frozen=True, kw_only=True):
     """The whole document. ``$schema`` defaults to "" so that it is always written, as cmc does."""
 
     schema: str = field(default="", name="$schema")
