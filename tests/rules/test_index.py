@@ -169,3 +169,28 @@ def test_overlapping_columns_share_their_common_ids() -> None:
 def test_a_column_told_its_order_does_not_check_it_again() -> None:
     column = IdColumn(lambda: ["b", "a"], increasing=True, bounds=("a", "b"))
     assert column.increasing
+
+
+def test_ids_that_are_not_strings_are_not_taken_for_sorted() -> None:
+    assert not IdColumn(lambda: ["a", None, "b"]).increasing  # type: ignore[list-item]
+
+
+def test_an_empty_canvas_is_validated_without_trouble() -> None:
+    from cmc_core.rules import validate
+
+    codes = validate(Canvas()).codes()
+    assert {"CMC001", "CMC002", "CMC005", "CMC007", "CMC009", "CMC012"} <= codes
+    assert not codes & {"CMC010", "CMC011", "CMC021", "CMC022", "CMC023"}
+
+
+def test_the_party_named_by_a_shared_id_does_not_depend_on_the_order_of_the_parties() -> None:
+    from cmc_core.model import Party
+    from cmc_core.vocabulary import Role
+
+    twins = (Party("p-x", name="Zeta", roles=(Role.NGO,)), Party("p-x", name="Alpha"))
+    for parties in (twins, twins[::-1]):
+        index = CanvasIndex(Canvas(parties=parties))
+        chosen = index.party("p-x")
+        assert chosen is not None
+        assert chosen.name == "Alpha"
+        assert index.party_by_id["p-x"].name == "Alpha"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report
-from cmc_core.rules.builtin import BUILTIN_RULES, get_rule
+from cmc_core.rules.builtin import BUILTIN_RULES, UnknownRuleError, bmc_blockers, get_rule
 from cmc_core.rules.engine import (
     CODE_PATTERN,
     CheckFunction,
@@ -28,7 +28,9 @@ __all__ = [
     "RuleContext",
     "RuleSelection",
     "RuleSettings",
+    "UnknownRuleError",
     "ValidationConfig",
+    "bmc_blockers",
     "get_rule",
     "run_rules",
     "validate",

@@ -53,10 +53,10 @@ class PartyIndex:
         party however the list is ordered.
         """
         ids = self.party_ids
-        positions = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        found = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
         for party_id in self.party_id_column.duplicates:
-            positions[party_id] = self._canonical_position(party_id)
-        return positions
+            found[party_id] = self._canonical_position(party_id)
+        return found
 
     def _canonical_position(self, party_id: str) -> int:
         parties = self.canvas.parties
@@ -86,9 +86,9 @@ class PartyIndex:
         wanted = set(party_ids)
         if not wanted:
             return []
-        positions = self.party_position
+        where = self.party_position
         parties = self.canvas.parties
-        found = sorted(positions[key] for key in wanted if key in positions)
+        found = sorted(where[key] for key in wanted if key in where)
         return [(position, parties[position]) for position in found]
 
     def parties_with_any_role(self, *roles: Role) -> list[tuple[int, Party]]:

@@ -39,7 +39,7 @@ _get_to = attrgetter("to_party")
 _get_counter_of = attrgetter("counter_of")
 _get_references = attrgetter("value", "counter_value", "step")
 
-Reference = tuple["str | None", "str | None", "str | None"]
+Reference = tuple[str | None, str | None, str | None]
 
 
 class FlowSweep:

@@ -69,7 +69,7 @@ def describe(entity: Named) -> str:
 
 
 def _name_then_id(entity: Named) -> tuple[str, str]:
-    return (entity.name.strip().casefold(), entity.id)
+    return (entity.name, entity.id)
 
 
 def describe_all(entities: Iterable[Named], limit: int = LIST_LIMIT) -> str:
