@@ -66,7 +66,15 @@ def test_both_paths_refuse_a_bad_value(path: list[str | int], value: object) -> 
         explain_canvas(data)
     with pytest.raises(CanvasLoadError) as caught:
         from_dict(changed(path, value))
-    assert caught.value.problems[0].path.startswith(".".join(str(p) for p in path[:1]))
+    assert caught.value.problems[0].path.startswith(logical_path(path))
+
+
+def logical_path(segments: list[str | int]) -> str:
+    """The diagnostic form of a path: keys joined by dots, list positions in brackets."""
+    text = ""
+    for segment in segments:
+        text += f"[{segment}]" if isinstance(segment, int) else f".{segment}" if text else segment
+    return text
 
 
 GOOD = [

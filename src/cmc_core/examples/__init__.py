@@ -47,8 +47,7 @@ class UnknownExampleError(CmcError, LookupError):
         self.known = known
         message = f"there is no bundled example {name!r}"
         close = difflib.get_close_matches(name, known, n=1)
-        if close:
-            message += f"; did you mean {close[0]!r}?"
+        message += f"; did you mean {close[0]!r}?" if close else "."
         message += f" The examples are: {', '.join(known)}."
         super().__init__(message)
 
