@@ -50,6 +50,7 @@ __version__ = "0.1.0"
 # The file format and the rules are imported on first use, so that `import cmc_core` (and
 # `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
 if TYPE_CHECKING:
+    from cmc_core.exporting import Exporter, ExportOptions
     from cmc_core.fileformat import (
         CanvasDocument,
         CanvasLoadError,
@@ -67,6 +68,9 @@ if TYPE_CHECKING:
         save,
         to_dict,
     )
+    from cmc_core.hookspecs import hookimpl
+    from cmc_core.plugins import PluginError, Plugins, load_plugins
+    from cmc_core.questionnaires import Questionnaire
     from cmc_core.rules import (
         BUILTIN_RULES,
         Rule,
@@ -76,6 +80,7 @@ if TYPE_CHECKING:
         get_rule,
         validate,
     )
+    from cmc_core.scoring import Reason, Score, Scorer
 
 _LAZY: dict[str, str] = {
     "CanvasDocument": "cmc_core.fileformat",
@@ -100,6 +105,16 @@ _LAZY: dict[str, str] = {
     "ValidationConfig": "cmc_core.rules",
     "get_rule": "cmc_core.rules",
     "validate": "cmc_core.rules",
+    "hookimpl": "cmc_core.hookspecs",
+    "Exporter": "cmc_core.exporting",
+    "ExportOptions": "cmc_core.exporting",
+    "Scorer": "cmc_core.scoring",
+    "Score": "cmc_core.scoring",
+    "Reason": "cmc_core.scoring",
+    "Questionnaire": "cmc_core.questionnaires",
+    "Plugins": "cmc_core.plugins",
+    "PluginError": "cmc_core.plugins",
+    "load_plugins": "cmc_core.plugins",
 }
 
 
@@ -137,6 +152,8 @@ __all__ = [
     "Diagnostic",
     "EndCustomerValue",
     "Entity",
+    "ExportOptions",
+    "Exporter",
     "Factor",
     "FactorKey",
     "FactorSide",
@@ -150,11 +167,15 @@ __all__ = [
     "Meta",
     "Mode",
     "Party",
+    "PluginError",
+    "Plugins",
     "Principle",
     "PrincipleKey",
     "PrincipleStatus",
     "ProcessArea",
     "ProcessKind",
+    "Questionnaire",
+    "Reason",
     "Report",
     "Resistance",
     "Role",
@@ -162,6 +183,8 @@ __all__ = [
     "RuleSelection",
     "RuleSettings",
     "SchemaVersionError",
+    "Score",
+    "Scorer",
     "Severity",
     "Status",
     "UnsupportedFormatError",
@@ -178,8 +201,10 @@ __all__ = [
     "format_for_path",
     "from_dict",
     "get_rule",
+    "hookimpl",
     "json_schema",
     "load",
+    "load_plugins",
     "loads",
     "read_canvas",
     "save",

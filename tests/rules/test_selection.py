@@ -78,7 +78,7 @@ def test_an_unknown_rule_raises_a_key_error_with_a_suggestion() -> None:
     assert isinstance(caught.value, CmcError)
     assert caught.value.suggestions == ("equal-footing",)
     assert str(caught.value) == (
-        "no built-in rule has the code or name 'equal-footin'; did you mean 'equal-footing'?"
+        "no rule has the code or name 'equal-footin'; did you mean 'equal-footing'?"
     )
 
 

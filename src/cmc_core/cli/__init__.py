@@ -17,6 +17,7 @@ import click
 
 from cmc_core import __version__
 from cmc_core.cli._support import EXIT_CODES_EPILOG, EXIT_INTERRUPTED, CliError
+from cmc_core.cli.plugin_options import plugin_options, store_plugin_settings
 from cmc_core.errors import CmcError
 
 __all__ = ["CmcGroup", "cli", "main"]
@@ -65,7 +66,9 @@ class CmcGroup(click.Group):
 @click.version_option(
     __version__, "-V", "--version", prog_name="cmc", message="%(prog)s %(version)s"
 )
-def cli() -> None:
+@plugin_options
+@click.pass_context
+def cli(ctx: click.Context, /, **plugin_switches: Any) -> None:
     """Design and check Community Model Canvases: business communities in which several
     independent suppliers and demanders coordinate over a shared commonality.
 
@@ -75,14 +78,16 @@ def cli() -> None:
       cmc check canvas.cmc.yaml   check it against the rules of a business community
       cmc rule CMC001             explain a rule
     """
+    store_plugin_settings(ctx, **plugin_switches)
 
 
 def _register_commands() -> None:
     from cmc_core.cli.check import check
     from cmc_core.cli.commands import convert, examples, rule, rules, schema
     from cmc_core.cli.new import new
+    from cmc_core.cli.plugin_commands import export, plugins
 
-    for command in (check, new, rules, rule, examples, schema, convert):
+    for command in (check, new, rules, rule, examples, schema, convert, export, plugins):
         cli.add_command(command)
 
 

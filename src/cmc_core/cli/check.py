@@ -33,6 +33,7 @@ from cmc_core.cli.output import (
     format_text,
     problem_line,
 )
+from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
 
 if TYPE_CHECKING:
@@ -84,22 +85,24 @@ def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact:
             )
 
 
-def resolve_config(
+def resolve_config(  # noqa: PLR0917 - mirrors the command's options
     config_path: Path | None,
     no_config: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     severities: tuple[tuple[str, Severity], ...],
+    rules: Sequence[Rule] | None = None,
 ) -> ValidationConfig:
     """The validation configuration: the config file's, then the command line's choices.
 
     ``--select`` replaces the file's selection, ``--ignore`` adds to its ignores and
-    ``--severity`` overrides the file's level for the same code.
+    ``--severity`` overrides the file's level for the same code. Codes are checked against
+    ``rules`` (the built-in rules when ``None``).
     """
     from cmc_core.config import config_from_mapping, find_config, load_config
     from cmc_core.rules import BUILTIN_RULES, ValidationConfig
 
-    known = [rule.code for rule in BUILTIN_RULES]
+    known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
     _check_codes("--select", select, known, exact=False)
     _check_codes("--ignore", ignore, known, exact=False)
     _check_codes("--severity", (code for code, _ in severities), known, exact=True)
@@ -145,15 +148,25 @@ def _named(diagnostic: Diagnostic, name: str) -> Diagnostic:
     return attrs.evolve(diagnostic, location=location)
 
 
-def validate_document(document: CanvasDocument, name: str, config: ValidationConfig) -> Report:
-    """Validate a loaded document; every diagnostic names the file as ``name``."""
+def validate_document(
+    document: CanvasDocument,
+    name: str,
+    config: ValidationConfig,
+    rules: Sequence[Rule] | None = None,
+) -> Report:
+    """Validate a loaded document; every diagnostic names the file as ``name``.
+
+    :param rules: the rules to run; the built-in rules when ``None``.
+    """
     from cmc_core.rules import validate
 
-    report = validate(document.canvas, config=config, locator=document.locate)
+    report = validate(document.canvas, rules=rules, config=config, locator=document.locate)
     return Report(tuple(_named(d, name) for d in report))
 
 
-def check_file(name: str, config: ValidationConfig) -> CheckedFile:
+def check_file(
+    name: str, config: ValidationConfig, rules: Sequence[Rule] | None = None
+) -> CheckedFile:
     """Load and validate one file; a file that cannot be read or loaded yields its problems."""
     from cmc_core.fileformat import CanvasLoadError, load
 
@@ -164,17 +177,19 @@ def check_file(name: str, config: ValidationConfig) -> CheckedFile:
     except OSError as error:
         reason = error.strerror or str(error)
         return CheckedFile(name, problems=(FileProblem(file=name, message=reason),))
-    return CheckedFile(name, report=validate_document(document, name, config))
+    return CheckedFile(name, report=validate_document(document, name, config, rules))
 
 
-def check_example(example: str, config: ValidationConfig) -> CheckedFile:
+def check_example(
+    example: str, config: ValidationConfig, rules: Sequence[Rule] | None = None
+) -> CheckedFile:
     """Load and validate a bundled example, named ``example:NAME`` in the output."""
     from cmc_core.examples import example_text
     from cmc_core.fileformat import loads
 
     name = EXAMPLE_PREFIX + example
     document = loads(example_text(example), "yaml", source=name)
-    return CheckedFile(name, report=validate_document(document, name, config))
+    return CheckedFile(name, report=validate_document(document, name, config, rules))
 
 
 def _example_names(requested: Sequence[str], every: bool) -> list[str]:
@@ -184,10 +199,8 @@ def _example_names(requested: Sequence[str], every: bool) -> list[str]:
     return list(names()) if every else [get(name).name for name in requested]
 
 
-def _selected_rules(config: ValidationConfig) -> list[Rule]:
-    from cmc_core.rules import BUILTIN_RULES
-
-    return [rule for rule in BUILTIN_RULES if config.selection.selects(rule.code)]
+def _selected_rules(config: ValidationConfig, rules: Sequence[Rule]) -> list[Rule]:
+    return [rule for rule in rules if config.selection.selects(rule.code)]
 
 
 def render(result: CheckResult, output_format: str, rules: Sequence[Rule], color: bool) -> str:
@@ -295,18 +308,20 @@ def check(
         raise click.UsageError("name at least one FILE, or use --example NAME or --all-examples.")
     if no_config and config_path is not None:
         raise click.UsageError("--config and --no-config cannot be used together.")
+    # The built-in rules and those of every active plugin, next to each other.
+    rules = tuple(active_plugins().rules)
     config = resolve_config(
-        config_path, no_config, _split_codes(select), _split_codes(ignore), severities
+        config_path, no_config, _split_codes(select), _split_codes(ignore), severities, rules
     )
     example_names = _example_names(examples, all_examples)
-    checked = [check_file(name, config) for name in files]
-    checked += [check_example(name, config) for name in example_names]
+    checked = [check_file(name, config, rules) for name in files]
+    checked += [check_example(name, config, rules) for name in example_names]
     result = CheckResult(tuple(checked))
 
     for problem in result.problems():
         click.echo(problem_line(problem), err=True)
     colored = use_color(color, sys.stdout) and output_format == "text"
-    output = render(result, output_format, _selected_rules(config), colored)
+    output = render(result, output_format, _selected_rules(config, rules), colored)
     if output:
         click.echo(output, color=colored)
     status = exit_status(result)

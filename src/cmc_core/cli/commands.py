@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cmc_core.cli.plugin_options import active_plugins
+
 if TYPE_CHECKING:
     from cmc_core.rules import Rule
 
@@ -50,13 +52,13 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     help="Output format on stdout.",
 )
 def rules(output_format: str) -> None:
-    """List every rule with its code, default severity, name and title."""
-    from cmc_core.rules import BUILTIN_RULES
-
+    """List every rule, built-in or from a plugin, with its code, default severity, name and
+    title."""
+    every_rule = tuple(active_plugins().rules)
     if output_format == "json":
-        click.echo(json.dumps({"rules": [_rule_dict(r) for r in BUILTIN_RULES]}, indent=2))
+        click.echo(json.dumps({"rules": [_rule_dict(r) for r in every_rule]}, indent=2))
         return
-    click.echo(_table([(r.code, str(r.severity), r.name, r.title) for r in BUILTIN_RULES]))
+    click.echo(_table([(r.code, str(r.severity), r.name, r.title) for r in every_rule]))
 
 
 @click.command(short_help="Explain one rule.")
@@ -66,7 +68,7 @@ def rule(code: str) -> None:
     severity, why, and where that comes from in the domain reference."""
     from cmc_core.rules import get_rule
 
-    found = get_rule(code)  # an unknown code is a user error that suggests the closest ones
+    found = get_rule(code, tuple(active_plugins().rules))  # unknown: suggests the closest
     click.echo(f"{found.code} {found.name}\n")
     click.echo(found.title)
     click.echo(f"\nDefault severity: {found.severity}")

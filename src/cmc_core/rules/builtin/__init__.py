@@ -10,6 +10,7 @@ rules live in modules by theme: the market (``market``), the commonality and equ
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 
 from cmc_core.errors import CmcError
 from cmc_core.rules.builtin.change import principles_assessed, resistance_reason, waste_baseline
@@ -74,7 +75,7 @@ for _rule in BUILTIN_RULES:
 
 
 class UnknownRuleError(CmcError, KeyError):
-    """No built-in rule has the code or name asked for.
+    """No rule has the code or name asked for.
 
     :param key: what was asked for.
     :param suggestions: the closest codes or names, best first.
@@ -84,22 +85,29 @@ class UnknownRuleError(CmcError, KeyError):
         self.key = key
         self.suggestions = suggestions
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no built-in rule has the code or name {key!r}{hint}")
+        super().__init__(f"no rule has the code or name {key!r}{hint}")
 
     def __str__(self) -> str:
         # KeyError would show the repr of its argument; the message reads better as it is.
         return str(self.args[0])
 
 
-def get_rule(key: str) -> Rule:
-    """The built-in rule with this code (``CMC001``) or name (``equal-footing``), any case.
+def get_rule(key: str, rules: Sequence[Rule] | None = None) -> Rule:
+    """The rule with this code (``CMC001``) or name (``equal-footing``), any case.
 
+    :param rules: where to look; the built-in rules when ``None`` (pass the rules of a plugin
+        set to include third-party rules).
     :raises UnknownRuleError: (a :class:`KeyError`) when there is none, with the closest matches.
     """
-    found = _BY_KEY.get(key.strip().casefold())
+    wanted = key.strip().casefold()
+    if rules is None:
+        found = _BY_KEY.get(wanted)
+        rules = BUILTIN_RULES
+    else:
+        found = next((r for r in rules if wanted in (r.code.casefold(), r.name.casefold())), None)
     if found is not None:
         return found
-    choices = [rule.code for rule in BUILTIN_RULES] + [rule.name for rule in BUILTIN_RULES]
+    choices = [rule.code for rule in rules] + [rule.name for rule in rules]
     close = difflib.get_close_matches(key.strip(), choices, n=2, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(key.strip().upper(), choices, n=2, cutoff=0.6)

@@ -1,0 +1,186 @@
+"""``cmc plugins`` and ``cmc export``: what the plugins contribute, and running an exporter."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from cmc_core.cli._support import CliError
+from cmc_core.cli.plugin_options import active_plugins
+
+if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+    from cmc_core.plugins import PluginInfo, Plugins
+
+__all__ = ["export", "plugins"]
+
+_KIND_LABELS = {
+    "exporters": "exporters",
+    "rules": "rules",
+    "scorers": "scorers",
+    "questionnaires": "questionnaires",
+}
+
+
+def _plugin_dict(info: PluginInfo, names: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    return {
+        "name": info.name,
+        "module": info.module,
+        "distribution": info.distribution,
+        "version": info.version,
+        "builtin": info.builtin,
+        "status": str(info.status),
+        "error": info.error,
+        **{kind: list(names.get(kind, ())) for kind in _KIND_LABELS},
+    }
+
+
+def _describe_names(names: dict[str, tuple[str, ...]]) -> str:
+    parts = [
+        f"{label}: {', '.join(names[kind])}" for kind, label in _KIND_LABELS.items() if names[kind]
+    ]
+    return "; ".join(parts) or "nothing registered"
+
+
+@click.command(short_help="List the plugins and what each one registered.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format on stdout.",
+)
+def plugins(output_format: str) -> None:
+    """List every plugin (built-in, installed, failed or blocked) with its distribution, version
+    and the exporters, rules, scorers and questionnaires it registered."""
+    active = active_plugins()
+    contributions = active.contributions()
+    empty: dict[str, tuple[str, ...]] = dict.fromkeys(_KIND_LABELS, ())
+    rows = [(info, contributions.get(info, empty)) for info in active.infos]
+    if output_format == "json":
+        document = {"plugins": [_plugin_dict(info, names) for info, names in rows]}
+        click.echo(json.dumps(document, indent=2))
+        return
+    for info, names in rows:
+        origin = info.distribution or f"module {info.module}"
+        version = f" {info.version}" if info.version else ""
+        builtin = " (built-in)" if info.builtin else ""
+        click.echo(f"{info.name}  [{origin}{version}{builtin}]")
+        if info.status == "loaded":
+            click.echo(f"    {_describe_names(names)}")
+        else:
+            click.echo(f"    {info.status}: {info.error or 'not loaded'}")
+
+
+def _parse_settings(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    settings: dict[str, str] = {}
+    for value in values:
+        key, equals, text = value.partition("=")
+        if not equals or not key.strip():
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE.")
+        settings[key.strip()] = text
+    return settings
+
+
+def _list_exporters(active: Plugins) -> None:
+    for exporter in active.exporters:
+        provider = active.exporters.provider(exporter.name)
+        origin = provider.distribution or provider.module
+        click.echo(
+            f"{exporter.name:<12} {exporter.extension:<10} {exporter.media_type:<28} "
+            f"{exporter.title}  [{origin}]"
+        )
+
+
+def _read(source: str | None, example: str | None) -> tuple[Canvas, str]:
+    from cmc_core.fileformat import load, loads
+
+    if example is not None:
+        from cmc_core.examples import example_text, get
+
+        name = get(example).name
+        return loads(example_text(name), "yaml", source=f"example:{name}").canvas, name
+    assert source is not None
+    return load(Path(source)).canvas, Path(source).name
+
+
+def _write(output: str | None, content: bytes, binary: bool, source: str | None) -> None:
+    from cmc_core.fileformat.atomic import write_atomic
+
+    if output is None or output == "-":
+        if binary and output is None and sys.stdout.isatty():
+            raise CliError("this exporter writes binary data; name a file with -o FILE.")
+        sys.stdout.flush()  # keep anything echoed before in order
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise CliError(f"{output}: is a directory; -o takes a file name.")
+    if source is not None and target.exists() and os.path.samefile(target, source):
+        raise CliError(f"{output}: is the canvas being exported; choose another -o file.")
+    write_atomic(target, content)
+
+
+@click.command(short_help="Export a canvas with any registered exporter.")
+@click.argument("source", required=False, metavar="FILE")
+@click.option("--example", metavar="NAME", help="Export a bundled example instead of a FILE.")
+@click.option("--to", "exporter_name", metavar="NAME", help="The exporter (see --list).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="Write here (atomically). Default: stdout (text exporters), '-' forces stdout.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of labels and headings. Default: the canvas's own.",
+)
+@click.option(
+    "-O",
+    "--option",
+    "settings",
+    multiple=True,
+    metavar="KEY=VALUE",
+    callback=_parse_settings,
+    help="An exporter-specific setting; repeatable.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the exporters and exit.")
+def export(
+    *,
+    source: str | None,
+    example: str | None,
+    exporter_name: str | None,
+    output: str | None,
+    lang: str | None,
+    settings: dict[str, str],
+    list_only: bool,
+) -> None:
+    """Export the canvas FILE (or --example NAME) with the exporter --to NAME.
+
+    Exporters come from cmc itself and from installed plugins; `cmc export --list` names them.
+    """
+    from cmc_core.exporting import ExportOptions
+    from cmc_core.vocabulary import Language
+
+    active = active_plugins()
+    if list_only:
+        _list_exporters(active)
+        return
+    if exporter_name is None:
+        raise click.UsageError("say which exporter with --to NAME (see cmc export --list).")
+    if (source is None) == (example is None):
+        raise click.UsageError("name one canvas: a FILE or --example NAME.")
+    exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
+    canvas, _ = _read(source, example)
+    options = ExportOptions(language=Language(lang) if lang else None, settings=settings)
+    _write(output, exporter.export_bytes(canvas, options), not exporter.is_text, source)

@@ -1,0 +1,128 @@
+"""The plugin switches of the ``cmc`` group and the plugin set every command shares.
+
+Plugins load lazily, once per invocation, when a command first needs them (``cmc --help`` and
+``cmc schema`` never load any). A plugin problem is printed as one warning on stderr and the run
+carries on without that plugin; with ``--strict-plugins`` or ``CMC_STRICT_PLUGINS=1`` it is an
+error with exit status 2. ``--no-plugins`` and the block list apply before any plugin is
+imported, so they work even when a plugin is broken.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from cmc_core.plugins import Plugins, PluginSettings
+
+__all__ = ["active_plugins", "plugin_options", "store_plugin_settings"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_SETTINGS_KEY = "cmc.plugin_settings"
+_PLUGINS_KEY = "cmc.plugins"
+
+
+class _CliLogHandler(logging.Handler):
+    """Plugin warnings (and, when tracing, hook calls) as plain lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "Warning: " if record.levelno >= logging.WARNING else "trace: "
+        suffix = "; carrying on without it." if record.levelno >= logging.WARNING else ""
+        click.echo(f"{prefix}{record.getMessage()}{suffix}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def store_plugin_settings(
+    ctx: click.Context,
+    *,
+    no_plugins: bool,
+    allow: tuple[str, ...],
+    block: tuple[str, ...],
+    strict: bool,
+    trace: bool,
+) -> None:
+    """Keep the group's plugin switches, on top of the environment's, for :func:`active_plugins`."""
+    from cmc_core.plugins import PluginSettings
+
+    settings = PluginSettings.from_environment().with_options(
+        no_plugins=no_plugins,
+        allow=_split(allow) if allow else None,
+        block=_split(block),
+        strict=strict,
+        trace=trace,
+    )
+    ctx.meta[_SETTINGS_KEY] = settings
+
+
+def plugin_options(function: F) -> F:
+    """Add the plugin switches to the ``cmc`` group."""
+    options = [
+        click.option(
+            "--no-plugins",
+            is_flag=True,
+            help="Load no third-party plugin (the built-ins still load). Env: CMC_NO_PLUGINS=1.",
+        ),
+        click.option(
+            "--plugins",
+            "allow",
+            multiple=True,
+            metavar="NAMES",
+            help="Load only these third-party plugins (entry-point or distribution names, "
+            "comma-separated). Env: CMC_LOAD_PLUGINS.",
+        ),
+        click.option(
+            "--block-plugins",
+            "block",
+            multiple=True,
+            metavar="NAMES",
+            help="Never load these plugins. Env: CMC_BLOCK_PLUGINS.",
+        ),
+        click.option(
+            "--strict-plugins",
+            "strict",
+            is_flag=True,
+            help="Treat a broken plugin as an error (exit 2), not a warning. "
+            "Env: CMC_STRICT_PLUGINS=1.",
+        ),
+        click.option(
+            "--trace-plugins",
+            "trace",
+            is_flag=True,
+            help="Log every plugin hook call to stderr. Env: CMC_TRACE_PLUGINS=1.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _settings(ctx: click.Context) -> PluginSettings:
+    settings: PluginSettings | None = ctx.meta.get(_SETTINGS_KEY)
+    if settings is None:  # a command invoked on its own, outside the group (tests)
+        from cmc_core.plugins import PluginSettings
+
+        settings = PluginSettings.from_environment()
+    return settings
+
+
+def active_plugins(ctx: click.Context | None = None) -> Plugins:
+    """The plugin set of this invocation, loaded on first use."""
+    ctx = ctx or click.get_current_context()
+    plugins: Plugins | None = ctx.meta.get(_PLUGINS_KEY)
+    if plugins is None:
+        settings = _settings(ctx)
+        logger = logging.getLogger("cmc.plugins")
+        handler = _CliLogHandler(logging.DEBUG if settings.trace else logging.WARNING)
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if settings.trace else logging.WARNING)
+        logger.propagate = False
+        ctx.call_on_close(lambda: logger.removeHandler(handler))
+        plugins = settings.load()
+        ctx.meta[_PLUGINS_KEY] = plugins
+    return plugins

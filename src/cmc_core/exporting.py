@@ -1,0 +1,131 @@
+"""The exporter contract: what a plugin registers to turn a canvas into a file.
+
+An :class:`Exporter` is data (a stable name, a title, a media type, a file extension) plus an
+export function from a canvas and :class:`ExportOptions` to text or bytes. Exporters are found by
+name through the plugin registries (:mod:`cmc_core.plugins`); this module only defines the
+contract and knows nothing of pluggy.
+
+How the contract may evolve: new fields of :class:`Exporter` and :class:`ExportOptions` always
+come with defaults, so exporters and callers written today keep working; ``api_version`` is
+raised only for a change an exporter must opt in to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cmc_core.vocabulary import Language
+
+if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+
+__all__ = [
+    "EXPORTER_API_VERSION",
+    "NAME_PATTERN",
+    "ExportFunction",
+    "ExportOptions",
+    "Exporter",
+]
+
+#: The version of this contract that exporters written today are built against.
+EXPORTER_API_VERSION = 1
+
+#: A registered name: lower-case words joined by hyphens, such as ``markdown`` or ``bmc-pdf``.
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def check_name(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """attrs validator: a registered name must match :data:`NAME_PATTERN`."""
+    if not NAME_PATTERN.match(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} must be lower-case words joined by hyphens, "
+            "such as 'markdown' or 'bmc-pdf'"
+        )
+
+
+def _check_extension(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not re.match(r"^\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$", value):
+        raise ValueError(f"extension {value!r} must start with a dot, such as '.md' or '.cmc.json'")
+
+
+def _check_media_type(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not re.match(r"^[a-z]+/[A-Za-z0-9.+-]+$", value):
+        raise ValueError(f"media type {value!r} must look like 'type/subtype', such as 'text/html'")
+
+
+def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ExportOptions:
+    """What the caller asks of an export, whatever the exporter.
+
+    :param language: the language of labels and headings; ``None`` means the canvas's own
+        (``meta.language``).
+    :param settings: exporter-specific settings as text (``cmc export -O key=value``); an
+        exporter documents the keys it reads and ignores the rest.
+    """
+
+    language: Language | None = None
+    settings: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+
+    def language_for(self, canvas: Canvas) -> Language:
+        """The language to write in: the one asked for, else the canvas's own."""
+        return self.language or canvas.meta.language
+
+
+#: Turns a canvas into the exported document: text (encoded as UTF-8 on write) or bytes.
+ExportFunction = Callable[["Canvas", ExportOptions], "bytes | str"]
+
+
+@attrs.frozen
+class Exporter:
+    """One output format for canvases.
+
+    An export function must be deterministic (the same canvas and options give the same output),
+    must not depend on the clock or the machine unless an option asks for it, and must escape
+    every piece of user text for its format. :mod:`cmc_core.testing` checks all of this.
+
+    :param name: stable, user-visible name, what ``cmc export --to`` takes (``markdown``).
+    :param title: one line for listings (``Markdown for wikis``).
+    :param media_type: the IANA media type of the output (``text/markdown``).
+    :param extension: the file extension including the dot (``.md``).
+    :param export: the function that does the work.
+    :param description: a longer description for ``cmc export --list`` and the docs.
+    :param api_version: the version of this contract the exporter was written for.
+    """
+
+    name: str = attrs.field(validator=check_name)
+    title: str
+    media_type: str = attrs.field(validator=_check_media_type)
+    extension: str = attrs.field(validator=_check_extension)
+    export: ExportFunction = attrs.field(eq=False, repr=False)
+    description: str = ""
+    api_version: int = EXPORTER_API_VERSION
+
+    @property
+    def is_text(self) -> bool:
+        """Whether the output is text (it may go to a terminal), judged by its media type."""
+        kind, _, subtype = self.media_type.partition("/")
+        textual = ("json", "yaml", "xml", "csv", "markdown", "html")
+        return kind == "text" or subtype in textual or subtype.endswith(("+xml", "+json"))
+
+    def export_bytes(self, canvas: Canvas, options: ExportOptions | None = None) -> bytes:
+        """Run the export and return bytes, encoding text output as UTF-8.
+
+        :raises TypeError: when the export function returns neither text nor bytes.
+        """
+        output = self.export(canvas, options or ExportOptions())
+        if isinstance(output, str):
+            return output.encode("utf-8")
+        if isinstance(output, bytes | bytearray):
+            return bytes(output)
+        raise TypeError(
+            f"exporter {self.name!r} returned {type(output).__name__}; expected str or bytes"
+        )

@@ -1,0 +1,99 @@
+"""The hook specifications of ``cmc``: the only points where plugins plug in.
+
+Plugins implement these with ``from cmc_core import hookimpl``. The pluggy project name and the
+entry-point group are both ``cmc``. Every hook is a *contribution hook*: it receives a
+``register`` callable and calls it once per item it contributes. The host checks each item's type
+and name as it is registered, and remembers which plugin registered it, so that duplicate names
+and failures can name the plugin and its distribution.
+
+How the hooks may evolve: pluggy passes only the arguments an implementation asks for, so new
+arguments can be added to a hook without breaking existing plugins; an argument is never removed
+or changes meaning within a major version. New hooks are added with a ``versionadded`` note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from cmc_core.exporting import Exporter
+    from cmc_core.questionnaires.model import Questionnaire
+    from cmc_core.rules.engine import Rule
+    from cmc_core.scoring.contract import Scorer
+
+__all__ = [
+    "PROJECT_NAME",
+    "cmc_register_exporters",
+    "cmc_register_questionnaires",
+    "cmc_register_rules",
+    "cmc_register_scorers",
+    "hookimpl",
+    "hookspec",
+]
+
+#: The pluggy project name and the entry-point group plugins are found in.
+PROJECT_NAME = "cmc"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+#: Mark a function of a plugin module as the implementation of a ``cmc_*`` hook.
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def cmc_register_questionnaires(register: Callable[[Questionnaire], None]) -> None:
+    """Contribute questionnaires: the quickscan, block questionnaires, or assessments of one's own.
+
+    Called once per plugin each time a plugin set builds its questionnaire registry.
+
+    :param register: call with each :class:`~cmc_core.questionnaires.Questionnaire`. Its
+        ``name`` must be unique among all installed plugins.
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def cmc_register_rules(register: Callable[[Rule], None]) -> None:
+    """Contribute validation rules that ``cmc check`` and :func:`~cmc_core.validate` run.
+
+    Called once per plugin each time a plugin set builds its rule registry.
+
+    :param register: call with each :class:`~cmc_core.rules.Rule`. Its ``code`` must be unique
+        and, for any plugin other than the built-in rules, must not start with ``CMC``: pick a
+        prefix of your own, such as ``DW001`` for a digital-waste plugin.
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def cmc_register_scorers(register: Callable[[Scorer], None]) -> None:
+    """Contribute scorers: dimensions of the community score card.
+
+    Called once per plugin each time a plugin set builds its scorer registry.
+
+    :param register: call with each :class:`~cmc_core.scoring.Scorer`. Its ``name`` must be
+        unique among all installed plugins.
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def cmc_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Contribute exporters that ``cmc export --to NAME`` runs.
+
+    Called once per plugin each time a plugin set builds its exporter registry.
+
+    :param register: call with each :class:`~cmc_core.exporting.Exporter`. Its ``name`` must be
+        unique among all installed plugins; it is what users pass to ``--to``.
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """

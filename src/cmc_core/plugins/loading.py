@@ -1,0 +1,167 @@
+"""Finding plugins through the ``cmc`` entry-point group and registering them, one by one.
+
+pluggy's own ``load_setuptools_entrypoints`` stops at the first plugin that fails to import, so
+each entry point is loaded here on its own: a broken plugin becomes one :class:`PluginLoadError`
+naming its entry point and distribution, and the others still load. The order is fixed: hook
+specifications, then the built-ins (entry points of the ``cmc`` distribution itself), then
+third-party plugins by distribution and entry-point name, then plugins passed in directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from importlib import metadata
+
+import attrs
+import pluggy
+
+from cmc_core.hookspecs import PROJECT_NAME
+from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginLoadError
+from cmc_core.plugins.info import (
+    BUILTIN_DISTRIBUTION,
+    BUILTIN_MODULES,
+    PluginInfo,
+    PluginStatus,
+)
+
+__all__ = ["LoadedPlugin", "discover", "register_all"]
+
+#: A plugin object registered with the manager, with its record.
+LoadedPlugin = tuple[object, PluginInfo]
+#: Receives each problem; raises it (strict) or records it (lenient).
+ProblemHandler = Callable[[PluginError], None]
+
+
+def discover(group: str = PROJECT_NAME) -> list[tuple[metadata.EntryPoint, PluginInfo]]:
+    """Every entry point of the group with its plugin record, built-ins first.
+
+    An entry point seen twice (a distribution on the path twice) is kept once.
+    """
+    found: dict[tuple[str | None, str], tuple[metadata.EntryPoint, PluginInfo]] = {}
+    for entry_point in metadata.entry_points(group=group):
+        dist = entry_point.dist
+        distribution = dist.name if dist is not None else None
+        info = PluginInfo(
+            name=entry_point.name,
+            module=entry_point.value,
+            distribution=distribution,
+            version=dist.version if dist is not None else None,
+        )
+        found.setdefault((distribution, entry_point.name), (entry_point, info))
+    return sorted(
+        found.values(),
+        key=lambda pair: (not pair[1].builtin, (pair[1].distribution or "").lower(), pair[1].name),
+    )
+
+
+def _selected(info: PluginInfo, allow: Collection[str] | None, block: Collection[str]) -> bool:
+    if info.builtin:
+        return True  # the built-ins are part of cmc, not optional plugins
+    if any(info.matches(entry) for entry in block):
+        return False
+    return allow is None or any(info.matches(entry) for entry in allow)
+
+
+def register_all(
+    manager: pluggy.PluginManager,
+    plugins: Iterable[object],
+    *,
+    entry_points: bool,
+    allow: Collection[str] | None,
+    block: Collection[str],
+    on_problem: ProblemHandler,
+) -> tuple[list[LoadedPlugin], list[PluginInfo]]:
+    """Load and register plugins; return the loaded ones and the records of all.
+
+    :param plugins: plugin objects (usually modules) to register besides the entry points.
+    :param entry_points: whether to look in the ``cmc`` entry-point group at all.
+    :param allow: names (entry point or distribution) of the only third-party plugins to load;
+        ``None`` loads all, an empty collection none. Built-ins always load.
+    :param block: names of third-party plugins never to load, even when allowed.
+    :param on_problem: called with each failure; the plugin is left out.
+    """
+    loaded: list[LoadedPlugin] = []
+    records: list[PluginInfo] = []
+
+    def fail(info: PluginInfo, error: PluginError) -> None:
+        records.append(_evolve(info, PluginStatus.FAILED, str(error)))
+        on_problem(error)
+
+    if entry_points:
+        for entry_point, info in discover():
+            if not _selected(info, allow, block):
+                manager.set_blocked(info.name)
+                records.append(_evolve(info, PluginStatus.BLOCKED))
+                continue
+            try:
+                plugin = entry_point.load()
+            except Exception as cause:
+                error = PluginLoadError(info, cause)
+                error.__cause__ = cause
+                fail(info, error)
+                continue
+            _register_one(manager, plugin, info, loaded, records, fail)
+    for plugin in plugins:
+        info = _direct_plugin_info(plugin)
+        _register_one(manager, plugin, info, loaded, records, fail)
+    _check_pending(manager, loaded, records, fail)
+    return loaded, records
+
+
+def _direct_plugin_info(plugin: object) -> PluginInfo:
+    """The record of a plugin passed in directly, named after its module."""
+    module = getattr(plugin, "__name__", type(plugin).__name__)
+    builtin_name = BUILTIN_MODULES.get(module)
+    if builtin_name is not None:
+        from cmc_core import __version__
+
+        return PluginInfo(builtin_name, module, BUILTIN_DISTRIBUTION, __version__)
+    return PluginInfo(name=module.rpartition(".")[2], module=module)
+
+
+def _register_one(  # noqa: PLR0917 - private helper of register_all
+    manager: pluggy.PluginManager,
+    plugin: object,
+    info: PluginInfo,
+    loaded: list[LoadedPlugin],
+    records: list[PluginInfo],
+    fail: Callable[[PluginInfo, PluginError], None],
+) -> None:
+    if manager.is_registered(plugin):
+        return  # the same module reached twice (an entry point and passed in): one registration
+    name = info.name if manager.get_plugin(info.name) is None else f"{info.name}@{info.module}"
+    try:
+        manager.register(plugin, name=name)
+    except pluggy.PluginValidationError as cause:
+        fail(info, InvalidContributionError(info, "its hook implementations", str(cause)))
+        return
+    loaded.append((plugin, info))
+    records.append(info)
+
+
+def _check_pending(
+    manager: pluggy.PluginManager,
+    loaded: list[LoadedPlugin],
+    records: list[PluginInfo],
+    fail: Callable[[PluginInfo, PluginError], None],
+) -> None:
+    """Leave out every plugin that implements a hook cmc does not have (a misspelt name)."""
+    while True:
+        try:
+            manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            culprit = next((pair for pair in loaded if pair[0] is error.plugin), None)
+            if culprit is None:
+                raise
+            plugin, info = culprit
+            manager.unregister(plugin)
+            loaded.remove(culprit)
+            records.remove(info)
+            reason = f"a hook cmc does not know ({error}); check the spelling of cmc_* names"
+            fail(info, InvalidContributionError(info, "its module", reason))
+        else:
+            return
+
+
+def _evolve(info: PluginInfo, status: PluginStatus, error: str | None = None) -> PluginInfo:
+    return attrs.evolve(info, status=status, error=error)

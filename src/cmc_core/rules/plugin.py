@@ -1,0 +1,23 @@
+"""The built-in rules as a plugin: registered through the ``cmc`` entry-point group.
+
+Loading the built-in rules the way third-party rules are loaded proves that the public hook is
+enough for them. :func:`cmc_core.rules.validate` does not need plugins and uses
+:data:`~cmc_core.rules.BUILTIN_RULES` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cmc_core.hookspecs import hookimpl
+from cmc_core.rules.builtin import BUILTIN_RULES
+from cmc_core.rules.engine import Rule
+
+__all__ = ["cmc_register_rules"]
+
+
+@hookimpl
+def cmc_register_rules(register: Callable[[Rule], None]) -> None:
+    """Register the rules CMC001-CMC023."""
+    for rule in BUILTIN_RULES:
+        register(rule)

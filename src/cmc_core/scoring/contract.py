@@ -1,0 +1,134 @@
+"""The scorer contract: one dimension of the community score card.
+
+A :class:`Scorer` is data (a stable name, a title, a weight) plus a function from a canvas to a
+:class:`Score`: a number from 0 to 100 and the :class:`Reason` objects that produced it. A bare
+number is useless in a workshop, so a score without reasons is allowed only when the dimension
+does not apply (``applicable=False``). This module defines the contract; the built-in scorers and
+the score card come with the scoring feature.
+
+How the contract may evolve: new fields always come with defaults; ``api_version`` is raised only
+for a change a scorer must opt in to.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cmc_core.exporting import check_name
+
+if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+
+__all__ = [
+    "MAXIMUM_SCORE",
+    "SCORER_API_VERSION",
+    "Reason",
+    "Score",
+    "ScoreContext",
+    "ScoreFunction",
+    "Scorer",
+]
+
+SCORER_API_VERSION = 1
+#: Every score lies between 0 and this.
+MAXIMUM_SCORE = 100.0
+
+
+def _check_score(_instance: object, _attribute: attrs.Attribute[float], value: float) -> None:
+    if not (isinstance(value, int | float) and math.isfinite(value)):
+        raise ValueError(f"a score must be a finite number, got {value!r}")
+    if not 0 <= value <= MAXIMUM_SCORE:
+        raise ValueError(f"a score must lie between 0 and {MAXIMUM_SCORE:g}, got {value!r}")
+
+
+def _check_weight(_instance: object, _attribute: attrs.Attribute[float], value: float) -> None:
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"a weight must be a finite number of at least 0, got {value!r}")
+
+
+@attrs.frozen
+class Reason:
+    """One fact behind a score, readable in a workshop.
+
+    :param text: the fact in a sentence (``2 of 3 suppliers use the commonality``).
+    :param path: the logical path into the canvas it is about (``commonalities[0].users``), or
+        ``""`` for the canvas as a whole.
+    :param effect: how many points it added (positive) or cost (negative), when the scorer's
+        formula can say so.
+    """
+
+    text: str
+    path: str = ""
+    effect: float | None = None
+
+
+@attrs.frozen
+class Score:
+    """What a scorer says about one canvas.
+
+    :param value: from 0 (weak) to 100 (strong).
+    :param reasons: the facts that produced it, most important first.
+    :param applicable: ``False`` when the dimension says nothing about this canvas (a quickscan
+        score without quickscan answers); the score card then leaves it out of the overall score.
+    """
+
+    value: float = attrs.field(validator=_check_score)
+    reasons: tuple[Reason, ...] = ()
+    applicable: bool = True
+
+
+def _frozen(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ScoreContext:
+    """What every scorer of one run shares.
+
+    :param canvas: the canvas being scored.
+    :param extras: further inputs by name, such as ``"quickscan"`` answers; a scorer reads what
+        it knows and ignores the rest.
+    """
+
+    canvas: Canvas
+    extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, hash=False)
+
+
+ScoreFunction = Callable[["Canvas", ScoreContext], Score]
+
+
+@attrs.frozen
+class Scorer:
+    """One dimension of the score card.
+
+    :param name: stable name, such as ``market-balance``.
+    :param title: one line for the score card (``Market balance and equal footing``).
+    :param score: computes the score; must be deterministic and must not change the canvas.
+    :param description: the formula and its grounding, for the docs and ``cmc plugins``.
+    :param weight: its default weight in the overall score.
+    :param api_version: the version of this contract the scorer was written for.
+    """
+
+    name: str = attrs.field(validator=check_name)
+    title: str
+    score: ScoreFunction = attrs.field(eq=False, repr=False)
+    description: str = ""
+    weight: float = attrs.field(default=1.0, validator=_check_weight)
+    api_version: int = SCORER_API_VERSION
+
+    def __call__(self, canvas: Canvas, context: ScoreContext | None = None) -> Score:
+        """Score a canvas.
+
+        :raises TypeError: when the score function returns something other than a Score.
+        """
+        result = self.score(canvas, context or ScoreContext(canvas))
+        if not isinstance(result, Score):
+            raise TypeError(
+                f"scorer {self.name!r} returned {type(result).__name__}; expected a Score"
+            )
+        return result
