@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from tests.plugins.conftest import MakeDist, exporter_plugin
+from tests.plugin_api.conftest import MakeDist, exporter_plugin
 
 from cmc_core.cli import cli
 
