@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -58,8 +57,10 @@ def _check_media_type(_instance: object, _attribute: attrs.Attribute[str], value
         raise ValueError(f"media type {value!r} must look like 'type/subtype', such as 'text/html'")
 
 
-def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(value))
+def _copied(value: Mapping[str, str]) -> dict[str, str]:
+    # A private copy (so the caller's dict can change without touching the options) that
+    # pickles, for batch runs that send options to worker processes.
+    return dict(value)
 
 
 @attrs.frozen
@@ -73,7 +74,7 @@ class ExportOptions:
     """
 
     language: Language | None = None
-    settings: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    settings: Mapping[str, str] = attrs.field(factory=dict, converter=_copied, hash=False)
 
     def language_for(self, canvas: Canvas) -> Language:
         """The language to write in: the one asked for, else the canvas's own."""

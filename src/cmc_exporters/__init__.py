@@ -1,9 +1,30 @@
 """cmc_exporters: the built-in exporters of cmc, loaded as a plugin like any other.
 
-The plugin hooks arrive with the plugin architecture; for now this package only reserves the
-name. It is never imported by :mod:`cmc_core`.
+This package is found through the ``cmc`` entry-point group (``exporters = "cmc_exporters"``),
+exactly as third-party plugins are, which proves the public hook is enough for them.
+:mod:`cmc_core` never imports it.
+
+- ``json`` (:mod:`cmc_exporters.json`): the canvas file format as canonical JSON.
+- ``yaml`` (:mod:`cmc_exporters.yaml`): the canvas file format as YAML.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Callable
+
+from cmc_core import hookimpl
+from cmc_core.exporting import Exporter
+from cmc_exporters.json import JSON_EXPORTER
+from cmc_exporters.yaml import YAML_EXPORTER
+
+__all__ = ["BUILTIN_EXPORTERS", "cmc_register_exporters"]
+
+#: The exporters this plugin registers, in listing order.
+BUILTIN_EXPORTERS: tuple[Exporter, ...] = (JSON_EXPORTER, YAML_EXPORTER)
+
+
+@hookimpl
+def cmc_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``json`` and ``yaml`` exporters."""
+    for exporter in BUILTIN_EXPORTERS:
+        register(exporter)

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from cmc_core.cli import cli
-from tests.plugin_api.conftest import MakeDist
+
+from .conftest import MakeDist
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 
@@ -48,10 +49,7 @@ def test_the_tutorial_exporter_runs_from_cmc_export_in_both_languages(
     assert english.exit_code == 0, english.stderr
     assert "Parties:\n- " in english.stdout
     out = tmp_path / "canvas.txt"
-    dutch = runner.invoke(
-        cli,
-        ["export", "--example", "regional-healthcare", "--to", "plaintext", "--lang", "nl"]
-        + ["-o", str(out)],
-    )
+    arguments = ["--example", "regional-healthcare", "--to", "plaintext", "--lang", "nl"]
+    dutch = runner.invoke(cli, ["export", *arguments, "-o", str(out)])
     assert dutch.exit_code == 0, dutch.stderr
     assert "Partijen:\n- " in out.read_text(encoding="utf-8")

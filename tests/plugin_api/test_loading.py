@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 import pytest
-from tests.plugin_api.conftest import MakeDist, exporter_plugin, load_fakes
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import ExportOptions
@@ -15,6 +14,8 @@ from cmc_core.plugins import (
     PluginLoadError,
     PluginStatus,
 )
+
+from .conftest import MakeDist, exporter_plugin, load_fakes
 
 BROKEN_ON_IMPORT = "raise RuntimeError('database not reachable')\n"
 

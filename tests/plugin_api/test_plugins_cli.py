@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from tests.plugin_api.conftest import MakeDist, exporter_plugin
 
 from cmc_core.cli import cli
+
+from .conftest import MakeDist, exporter_plugin
 
 BROKEN_ON_IMPORT = "raise RuntimeError('database not reachable')\n"
 

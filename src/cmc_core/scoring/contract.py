@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -82,8 +81,9 @@ class Score:
     applicable: bool = True
 
 
-def _frozen(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value))
+def _copied(value: Mapping[str, Any]) -> dict[str, Any]:
+    # A private copy that pickles, so contexts can go to worker processes.
+    return dict(value)
 
 
 @attrs.frozen
@@ -96,7 +96,7 @@ class ScoreContext:
     """
 
     canvas: Canvas
-    extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied, hash=False)
 
 
 ScoreFunction = Callable[["Canvas", ScoreContext], Score]

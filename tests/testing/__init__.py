@@ -1,0 +1,1 @@
+"""Tests of cmc_core.testing, the kit for plugin authors."""
