@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The example plugins, each its own distribution with its own configuration.
+PLUGINS = sorted(path.parent for path in (ROOT / "plugins").glob("*/pyproject.toml"))
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, check=False
     )
 
 
@@ -23,3 +25,12 @@ def test_mypy_strict_passes_on_src() -> None:
 def test_ruff_passes_on_src_and_tests() -> None:
     result = run("ruff", "check", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_example_plugins_pass_mypy_strict_and_ruff() -> None:
+    assert [plugin.name for plugin in PLUGINS] == ["cmc-digital-waste", "cmc-pptx"]
+    for plugin in PLUGINS:
+        typed = run("mypy", "--strict", "src", cwd=plugin)
+        assert typed.returncode == 0, plugin.name + typed.stdout + typed.stderr
+        linted = run("ruff", "check", "src", "tests", cwd=plugin)
+        assert linted.returncode == 0, plugin.name + linted.stdout + linted.stderr
