@@ -333,3 +333,30 @@ def dump_tree(tree: YamlTree) -> str:
 def encode_yaml(canvas: Canvas) -> str:
     """A fresh YAML text of a canvas (no earlier file to keep comments from)."""
     return dump_tree(YamlTree(to_node(unstructure_canvas(canvas))))
+
+
+def read_yaml_data(data: bytes | str, source: str | None = None) -> tuple[Any, YamlLocator]:
+    """Any YAML document (answers, questionnaires) as plain data, with a locator for messages.
+
+    The same guards as for canvases apply: no aliases, bounded nesting, UTF-8 only.
+
+    :raises CanvasLoadError: bad bytes or syntax, unsafe constructs, or an empty document.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    text = decode_text(data, source)
+    too_deep = _flow_depth_problem(text, source)
+    if too_deep is not None:
+        raise CanvasLoadError([too_deep], source)
+    try:
+        root = _yaml().load(text)
+    except (YAMLError, RecursionError) as error:
+        raise CanvasLoadError([_syntax_problem(error, text, source)], source) from None
+    if root is None:
+        raise CanvasLoadError([LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1))], source)
+    return plainify(root), YamlLocator(root, source, _first_content(text))
+
+
+def write_yaml_data(value: Any) -> str:
+    """Plain data as YAML text styled for people (see :func:`to_node`)."""
+    return dump_tree(YamlTree(to_node(value)))

@@ -13,7 +13,11 @@ BUILTIN_DISTRIBUTION = "cmc"
 #: The built-in plugin modules by module name, with their entry-point names, so that a
 #: built-in passed in directly (``load_plugins([cmc_core.rules.plugin], entry_points=False)``)
 #: is recognised as one.
-BUILTIN_MODULES = {"cmc_core.rules.plugin": "rules", "cmc_exporters": "exporters"}
+BUILTIN_MODULES = {
+    "cmc_core.rules.plugin": "rules",
+    "cmc_core.questionnaires.plugin": "questionnaires",
+    "cmc_exporters": "exporters",
+}
 
 
 class PluginStatus(enum.StrEnum):

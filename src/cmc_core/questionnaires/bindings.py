@@ -18,7 +18,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.model import BlockNote, Factor, Principle
 from cmc_core.vocabulary import FactorKey, PrincipleKey
 
-__all__ = ["ENTITY_COLLECTIONS", "binding_targets", "is_binding_target"]
+__all__ = ["ENTITY_COLLECTIONS", "LIST_TARGETS", "binding_targets", "is_binding_target"]
 
 #: Collections whose answers become entities (a list of parties becomes Party objects).
 ENTITY_COLLECTIONS = frozenset(
@@ -30,6 +30,19 @@ ENTITY_COLLECTIONS = frozenset(
         "commonalities",
         "developments",
         "resistances",
+        "governance.decision_rights",
+    }
+)
+
+#: Fields that hold a list of short texts or references, filled by a ``text_list`` answer.
+LIST_TARGETS = frozenset(
+    {
+        "meta.authors",
+        "boundary.inclusion_criteria",
+        "boundary.exclusion_criteria",
+        "boundary.instruments",
+        "governance.agreements",
+        "process_steps",
     }
 )
 

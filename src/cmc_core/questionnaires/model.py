@@ -14,12 +14,13 @@ added; a consumer that meets a kind it does not know treats the question as long
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
 from cmc_core.exporting import check_name
-from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS, is_binding_target
+from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS, LIST_TARGETS, is_binding_target
 from cmc_core.vocabulary import Language, Role
 
 __all__ = [
@@ -46,19 +47,36 @@ class QuestionKind(enum.StrEnum):
     YES_NO = "yes_no"
     SINGLE_CHOICE = "single_choice"
     MULTIPLE_CHOICE = "multiple_choice"
-    SCALE = "scale"  #: a whole number from 1 to 5
+    SCALE = "scale"  #: a whole number from 1 to 5 (or the question's own minimum and maximum)
+    TEXT_LIST = "text_list"  #: a list of short texts (criteria, agreements, authors ...)
     PARTIES = "parties"  #: a list of parties with their roles
     VALUES = "values"  #: a list of values
     FLOWS = "flows"  #: a list of value flows
+    PROCESS_AREAS = "process_areas"  #: a list of process areas
+    COMMONALITIES = "commonalities"  #: a list of commonalities
+    DEVELOPMENTS = "developments"  #: a list of developments, problems and opportunities
+    RESISTANCES = "resistances"  #: a list of resistances
+    DECISION_RIGHTS = "decision_rights"  #: a list of decision rights
 
 
-#: Kinds whose answer is a list of entities, and the canvas collection each one fills.
+#: Kinds whose answer is a list of entities, and the canvas collection each one fills. An
+#: entity in an answer has the shape it has in a canvas file (``from`` and ``to`` for flows).
 ENTITY_KINDS: dict[QuestionKind, str] = {
     QuestionKind.PARTIES: "parties",
     QuestionKind.VALUES: "values",
     QuestionKind.FLOWS: "flows",
+    QuestionKind.PROCESS_AREAS: "process_areas",
+    QuestionKind.COMMONALITIES: "commonalities",
+    QuestionKind.DEVELOPMENTS: "developments",
+    QuestionKind.RESISTANCES: "resistances",
+    QuestionKind.DECISION_RIGHTS: "governance.decision_rights",
 }
 CHOICE_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE})
+NUMERIC_KINDS = frozenset({QuestionKind.NUMBER, QuestionKind.PERCENTAGE, QuestionKind.SCALE})
+_DEFAULT_BOUNDS: dict[QuestionKind, tuple[float, float]] = {
+    QuestionKind.PERCENTAGE: (0, 100),
+    QuestionKind.SCALE: (1, 5),
+}
 
 
 @attrs.frozen
@@ -99,6 +117,11 @@ class Condition:
     values: tuple[str, ...]
 
 
+def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(key), item) for key, item in items)
+
+
 @attrs.frozen
 class Binding:
     """Which canvas field an answer fills.
@@ -107,10 +130,13 @@ class Binding:
         such as ``end_customer.customer``, ``notes.boundary`` or ``parties``.
     :param role: for a list of parties, the role each listed party gets when the answer does not
         say (the suppliers question gives ``supplier``).
+    :param defaults: for a list of entities, fields each listed entity gets when the answer does
+        not say, in the file's form (``{"mode": "cooperate", "kind": "information"}``).
     """
 
     target: str
     role: Role | None = None
+    defaults: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
 
 
 @attrs.frozen
@@ -127,6 +153,8 @@ class Question:
     :param binding: the canvas field the answer fills; ``None`` for a question that only informs
         a verdict or a score.
     :param block: the canvas block the question belongs to, for progress per block.
+    :param minimum: the smallest number a number or scale answer may be.
+    :param maximum: the largest number a number or scale answer may be.
     """
 
     id: str
@@ -138,6 +166,16 @@ class Question:
     condition: Condition | None = None
     binding: Binding | None = None
     block: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The allowed range of a numeric answer: the question's own, else its kind's."""
+        default_low, default_high = _DEFAULT_BOUNDS.get(self.kind, (None, None))
+        low = self.minimum if self.minimum is not None else default_low
+        high = self.maximum if self.maximum is not None else default_high
+        return low, high
 
 
 @attrs.frozen
@@ -192,6 +230,13 @@ def _question_problems(question: Question, earlier: dict[str, Question]) -> Iter
         yield "the help needs both English and Dutch"
     yield from _choice_problems(question)
     yield from _binding_problems(question)
+    low, high = question.bounds
+    if (question.minimum is not None or question.maximum is not None) and (
+        question.kind not in NUMERIC_KINDS
+    ):
+        yield f"a {question.kind} question takes no minimum or maximum"
+    elif low is not None and high is not None and low > high:
+        yield f"the minimum {low:g} is larger than the maximum {high:g}"
     condition = question.condition
     if condition is not None:
         source = earlier.get(condition.question)
@@ -239,3 +284,7 @@ def _binding_problems(question: Question) -> Iterator[str]:
         yield f"a {question.kind} answer cannot fill the entity list {binding.target!r}"
     if binding.role is not None and question.kind is not QuestionKind.PARTIES:
         yield "only a parties question can give a role"
+    if binding.defaults and collection is None:
+        yield "only a question with a list of entities can give defaults"
+    if question.kind is QuestionKind.TEXT_LIST and binding.target not in LIST_TARGETS:
+        yield f"a text_list answer can only fill a list field, not {binding.target!r}"

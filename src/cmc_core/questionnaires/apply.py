@@ -1,0 +1,279 @@
+"""From answers to a canvas and back: what the bindings of the questions mean.
+
+Answers are applied to the canvas in its file form (:func:`cmc_core.fileformat.to_dict`), so the
+file format's own checks and messages apply to them, and a canvas turned into answers
+(:func:`answers_from_canvas`) and back gives the same canvas.
+
+- A text, number or choice answer sets its field (``end_customer.customer``,
+  ``factors.vision.maturity``, ``notes.boundary``).
+- A ``text_list`` answer sets a list field (``boundary.inclusion_criteria``).
+- An entity-list answer adds entities to its collection, or updates those with the same id; an
+  entity without an id gets one from its name (``Alpha Shipping`` -> ``p-alpha-shipping``). A
+  parties answer bound with a role gives every listed party that role. References to parties
+  (a flow's ``from`` and ``to``, a commonality's ``steward`` ...) may use a party's name; they
+  must name a party the canvas knows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from cmc_core.canvas import Canvas
+from cmc_core.questionnaires.answers import Answer, AnswerError, AnswersError, AnswerSet
+from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS
+from cmc_core.questionnaires.model import Question, Questionnaire
+
+__all__ = ["answers_from_canvas", "applicable", "apply_answers", "bound_questions"]
+
+#: The id prefix of generated ids, per collection.
+_ID_PREFIX = {
+    "parties": "p",
+    "values": "v",
+    "flows": "f",
+    "process_areas": "pa",
+    "commonalities": "c",
+    "developments": "d",
+    "resistances": "r",
+    "governance.decision_rights": "dr",
+}
+#: Fields that refer to parties, per collection; a list field may hold several.
+_PARTY_REFERENCES = {
+    "flows": ("from", "to"),
+    "process_areas": ("parties",),
+    "commonalities": ("steward", "users", "exclusive_to"),
+    "resistances": ("holder",),
+    "governance.decision_rights": ("holders",),
+}
+
+
+def applicable(question: Question, answers: AnswerSet) -> bool:
+    """Whether a question is asked, given the answers so far (its condition holds)."""
+    condition = question.condition
+    if condition is None:
+        return True
+    given = answers.value(condition.question)
+    if given is None:
+        return False
+    values = given if isinstance(given, list) else [given]
+    spelled = {("yes" if v else "no") if isinstance(v, bool) else str(v) for v in values}
+    return bool(spelled & set(condition.values))
+
+
+def bound_questions(questionnaires: Iterable[Questionnaire]) -> Iterator[Question]:
+    """Every question with a binding, in order."""
+    for questionnaire in questionnaires:
+        yield from (q for q in questionnaire.questions if q.binding is not None)
+
+
+def apply_answers(
+    canvas: Canvas, questionnaires: Sequence[Questionnaire], answers: AnswerSet
+) -> Canvas:
+    """The canvas with every applicable, bound answer filled in, in question order.
+
+    :raises AnswersError: with one :class:`AnswerError` per answer that does not fit the canvas
+        (an unknown party, a value the file format refuses).
+    """
+    from cmc_core.fileformat import CanvasLoadError, from_dict, to_dict
+
+    document = to_dict(canvas)
+    errors: list[AnswerError] = []
+    owners: list[tuple[str, str]] = []  # (path prefix, question id) for the file format's errors
+    for question in bound_questions(questionnaires):
+        answer = answers.get(question.id)
+        if answer is None or not applicable(question, answers):
+            continue
+        try:
+            owners.append(_apply(document, question, answer))
+        except AnswerError as error:
+            errors.append(error)
+    if errors:
+        raise AnswersError(tuple(errors))
+    try:
+        return from_dict(document)
+    except CanvasLoadError as error:
+        raise AnswersError(
+            tuple(_owner_error(problem.path, problem.message, owners) for problem in error.problems)
+        ) from None
+
+
+def _owner_error(path: str, message: str, owners: list[tuple[str, str]]) -> AnswerError:
+    for prefix, question in reversed(owners):
+        if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+            return AnswerError(question, message)
+    return AnswerError("?", message)
+
+
+def _apply(document: dict[str, Any], question: Question, answer: Answer) -> tuple[str, str]:
+    assert question.binding is not None
+    target = question.binding.target
+    if target in ENTITY_COLLECTIONS:
+        _merge_entities(document, question, answer.value)
+        return target, question.id
+    *parents, last = target.split(".")
+    node = document
+    for key in parents:
+        node = node.setdefault(key, {})
+    node[last] = answer.value
+    return target, question.id
+
+
+def _collection(document: dict[str, Any], target: str) -> list[dict[str, Any]]:
+    if target == "governance.decision_rights":
+        governance: dict[str, Any] = document.setdefault("governance", {})
+        rights: list[dict[str, Any]] = governance.setdefault("decision_rights", [])
+        return rights
+    entries: list[dict[str, Any]] = document.setdefault(target, [])
+    return entries
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "item"
+
+
+def _new_id(target: str, entry: dict[str, Any], taken: set[str]) -> str:
+    """A readable id: from the name (or subject, or description), else a number."""
+    label = entry.get("name") or entry.get("subject") or entry.get("description")
+    if not label and target == "flows":
+        label = "-".join(str(entry.get(key) or "") for key in ("from", "to", "value"))
+    prefix = _ID_PREFIX[target]
+    if not label or _slug(str(label)) == "item":
+        number = len(taken) + 1
+        while f"{prefix}-{number}" in taken:
+            number += 1
+        return f"{prefix}-{number}"
+    base = f"{prefix}-{_slug(str(label))[:40].strip('-')}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _merge_entities(document: dict[str, Any], question: Question, entries: list[Any]) -> None:
+    assert question.binding is not None
+    target = question.binding.target
+    collection = _collection(document, target)
+    by_id = {str(entry.get("id")): entry for entry in collection}
+    parties = document.get("parties", [])
+    for position, raw in enumerate(entries, start=1):
+        entry = dict(raw)
+        if target in _PARTY_REFERENCES:
+            _resolve_parties(question, position, entry, parties, target)
+        identifier = entry.get("id")
+        if identifier is None or identifier == "":
+            identifier = _known_by_name(collection, entry) or _new_id(target, entry, set(by_id))
+            entry["id"] = identifier
+        for field, default in question.binding.defaults:
+            entry.setdefault(field, default)
+        role = question.binding.role
+        if role is not None and str(role) not in entry.setdefault("roles", []):
+            entry["roles"] = [*entry["roles"], str(role)]
+        existing = by_id.get(str(identifier))
+        if existing is None:
+            collection.append(entry)
+            by_id[str(identifier)] = entry
+        else:
+            roles = [*existing.get("roles", []), *entry.get("roles", [])]
+            existing.update(entry)
+            if roles:
+                existing["roles"] = list(dict.fromkeys(roles))
+
+
+def _known_by_name(collection: list[dict[str, Any]], entry: dict[str, Any]) -> str | None:
+    name = entry.get("name")
+    if not name:
+        return None
+    for existing in collection:
+        if existing.get("name") == name:
+            return str(existing["id"])
+    return None
+
+
+def _resolve_parties(
+    question: Question,
+    position: int,
+    entry: dict[str, Any],
+    parties: list[dict[str, Any]],
+    target: str,
+) -> None:
+    """Turn party names into ids; refuse a reference to a party the canvas does not know."""
+    ids = {str(party.get("id")) for party in parties}
+    by_name = {str(party.get("name")).casefold(): str(party.get("id")) for party in parties}
+    for field in _PARTY_REFERENCES[target]:
+        if field not in entry or entry[field] is None:
+            continue
+        many = isinstance(entry[field], list)
+        resolved = []
+        for reference in entry[field] if many else [entry[field]]:
+            text = str(reference)
+            if text in ids:
+                resolved.append(text)
+            elif text.casefold() in by_name:
+                resolved.append(by_name[text.casefold()])
+            else:
+                known = ", ".join(sorted(ids)) or "none yet"
+                raise AnswerError(
+                    question.id,
+                    f"item {position}: {field} names the unknown party {text!r}; "
+                    f"the known parties are: {known}",
+                )
+        entry[field] = resolved if many else resolved[0]
+
+
+def answers_from_canvas(
+    canvas: Canvas, questionnaires: Sequence[Questionnaire]
+) -> tuple[AnswerSet, tuple[str, ...]]:
+    """The answers that fill this canvas, and the paths of content no question covers.
+
+    Each field goes to the first question bound to it without a role, defaults or condition, so
+    that applying the answers gives the field back exactly; an entity collection goes whole to
+    one question. Content with no such question is reported, not guessed.
+    """
+    from cmc_core.fileformat import to_dict
+
+    document = to_dict(canvas)
+    document.pop("$schema", None)
+    document.pop("schema_version", None)
+    chosen: dict[str, Question] = {}
+    for question in bound_questions(questionnaires):
+        assert question.binding is not None
+        target = question.binding.target
+        if target not in chosen and _plain(question):
+            chosen[target] = question
+    answers = AnswerSet(language=canvas.meta.language)
+    for target, question in chosen.items():
+        value = _take(document, target)
+        if value is not None:
+            answers = answers.with_answer(Answer(question.id, value))
+    return answers, tuple(_leftover_paths(document))
+
+
+def _plain(question: Question) -> bool:
+    """Whether a question fills its field exactly as answered (no role, defaults or condition)."""
+    binding = question.binding
+    assert binding is not None
+    return binding.role is None and not binding.defaults and question.condition is None
+
+
+def _take(document: dict[str, Any], target: str) -> Any:
+    *parents, last = target.split(".")
+    node: Any = document
+    for key in parents:
+        node = node.get(key) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    if not isinstance(node, dict):
+        return None
+    return node.pop(last, None)
+
+
+def _leftover_paths(document: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    for key, value in document.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            yield from _leftover_paths(value, path)
+        elif value not in (None, [], ""):
+            yield path

@@ -1,0 +1,161 @@
+"""Checking one raw answer against its question: type, range, allowed choices.
+
+A raw answer comes from a person at a prompt, a YAML file or a web form, so the checks accept
+the obvious spellings (``"yes"``, ``"ja"``, ``True``; ``"42"`` for a number; a choice by its value
+or its label, in any case) and turn them into one canonical value. Whatever is refused gets an
+:class:`~cmc_core.questionnaires.answers.AnswerError` naming the question and what was expected.
+Entity lists are checked against the file format afterwards, by the session, because only the
+canvas knows which parties exist.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from cmc_core.questionnaires.answers import AnswerError
+from cmc_core.questionnaires.model import ENTITY_KINDS, Question, QuestionKind
+
+__all__ = ["check_value"]
+
+_YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
+_NO = frozenset({"no", "n", "nee", "false", "0"})
+_TEXT_KINDS = frozenset({QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT})
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the {'yes' if value else 'no'} value {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, Sequence):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def check_value(question: Question, raw: Any) -> Any:
+    """The canonical value of a raw answer to ``question``.
+
+    :raises AnswerError: when it does not fit.
+    """
+    kind = question.kind
+    if raw is None or (isinstance(raw, str) and not raw.strip() and kind not in _TEXT_KINDS):
+        raise AnswerError(question.id, "the answer is empty")
+    if kind in _TEXT_KINDS:
+        return _text(question, raw)
+    if kind is QuestionKind.YES_NO:
+        return _yes_no(question, raw)
+    if kind in (QuestionKind.NUMBER, QuestionKind.PERCENTAGE, QuestionKind.SCALE):
+        return _number(question, raw)
+    if kind is QuestionKind.SINGLE_CHOICE:
+        return _choice(question, raw)
+    if kind is QuestionKind.MULTIPLE_CHOICE:
+        items = [raw] if isinstance(raw, str) else _list(question, raw)
+        return list(dict.fromkeys(_choice(question, item) for item in items))
+    if kind is QuestionKind.TEXT_LIST:
+        items = raw.splitlines() if isinstance(raw, str) else _list(question, raw)
+        return [_text(question, item).strip() for item in items if str(item).strip()]
+    if kind in ENTITY_KINDS:
+        return _entities(question, raw)
+    raise AnswerError(question.id, f"cannot check an answer of kind {kind!r}")  # pragma: no cover
+
+
+def _text(question: Question, raw: Any) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise AnswerError(question.id, f"expected text, found {_describe(raw)}")
+    text = str(raw)
+    if question.kind is QuestionKind.SHORT_TEXT and "\n" in text.strip():
+        raise AnswerError(question.id, "expected one line of text, found several lines")
+    return text
+
+
+def _yes_no(question: Question, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        word = raw.strip().casefold()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+    raise AnswerError(question.id, f"expected yes or no, found {_describe(raw)}")
+
+
+def _number(question: Question, raw: Any) -> int | float:
+    value: int | float
+    if isinstance(raw, bool):
+        raise AnswerError(question.id, f"expected a number, found {_describe(raw)}")
+    if isinstance(raw, int | float):
+        value = raw
+    elif isinstance(raw, str):
+        text = raw.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            value = int(text) if text.lstrip("+-").isdigit() else float(text)
+        except ValueError:
+            raise AnswerError(question.id, f"expected a number, found {_describe(raw)}") from None
+    else:
+        raise AnswerError(question.id, f"expected a number, found {_describe(raw)}")
+    if not math.isfinite(value):
+        raise AnswerError(question.id, f"expected a finite number, found {value!r}")
+    if question.kind is QuestionKind.SCALE:
+        if value != int(value):
+            raise AnswerError(question.id, f"expected a whole number, found {value!r}")
+        value = int(value)
+    low, high = question.bounds
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise AnswerError(question.id, f"{value:g} is out of range: expected {_range(low, high)}")
+    return value
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"a number from {low:g} to {high:g}"
+    if low is not None:
+        return f"a number of at least {low:g}"
+    return f"a number of at most {high:g}"
+
+
+def _choice(question: Question, raw: Any) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise AnswerError(question.id, f"expected one of the choices, found {_describe(raw)}")
+    wanted = str(raw).strip().casefold()
+    for choice in question.choices:
+        label = choice.label
+        spellings = {choice.value.casefold(), label.en.casefold(), label.nl.casefold()}
+        if wanted in spellings:
+            return choice.value
+    values = [choice.value for choice in question.choices]
+    close = difflib.get_close_matches(str(raw), values, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else "."
+    raise AnswerError(
+        question.id,
+        f"{str(raw)!r} is not one of the choices{hint} The choices are: {', '.join(values)}.",
+    )
+
+
+def _list(question: Question, raw: Any) -> list[Any]:
+    if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, Sequence):
+        raise AnswerError(question.id, f"expected a list, found {_describe(raw)}")
+    return list(raw)
+
+
+def _entities(question: Question, raw: Any) -> list[dict[str, Any]]:
+    entries = _list(question, raw)
+    checked: list[dict[str, Any]] = []
+    for position, item in enumerate(entries, start=1):
+        # "Alpha Shipping" is a party (or a value ...) given by its name alone.
+        named = isinstance(item, str) and question.kind is not QuestionKind.FLOWS
+        entry = {"name": item} if named else item
+        if not isinstance(entry, Mapping):
+            raise AnswerError(
+                question.id,
+                f"item {position}: expected a mapping of fields, found {_describe(entry)}",
+            )
+        checked.append({str(key): value for key, value in entry.items()})
+    return checked
