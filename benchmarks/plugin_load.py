@@ -16,6 +16,7 @@ from 20 more plugins. Two figures, both as the median of ``--runs`` runs started
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import resource
 import statistics
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from benchmarks.sections import replace_section
 
 __all__ = ["PLUGIN_SOURCE", "main", "write_fake_plugins"]
 
@@ -163,13 +166,58 @@ def measure(count: int, runs: int) -> dict[str, Any]:
     }
 
 
+#: Issue 3's budget: what 20 installed plugins may add to a CLI call.
+BUDGET_MS = 20.0
+
+
+def render(figures: dict[str, Any], command: str, load: tuple[float, float]) -> str:
+    """The section of docs/benchmarks.md for these figures."""
+    medians, added = figures["median_ms"], figures["added_ms"]
+    holds = added["cli_wall"] <= BUDGET_MS
+    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n".join(
+        [
+            f"## 7. Plugins: {figures['plugins']} installed plugins against none (issue 3)",
+            "",
+            f"Measured {date} with `{command}`; 1-minute load average {load[0]:.2f} before and "
+            f"{load[1]:.2f} after. Each fake plugin is an installed distribution (a dist-info "
+            "with an entry point on the path) that registers an exporter, a rule, a scorer and "
+            "a questionnaire; the example plugins of `plugins/` are installed in both cases. "
+            f"Medians of {figures['runs']} runs, started alternately.",
+            "",
+            "| measure | no extra plugins | with them | added | budget |",
+            "|---|---:|---:|---:|---|",
+            f"| `cmc check --example port-logistics`, wall | {medians['wall_0']:.1f} ms | "
+            f"{medians['wall_n']:.1f} ms | {added['cli_wall']:+.1f} ms | "
+            f"<= {BUDGET_MS:.0f} ms: **{'PASS' if holds else 'FAIL'}** |",
+            f"| the same, CPU time of the process | {medians['cpu_0']:.1f} ms | "
+            f"{medians['cpu_n']:.1f} ms | {added['cli_cpu']:+.1f} ms | |",
+            f"| in process: `load_plugins()` and all four registries | {medians['load_0']:.1f} ms "
+            f"| {medians['load_n']:.1f} ms | {added['registries']:+.1f} ms | |",
+            "",
+            f"Per plugin: {added['cli_wall'] / figures['plugins']:.2f} ms of a CLI call.",
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Print the figures as JSON."""
+    """Print the figures as JSON, or write them into docs/benchmarks.md with ``--update``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plugins", type=int, default=20)
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--update", type=Path, help="write the section into this Markdown file")
     args = parser.parse_args(argv)
-    print(orjson.dumps(measure(args.plugins, args.runs), option=orjson.OPT_INDENT_2).decode())
+    before = os.getloadavg()[0]
+    figures = measure(args.plugins, args.runs)
+    after = os.getloadavg()[0]
+    if args.update is None:
+        print(orjson.dumps(figures, option=orjson.OPT_INDENT_2).decode())
+        return
+    command = "python -m benchmarks.plugin_load " + " ".join(
+        sys.argv[1:] if argv is None else argv
+    )
+    replace_section(args.update, "plugins", render(figures, command.strip(), (before, after)))
+    print(f"wrote the plugins section of {args.update}: {figures['added_ms']}", file=sys.stderr)
 
 
 if __name__ == "__main__":

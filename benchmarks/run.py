@@ -24,6 +24,7 @@ import orjson
 from benchmarks.generate import DEFAULT_SEED
 from benchmarks.harness import load_average, machine_facts
 from benchmarks.report import judge, render
+from benchmarks.sections import carry_over
 
 __all__ = ["main"]
 
@@ -190,7 +191,8 @@ def main(argv: list[str] | None = None) -> None:
     if output == "-":
         print(report)
     else:
-        Path(output).write_text(report, encoding="utf-8")
+        previous = Path(output).read_text(encoding="utf-8") if Path(output).exists() else ""
+        Path(output).write_text(carry_over(previous, report), encoding="utf-8")
         _say(f"wrote {output}")
     if args.json:
         args.json.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))

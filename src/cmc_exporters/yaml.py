@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.fileformat import dumps
 
 __all__ = ["YAML_EXPORTER", "export_yaml"]
 
 
 def export_yaml(canvas: Canvas, options: ExportOptions) -> str:
     """The YAML text of ``canvas``; ``options`` change nothing (see the module)."""
+    from cmc_core.fileformat import dumps  # on first export: listing plugins stays cheap
+
     return dumps(canvas, "yaml")
 
 
