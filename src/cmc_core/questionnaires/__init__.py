@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+# The verdict module is loaded first: loading a submodule binds its name in this package, and
+# ``quickscan`` must stay the function that returns the quickscan questionnaire.
+import cmc_core.questionnaires.quickscan  # noqa: F401
 from cmc_core.questionnaires.answers import Answer, AnswerError, AnswersError, AnswerSet
 from cmc_core.questionnaires.answers_file import (
     AnswersFileError,

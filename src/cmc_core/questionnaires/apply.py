@@ -11,7 +11,8 @@ file format's own checks and messages apply to them, and a canvas turned into an
   entity without an id gets one from its name (``Alpha Shipping`` -> ``p-alpha-shipping``). A
   parties answer bound with a role gives every listed party that role. References to parties
   (a flow's ``from`` and ``to``, a commonality's ``steward`` ...) may use a party's name; they
-  must name a party the canvas knows.
+  must name a party the canvas knows. In the same way a flow's ``value`` and ``counter_value``
+  and the boundary's instruments may use a value's name, and must name a known value.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _PARTY_REFERENCES = {
     "resistances": ("holder",),
     "governance.decision_rights": ("holders",),
 }
+#: Fields that refer to values, per collection.
+_VALUE_REFERENCES = {"flows": ("value", "counter_value")}
+#: List fields (not entities) that hold value ids.
+_VALUE_LISTS = frozenset({"boundary.instruments"})
 
 
 def applicable(question: Question, answers: AnswerSet) -> bool:
@@ -112,11 +117,14 @@ def _apply(document: dict[str, Any], question: Question, answer: Answer) -> tupl
     if target in ENTITY_COLLECTIONS:
         _merge_entities(document, question, answer.value)
         return target, question.id
+    value = answer.value
+    if target in _VALUE_LISTS:
+        value = _resolve_list(question, value, document.get("values", []), "value")
     *parents, last = target.split(".")
     node = document
     for key in parents:
         node = node.setdefault(key, {})
-    node[last] = answer.value
+    node[last] = value
     return target, question.id
 
 
@@ -161,7 +169,12 @@ def _merge_entities(document: dict[str, Any], question: Question, entries: list[
     for position, raw in enumerate(entries, start=1):
         entry = dict(raw)
         if target in _PARTY_REFERENCES:
-            _resolve_parties(question, position, entry, parties, target)
+            fields = _PARTY_REFERENCES[target]
+            _resolve_fields(question, position, entry, parties, fields=fields, what="party")
+        if target in _VALUE_REFERENCES:
+            values = document.get("values", [])
+            fields = _VALUE_REFERENCES[target]
+            _resolve_fields(question, position, entry, values, fields=fields, what="value")
         identifier = entry.get("id")
         if identifier is None or identifier == "":
             identifier = _known_by_name(collection, entry) or _new_id(target, entry, set(by_id))
@@ -192,35 +205,60 @@ def _known_by_name(collection: list[dict[str, Any]], entry: dict[str, Any]) -> s
     return None
 
 
-def _resolve_parties(
+def _resolve_fields(
     question: Question,
     position: int,
     entry: dict[str, Any],
-    parties: list[dict[str, Any]],
-    target: str,
+    known: list[dict[str, Any]],
+    *,
+    fields: tuple[str, ...],
+    what: str,
 ) -> None:
-    """Turn party names into ids; refuse a reference to a party the canvas does not know."""
-    ids = {str(party.get("id")) for party in parties}
-    by_name = {str(party.get("name")).casefold(): str(party.get("id")) for party in parties}
-    for field in _PARTY_REFERENCES[target]:
+    """Turn names into ids in the reference fields of one entity (parties or values)."""
+    for field in fields:
         if field not in entry or entry[field] is None:
             continue
         many = isinstance(entry[field], list)
-        resolved = []
-        for reference in entry[field] if many else [entry[field]]:
-            text = str(reference)
-            if text in ids:
-                resolved.append(text)
-            elif text.casefold() in by_name:
-                resolved.append(by_name[text.casefold()])
-            else:
-                known = ", ".join(sorted(ids)) or "none yet"
-                raise AnswerError(
-                    question.id,
-                    f"item {position}: {field} names the unknown party {text!r}; "
-                    f"the known parties are: {known}",
-                )
+        try:
+            resolved = [
+                _resolve(question, str(reference), known, what)
+                for reference in (entry[field] if many else [entry[field]])
+            ]
+        except AnswerError as error:
+            raise AnswerError(question.id, f"item {position}: {field} {error.reason}") from None
         entry[field] = resolved if many else resolved[0]
+
+
+def _resolve_list(
+    question: Question, items: list[Any], known: list[dict[str, Any]], what: str
+) -> list[str]:
+    """A list answer of references (the boundary's instruments) with names turned into ids."""
+    resolved = []
+    for position, item in enumerate(items, start=1):
+        try:
+            resolved.append(_resolve(question, str(item), known, what))
+        except AnswerError as error:
+            raise AnswerError(question.id, f"item {position} {error.reason}") from None
+    return resolved
+
+
+def _resolve(question: Question, text: str, known: list[dict[str, Any]], what: str) -> str:
+    """The id of the known entity with this id or (in any case) this name.
+
+    :raises AnswerError: when no entity has it, listing the ids there are.
+    """
+    ids = [str(entity.get("id")) for entity in known]
+    if text in ids:
+        return text
+    wanted = text.casefold()
+    for entity in known:
+        if str(entity.get("name")).casefold() == wanted:
+            return str(entity.get("id"))
+    listed = ", ".join(sorted(set(ids))) or "none yet"
+    plural = "parties" if what == "party" else f"{what}s"
+    raise AnswerError(
+        question.id, f"names the unknown {what} {text!r}; the known {plural} are: {listed}"
+    )
 
 
 def answers_from_canvas(

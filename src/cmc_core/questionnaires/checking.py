@@ -23,6 +23,12 @@ __all__ = ["check_value"]
 _YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
 _NO = frozenset({"no", "n", "nee", "false", "0"})
 _TEXT_KINDS = frozenset({QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT})
+#: The field a bare string fills, for entities that have no name (a development is described).
+_LABEL_FIELDS = {
+    QuestionKind.DEVELOPMENTS: "description",
+    QuestionKind.RESISTANCES: "description",
+    QuestionKind.DECISION_RIGHTS: "subject",
+}
 
 
 def _describe(value: Any) -> str:
@@ -149,9 +155,10 @@ def _entities(question: Question, raw: Any) -> list[dict[str, Any]]:
     entries = _list(question, raw)
     checked: list[dict[str, Any]] = []
     for position, item in enumerate(entries, start=1):
-        # "Alpha Shipping" is a party (or a value ...) given by its name alone.
+        # "Alpha Shipping" is a party (or a value ...) given by its name alone; a development
+        # or a resistance by its description, a decision right by its subject.
         named = isinstance(item, str) and question.kind is not QuestionKind.FLOWS
-        entry = {"name": item} if named else item
+        entry = {_LABEL_FIELDS.get(question.kind, "name"): item} if named else item
         if not isinstance(entry, Mapping):
             raise AnswerError(
                 question.id,

@@ -89,7 +89,9 @@ def assess_quickscan(answers: AnswerSet, canvas: Canvas) -> Verdict:
     suppliers, _ = _count(answers, "suppliers_count", canvas, Role.SUPPLIER)
     demanders, _ = _count(answers, "demanders_count", canvas, Role.DEMANDER)
     if suppliers <= 1 or demanders <= 1:
-        return Verdict(Suitability.NOT_A_COMMUNITY_CASE, tuple(_single_side(suppliers, demanders)))
+        return Verdict(
+            Suitability.NOT_A_COMMUNITY_CASE, tuple(_single_side(suppliers, demanders, canvas))
+        )
     missing = tuple(_missing(answers))
     if missing:
         return Verdict(Suitability.NEEDS_WORK, missing)
@@ -106,24 +108,39 @@ def assess_quickscan(answers: AnswerSet, canvas: Canvas) -> Verdict:
     )
 
 
-def _single_side(suppliers: int, demanders: int) -> Iterator[Text]:
+def _plural(count: int, word: str) -> str:
+    """``supplier`` for one, ``suppliers`` for none or several (the Dutch words take -s too)."""
+    return word if count == 1 else word + "s"
+
+
+def _listed(canvas: Canvas, role: Role) -> str:
+    """The names of the listed parties with ``role``, in brackets, so a reason can name them."""
+    names = [party.name or party.id for party in canvas.parties if role in party.roles]
+    return f" ({', '.join(names)})" if names else ""
+
+
+def _single_side(suppliers: int, demanders: int, canvas: Canvas) -> Iterator[Text]:
     if suppliers <= 1:
+        english = f"{suppliers} {_plural(suppliers, 'supplier')}{_listed(canvas, Role.SUPPLIER)}"
+        dutch = f"{suppliers} {_plural(suppliers, 'aanbieder')}{_listed(canvas, Role.SUPPLIER)}"
         yield Text(
-            en=f"Only {suppliers} supplier: a business community needs several independent "
-            "suppliers. With one supplier this is a single firm and its customers; design it "
-            "with a Business Model Canvas or a platform canvas instead.",
-            nl=f"Maar {suppliers} aanbieder: een business community heeft meerdere "
-            "onafhankelijke aanbieders nodig. Met één aanbieder is dit één bedrijf met zijn "
-            "klanten; ontwerp het met een Business Model Canvas of een platformcanvas.",
+            en=f"Only {english}: a business community needs several independent suppliers. "
+            "With one supplier this is a single firm and its customers; design it with a "
+            "Business Model Canvas or a platform canvas instead.",
+            nl=f"Maar {dutch}: een business community heeft meerdere onafhankelijke "
+            "aanbieders nodig. Met één aanbieder is dit één bedrijf met zijn klanten; ontwerp "
+            "het met een Business Model Canvas of een platformcanvas.",
         )
     if demanders <= 1:
+        english = f"{demanders} {_plural(demanders, 'demander')}{_listed(canvas, Role.DEMANDER)}"
+        dutch = f"{demanders} {_plural(demanders, 'vrager')}{_listed(canvas, Role.DEMANDER)}"
         yield Text(
-            en=f"Only {demanders} demander: a business community needs several demanders "
-            "transacting on an equal footing; design a one-customer chain with a Business "
-            "Model Canvas instead.",
-            nl=f"Maar {demanders} vrager: een business community heeft meerdere vragers nodig "
-            "die gelijkwaardig handelen; ontwerp een keten met één klant met een Business "
-            "Model Canvas.",
+            en=f"Only {english}: a business community needs several demanders transacting "
+            "on an equal footing; design a one-customer chain with a Business Model Canvas "
+            "instead.",
+            nl=f"Maar {dutch}: een business community heeft meerdere vragers nodig die "
+            "gelijkwaardig handelen; ontwerp een keten met één klant met een Business Model "
+            "Canvas.",
         )
 
 
