@@ -82,12 +82,14 @@ def cli(ctx: click.Context, /, **plugin_switches: Any) -> None:
 
 
 def _register_commands() -> None:
+    from cmc_core.cli.ask import ask, quickscan
     from cmc_core.cli.check import check
     from cmc_core.cli.commands import convert, examples, rule, rules, schema
     from cmc_core.cli.new import new
     from cmc_core.cli.plugin_commands import export, plugins
 
-    for command in (check, new, rules, rule, examples, schema, convert, export, plugins):
+    commands = (check, new, quickscan, ask, rules, rule, examples, schema, convert, export, plugins)
+    for command in commands:
         cli.add_command(command)
 
 

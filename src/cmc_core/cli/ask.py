@@ -1,0 +1,363 @@
+"""``cmc quickscan`` and ``cmc ask``: fill a canvas by answering questionnaires.
+
+Both commands run the same way. In a terminal they ask the pending questions one by one and
+save the answers file after every answer, so a rerun resumes where the last one stopped. With
+``--answers FILE`` and no terminal (scripts, CI, web apps that collected the answers elsewhere),
+or with ``--no-input``, they read every answer from the file and check them all at once. Then
+they write the canvas atomically and check it with the validation rules.
+
+The questionnaires come from the plugin registry (built-in and plugin ones alike): ``quickscan``,
+``canvas-details`` and ``block-<block-key>``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from cmc_core.blueprint import BLOCKS, BlockKey
+from cmc_core.cli._support import (
+    EXIT_ERRORS_FOUND,
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    CliError,
+    did_you_mean,
+)
+from cmc_core.cli.answering import (
+    answers_path_for,
+    ask_questions,
+    canvas_defaults,
+    check_output,
+    check_written,
+    current_user,
+    echo_check,
+    interactive_input,
+    note_missing,
+    question_labels,
+    start_session,
+    write_canvas,
+)
+from cmc_core.cli.output import CheckedFile, CheckResult, format_json, plural
+from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.questionnaires import (
+    CANVAS_DETAILS,
+    QUICKSCAN,
+    AnswerSet,
+    Questionnaire,
+    Text,
+    Verdict,
+    applicable,
+    block_name,
+)
+from cmc_core.vocabulary import Language
+
+if TYPE_CHECKING:
+    from cmc_core.plugins import Registry
+
+__all__ = ["ask", "quickscan"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+#: The ``cmc ask`` target that means the canvas details and every block, in fill order.
+ALL = "all"
+
+_EXIT_EPILOG = """\
+\b
+Exit status:
+  0    {ok}
+  1    {not_ok}
+  2    usage, I/O or file-format error, or an answer that does not fit its question
+  130  interrupted (Ctrl-C or :q); the answers so far are saved, rerun to resume
+"""
+_QUICKSCAN_EPILOG = _EXIT_EPILOG.format(
+    ok="the verdict is 'suitable'", not_ok="the verdict is 'needs work' or 'not a community case'"
+)
+_ASK_EPILOG = _EXIT_EPILOG.format(
+    ok="the canvas has no error-level diagnostics", not_ok="error-level diagnostics found"
+)
+_NO_TERMINAL = (
+    "stdin is not a terminal, so no question can be asked: give the answers with "
+    "--answers FILE (a YAML answers file; see docs/cli.md)."
+)
+_VERDICT = Text("Verdict", "Oordeel")
+_LANGUAGE = click.Choice(["nl", "en"])
+
+
+def _common_options(default_output: str | None, output_help: str) -> Callable[[F], F]:
+    """The options both commands take, in one place so that they read the same."""
+    options = [
+        click.option(
+            "--lang",
+            type=_LANGUAGE,
+            help="Language of the questions and the verdict. Default: the answers file's, else "
+            "the --canvas file's (cmc ask), else English.",
+        ),
+        click.option(
+            "--answers",
+            "answers_file",
+            metavar="FILE",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="The answers file: read without asking anything when stdin is not a terminal; "
+            "in a terminal, resumed from and saved to after every answer. "
+            "Default: OUT's name with .answers.yaml.",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=default_output,
+            show_default=default_output is not None,
+            help=output_help,
+        ),
+        click.option(
+            "--by",
+            metavar="NAME",
+            help="Who answers, recorded with every answer. Default: your login name.",
+        ),
+        click.option("--force", is_flag=True, help="Overwrite OUT if it exists."),
+        click.option(
+            "--no-input",
+            is_flag=True,
+            help="Never ask: read every answer from --answers, even in a terminal.",
+        ),
+    ]
+
+    def apply(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return apply
+
+
+# -- cmc quickscan -------------------------------------------------------------------------------
+
+
+@click.command(
+    short_help="Is this a business community? The quickscan, with a draft canvas.",
+    epilog=_QUICKSCAN_EPILOG,
+)
+@_common_options("quickscan.cmc.yaml", "Write the draft canvas here (atomically).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format of the verdict and the check on stdout.",
+)
+def quickscan(
+    *,
+    lang: str | None,
+    answers_file: Path | None,
+    output: Path,
+    by: str | None,
+    force: bool,
+    no_input: bool,
+    output_format: str,
+) -> None:
+    """Run the quickscan: the intake questions that decide whether a use case is a business
+    community (suitable, needs work, or not a community case) and seed a draft canvas.
+
+    In a terminal the questions are asked one by one (see docs/cli.md for the keys); otherwise
+    the answers come from --answers FILE. Prints the verdict with its reasons, writes the draft
+    canvas to OUT and checks it with the validation rules.
+    """
+    from cmc_core.questionnaires import Suitability, assess_quickscan
+
+    check_output(output, force)
+    questionnaire = active_plugins().questionnaires.get(QUICKSCAN)
+    interactive = interactive_input(no_input)
+    if not interactive and answers_file is None:
+        raise CliError(_NO_TERMINAL)
+    answering = start_session(
+        [questionnaire],
+        answers_file or answers_path_for(output),
+        canvas=None,
+        language=lang,
+        must_exist=not interactive,
+    )
+    session = answering.session
+    language = session.language or Language.EN
+    if interactive:
+        labels = question_labels([questionnaire], language)
+        ask_questions(answering, by=by or current_user(), defaults={}, labels=labels)
+    else:
+        note_missing(session)
+    canvas = session.to_canvas()
+    verdict = assess_quickscan(session.answers, canvas)
+    write_canvas(canvas, output)
+    checked = check_written(output)
+    if output_format == "json":
+        click.echo(_verdict_json(verdict, language, output, len(session.answers), checked))
+    else:
+        click.echo(f"{_VERDICT.in_language(language)}: {verdict.label(language)}")
+        for reason in verdict.explain(language):
+            click.echo(f"  - {reason}")
+        click.echo(f"Wrote {output}: the draft canvas ({plural(len(session.answers), 'answer')}).")
+        echo_check(checked)
+    sys.exit(EXIT_OK if verdict.suitability is Suitability.SUITABLE else EXIT_ERRORS_FOUND)
+
+
+def _verdict_json(
+    verdict: Verdict, language: Language, output: Path, answers: int, checked: CheckedFile
+) -> str:
+    """The quickscan's result for machines; ``check`` is shaped as ``cmc check --format json``."""
+    document = {
+        "verdict": {
+            "suitability": str(verdict.suitability),
+            "label": verdict.label(language),
+            "reasons": verdict.explain(language),
+        },
+        "canvas": str(output),
+        "answers": answers,
+        "check": json.loads(format_json(CheckResult((checked,)))),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+# -- cmc ask -------------------------------------------------------------------------------------
+
+
+def _targets(registry: Registry[Questionnaire]) -> list[str]:
+    """Every name ``cmc ask`` takes: all, the block keys in fill order, then other
+    questionnaires by name."""
+    names = [ALL, CANVAS_DETAILS, *(b.key.value for b in BLOCKS)]
+    block_names = {block_name(b.key) for b in BLOCKS}
+    names += [n for n in registry.names() if n not in block_names and n not in names]
+    return names
+
+
+def select_questionnaires(
+    target: str, registry: Registry[Questionnaire]
+) -> tuple[Questionnaire, ...]:
+    """The questionnaires ``cmc ask TARGET`` fills, in order.
+
+    TARGET is ``all``, a block key (``end_customer_value`` or ``end-customer-value``), or the
+    name of any registered questionnaire (``canvas-details``, a plugin's).
+
+    :raises CliError: an unknown target, with the closest name.
+    """
+    if target == ALL:
+        return (registry.get(CANVAS_DETAILS), *(registry.get(block_name(b.key)) for b in BLOCKS))
+    key = target.strip().lower().replace("-", "_")
+    if key in {b.key.value for b in BLOCKS}:
+        return (registry.get(block_name(BlockKey(key))),)
+    if target in registry:
+        return (registry.get(target),)
+    raise CliError(
+        f"{target!r} is not a block or questionnaire.{did_you_mean(target, _targets(registry))} "
+        "See `cmc ask --list`."
+    )
+
+
+def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
+    """The targets with their Dutch and English names, and progress when answers exist."""
+
+    def progress(name: str) -> str:
+        if answers is None or name not in registry:
+            return "" if name in registry else "(not available)"
+        asked = [q for q in registry.get(name).questions if applicable(q, answers)]
+        return f"{sum(q.id in answers for q in asked)}/{len(asked)}"
+
+    click.echo(f"{ALL:<26}    the canvas details and every block below, in this order")
+    if CANVAS_DETAILS in registry:
+        title = registry.get(CANVAS_DETAILS).title
+        click.echo(f"{CANVAS_DETAILS:<26}    {title.nl} / {title.en}  {progress(CANVAS_DETAILS)}")
+    for shown in BLOCKS:
+        labels = f"{shown.label_nl} / {shown.label_en}"
+        done = progress(block_name(shown.key))
+        click.echo(f"{shown.key.value:<26}{shown.code:<4}{labels}  {done}".rstrip())
+    others = _targets(registry)[len(BLOCKS) + 2 :]
+    if others:
+        click.echo("\nOther questionnaires:")
+    for name in others:
+        title = registry.get(name).title
+        note = "  (use `cmc quickscan`)" if name == QUICKSCAN else ""
+        click.echo(f"{name:<26}    {title.nl} / {title.en}  {progress(name)}{note}".rstrip())
+
+
+@click.command(
+    short_help="Fill a canvas block by block by answering its questions.",
+    epilog=_ASK_EPILOG,
+)
+@click.argument("target", required=False, metavar="BLOCK|all")
+@click.option(
+    "--canvas",
+    "canvas_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start from this canvas: answers are applied on top of it, and its content is the "
+    "current answer at each prompt.",
+)
+@_common_options(
+    None,
+    "Write the canvas here (atomically). Default: the --canvas FILE itself (keeping its "
+    "comments), else canvas.cmc.yaml.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the blocks and questionnaires.")
+def ask(
+    *,
+    target: str | None,
+    canvas_file: Path | None,
+    lang: str | None,
+    answers_file: Path | None,
+    output: Path | None,
+    by: str | None,
+    force: bool,
+    no_input: bool,
+    list_only: bool,
+) -> None:
+    """Answer the questions of one BLOCK (such as end_customer_value), or `all` of them (the
+    canvas details and the eighteen blocks in fill order), and write the canvas.
+
+    In a terminal the questions are asked one by one (see docs/cli.md for the keys); otherwise
+    the answers come from --answers FILE. `cmc ask --list` lists the blocks.
+    """
+    from cmc_core.fileformat import load
+
+    registry = active_plugins().questionnaires
+    output = output or canvas_file or Path("canvas.cmc.yaml")
+    answers_path = answers_file or answers_path_for(output)
+    if list_only:
+        from cmc_core.questionnaires import load_answers
+
+        _list(registry, load_answers(answers_path) if answers_path.exists() else None)
+        return
+    if target is None:
+        raise click.UsageError("name a BLOCK or `all` (see cmc ask --list).")
+    questionnaires = select_questionnaires(target, registry)
+    check_output(output, force, canvas_file)
+    document = load(canvas_file) if canvas_file is not None else None
+    interactive = interactive_input(no_input)
+    if not interactive and answers_file is None:
+        raise CliError(_NO_TERMINAL)
+    elsewhere = {q.id for other in registry for q in other.questions}
+    answering = start_session(
+        questionnaires,
+        answers_path,
+        canvas=document.canvas if document is not None else None,
+        language=lang,
+        must_exist=not interactive,
+        known_elsewhere=elsewhere,
+    )
+    session = answering.session
+    if interactive:
+        language = session.language or Language.EN
+        defaults = canvas_defaults(session.canvas, questionnaires)
+        labels = question_labels(questionnaires, language)
+        ask_questions(answering, by=by or current_user(), defaults=defaults, labels=labels)
+    else:
+        note_missing(session)
+    write_canvas(session.to_canvas(), output, document)
+    click.echo(f"Wrote {output} ({plural(len(session.answers), 'answer')}).")
+    checked = check_written(output)
+    echo_check(checked)
+    if checked.report is None:
+        sys.exit(EXIT_USER_ERROR)
+    sys.exit(EXIT_ERRORS_FOUND if checked.report.has_errors else EXIT_OK)
