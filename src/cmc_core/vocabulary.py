@@ -9,6 +9,7 @@ reference).
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Language",
     "LegalForm",
     "Level",
+    "MemberLabels",
     "Mode",
     "PrincipleKey",
     "PrincipleStatus",
@@ -195,76 +197,115 @@ class LegalForm(enum.StrEnum):
 
 LanguageCode = Literal["nl", "en"]
 
-#: Dutch and English labels of every vocabulary member, keyed by member.
-LABELS: dict[enum.Enum, tuple[str, str]] = {
-    Language.NL: ("Nederlands", "Dutch"),
-    Language.EN: ("Engels", "English"),
-    Status.DRAFT: ("concept", "draft"),
-    Status.FINAL: ("definitief", "final"),
-    Role.SUPPLIER: ("aanbieder", "supplier"),
-    Role.DEMANDER: ("afnemer (vrager)", "demander"),
-    Role.END_CUSTOMER: ("eindklant", "end customer"),
-    Role.DOMAIN_LEADER: ("domeinleider", "domain leader"),
-    Role.NETWORK_LEADER: ("netwerkleider", "network leader"),
-    Role.SOFTWARE_BUILDER: ("softwarebouwer", "software builder"),
-    Role.EXPERT: ("expert", "expert"),
-    Role.GOVERNMENT: ("overheid", "government"),
-    Role.FINANCIER: ("financier", "financier"),
-    Role.NGO: ("ngo", "NGO"),
-    Role.COMMUNITY_PARTNER: ("communitypartner", "community partner"),
-    ValueKind.PRODUCT: ("product", "product"),
-    ValueKind.SERVICE: ("dienst", "service"),
-    ValueKind.INSTRUMENT: ("instrument", "instrument"),
-    ValueKind.INFORMATION: ("informatie", "information"),
-    ValueKind.DATA: ("data", "data"),
-    ValueKind.MONEY: ("geld", "money"),
-    ValueKind.KNOWLEDGE: ("kennis", "knowledge"),
-    ValueKind.TRUST_REPUTATION: ("vertrouwen en reputatie", "trust and reputation"),
-    ValueKind.OTHER: ("overig", "other"),
-    ValueLevel.ADDED_VALUE: ("toegevoegde waarde", "added value"),
-    ValueLevel.INSTRUMENT: ("instrument", "instrument"),
-    ValueLevel.CONCRETE: ("concreet product", "concrete product"),
-    ProcessKind.INFORMATION: ("informatieproces", "information process"),
-    ProcessKind.TRANSACTION: ("transactieproces", "transaction process"),
-    ProcessKind.EXECUTION: ("uitvoering", "execution"),
-    ProcessKind.OTHER: ("overig", "other"),
-    Mode.COOPERATE: ("samenwerken", "cooperate"),
-    Mode.COMPETE: ("concurreren", "compete"),
-    FactorSide.DEMAND: ("vraagzijde", "demand side"),
-    FactorSide.HINGE: ("scharnierpunt", "hinge"),
-    FactorSide.SUPPLY: ("aanbodzijde", "supply side"),
-    FactorKey.PERSPECTIVE: ("Perspectief", "Perspective"),
-    FactorKey.VISION: ("Visie", "Vision"),
-    FactorKey.AMBITION: ("Ambitie", "Ambition"),
-    FactorKey.COORDINATION: ("Coördinatie", "Coordination"),
-    FactorKey.GOVERNANCE: ("Governance", "Governance"),
-    FactorKey.STRUCTURE: ("Structuur", "Structure"),
-    FactorKey.CULTURE: ("Cultuur", "Culture"),
-    DevelopmentKind.DEVELOPMENT: ("ontwikkeling", "development"),
-    DevelopmentKind.PROBLEM: ("probleem", "problem"),
-    DevelopmentKind.OPPORTUNITY: ("kans", "opportunity"),
-    DevelopmentKind.THREAT: ("bedreiging", "threat"),
-    Level.LOW: ("laag", "low"),
-    Level.MEDIUM: ("middel", "medium"),
-    Level.HIGH: ("hoog", "high"),
-    PrincipleKey.SPECIALIZE_COORDINATE_FINALIZE: (
-        "specialiseren, coördineren, finaliseren",
-        "specialize, coordinate, finalize",
-    ),
-    PrincipleKey.PROGRAMMABLE_INSTITUTIONS: ("programmeerbare instituties", "programmable institutions"),
-    PrincipleKey.STRUCTURED_FLEXIBILITY: ("gestructureerde flexibiliteit", "structured flexibility"),
-    PrincipleKey.APART_TOGETHER: ("apart samen", "apart together"),
-    PrincipleKey.BACK_TO_BASIC: ("terug naar de basis", "back to basic"),
-    PrincipleStatus.NOT_ASSESSED: ("niet beoordeeld", "not assessed"),
-    PrincipleStatus.WEAK: ("zwak", "weak"),
-    PrincipleStatus.ADEQUATE: ("voldoende", "adequate"),
-    PrincipleStatus.STRONG: ("sterk", "strong"),
-    LegalForm.FOUNDATION: ("stichting", "foundation"),
-    LegalForm.COOPERATIVE: ("coöperatie", "cooperative"),
-    LegalForm.PRIVATE_COMPANY: ("BV", "private company"),
-    LegalForm.ASSOCIATION: ("vereniging", "association"),
-    LegalForm.OPEN: ("nog open", "still open"),
-}
+
+class MemberLabels(Mapping[enum.Enum, tuple[str, str]]):
+    """(Dutch, English) labels by vocabulary member.
+
+    Keyed by the member's enum class *and* value: the vocabularies are string enums, so
+    ``ValueKind.INFORMATION == ProcessKind.INFORMATION`` (both are ``"information"``), and a
+    plain dict would give both the label of whichever came last.
+    """
+
+    def __init__(self, entries: Sequence[tuple[enum.Enum, tuple[str, str]]]) -> None:
+        self._members = [member for member, _ in entries]
+        self._labels = {(type(member), member.value): text for member, text in entries}
+
+    def __getitem__(self, member: enum.Enum) -> tuple[str, str]:
+        return self._labels[(type(member), member.value)]
+
+    def __contains__(self, member: object) -> bool:
+        if not isinstance(member, enum.Enum):
+            return False
+        return (type(member), member.value) in self._labels
+
+    def __iter__(self) -> Iterator[enum.Enum]:
+        return iter(self._members)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
+#: Dutch and English labels of every vocabulary member.
+LABELS = MemberLabels(
+    (
+        (Language.NL, ("Nederlands", "Dutch")),
+        (Language.EN, ("Engels", "English")),
+        (Status.DRAFT, ("concept", "draft")),
+        (Status.FINAL, ("definitief", "final")),
+        (Role.SUPPLIER, ("aanbieder", "supplier")),
+        (Role.DEMANDER, ("afnemer (vrager)", "demander")),
+        (Role.END_CUSTOMER, ("eindklant", "end customer")),
+        (Role.DOMAIN_LEADER, ("domeinleider", "domain leader")),
+        (Role.NETWORK_LEADER, ("netwerkleider", "network leader")),
+        (Role.SOFTWARE_BUILDER, ("softwarebouwer", "software builder")),
+        (Role.EXPERT, ("expert", "expert")),
+        (Role.GOVERNMENT, ("overheid", "government")),
+        (Role.FINANCIER, ("financier", "financier")),
+        (Role.NGO, ("ngo", "NGO")),
+        (Role.COMMUNITY_PARTNER, ("communitypartner", "community partner")),
+        (ValueKind.PRODUCT, ("product", "product")),
+        (ValueKind.SERVICE, ("dienst", "service")),
+        (ValueKind.INSTRUMENT, ("instrument", "instrument")),
+        (ValueKind.INFORMATION, ("informatie", "information")),
+        (ValueKind.DATA, ("data", "data")),
+        (ValueKind.MONEY, ("geld", "money")),
+        (ValueKind.KNOWLEDGE, ("kennis", "knowledge")),
+        (ValueKind.TRUST_REPUTATION, ("vertrouwen en reputatie", "trust and reputation")),
+        (ValueKind.OTHER, ("overig", "other")),
+        (ValueLevel.ADDED_VALUE, ("toegevoegde waarde", "added value")),
+        (ValueLevel.INSTRUMENT, ("instrument", "instrument")),
+        (ValueLevel.CONCRETE, ("concreet product", "concrete product")),
+        (ProcessKind.INFORMATION, ("informatieproces", "information process")),
+        (ProcessKind.TRANSACTION, ("transactieproces", "transaction process")),
+        (ProcessKind.EXECUTION, ("uitvoering", "execution")),
+        (ProcessKind.OTHER, ("overig", "other")),
+        (Mode.COOPERATE, ("samenwerken", "cooperate")),
+        (Mode.COMPETE, ("concurreren", "compete")),
+        (FactorSide.DEMAND, ("vraagzijde", "demand side")),
+        (FactorSide.HINGE, ("scharnierpunt", "hinge")),
+        (FactorSide.SUPPLY, ("aanbodzijde", "supply side")),
+        (FactorKey.PERSPECTIVE, ("Perspectief", "Perspective")),
+        (FactorKey.VISION, ("Visie", "Vision")),
+        (FactorKey.AMBITION, ("Ambitie", "Ambition")),
+        (FactorKey.COORDINATION, ("Coördinatie", "Coordination")),
+        (FactorKey.GOVERNANCE, ("Governance", "Governance")),
+        (FactorKey.STRUCTURE, ("Structuur", "Structure")),
+        (FactorKey.CULTURE, ("Cultuur", "Culture")),
+        (DevelopmentKind.DEVELOPMENT, ("ontwikkeling", "development")),
+        (DevelopmentKind.PROBLEM, ("probleem", "problem")),
+        (DevelopmentKind.OPPORTUNITY, ("kans", "opportunity")),
+        (DevelopmentKind.THREAT, ("bedreiging", "threat")),
+        (Level.LOW, ("laag", "low")),
+        (Level.MEDIUM, ("middel", "medium")),
+        (Level.HIGH, ("hoog", "high")),
+        (
+            PrincipleKey.SPECIALIZE_COORDINATE_FINALIZE,
+            (
+                "specialiseren, coördineren, finaliseren",
+                "specialize, coordinate, finalize",
+            ),
+        ),
+        (
+            PrincipleKey.PROGRAMMABLE_INSTITUTIONS,
+            ("programmeerbare instituties", "programmable institutions"),
+        ),
+        (
+            PrincipleKey.STRUCTURED_FLEXIBILITY,
+            ("gestructureerde flexibiliteit", "structured flexibility"),
+        ),
+        (PrincipleKey.APART_TOGETHER, ("apart samen", "apart together")),
+        (PrincipleKey.BACK_TO_BASIC, ("terug naar de basis", "back to basic")),
+        (PrincipleStatus.NOT_ASSESSED, ("niet beoordeeld", "not assessed")),
+        (PrincipleStatus.WEAK, ("zwak", "weak")),
+        (PrincipleStatus.ADEQUATE, ("voldoende", "adequate")),
+        (PrincipleStatus.STRONG, ("sterk", "strong")),
+        (LegalForm.FOUNDATION, ("stichting", "foundation")),
+        (LegalForm.COOPERATIVE, ("coöperatie", "cooperative")),
+        (LegalForm.PRIVATE_COMPANY, ("BV", "private company")),
+        (LegalForm.ASSOCIATION, ("vereniging", "association")),
+        (LegalForm.OPEN, ("nog open", "still open")),
+    )
+)
 
 
 def label(member: enum.Enum, language: Language | LanguageCode = Language.EN) -> str:

@@ -6,6 +6,9 @@ exactly as third-party plugins are, which proves the public hook is enough for t
 
 - ``json`` (:mod:`cmc_exporters.json`): the canvas file format as canonical JSON.
 - ``yaml`` (:mod:`cmc_exporters.yaml`): the canvas file format as YAML.
+- ``csv`` (:mod:`cmc_exporters.csv`): the value flows or the parties as a CSV table.
+- ``dot`` (:mod:`cmc_exporters.dot`): the value network as a Graphviz DOT graph.
+- ``mermaid`` (:mod:`cmc_exporters.mermaid`): the value network as a Mermaid flowchart.
 """
 
 from __future__ import annotations
@@ -14,17 +17,26 @@ from collections.abc import Callable
 
 from cmc_core import hookimpl
 from cmc_core.exporting import Exporter
+from cmc_exporters.csv import CSV_EXPORTER
+from cmc_exporters.dot import DOT_EXPORTER
 from cmc_exporters.json import JSON_EXPORTER
+from cmc_exporters.mermaid import MERMAID_EXPORTER
 from cmc_exporters.yaml import YAML_EXPORTER
 
 __all__ = ["BUILTIN_EXPORTERS", "cmc_register_exporters"]
 
 #: The exporters this plugin registers, in listing order.
-BUILTIN_EXPORTERS: tuple[Exporter, ...] = (JSON_EXPORTER, YAML_EXPORTER)
+BUILTIN_EXPORTERS: tuple[Exporter, ...] = (
+    JSON_EXPORTER,
+    YAML_EXPORTER,
+    CSV_EXPORTER,
+    DOT_EXPORTER,
+    MERMAID_EXPORTER,
+)
 
 
 @hookimpl
 def cmc_register_exporters(register: Callable[[Exporter], None]) -> None:
-    """Register the ``json`` and ``yaml`` exporters."""
+    """Register every exporter of :data:`BUILTIN_EXPORTERS`."""
     for exporter in BUILTIN_EXPORTERS:
         register(exporter)

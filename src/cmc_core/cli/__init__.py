@@ -85,10 +85,12 @@ def _register_commands() -> None:
     from cmc_core.cli.ask import ask, quickscan
     from cmc_core.cli.check import check
     from cmc_core.cli.commands import convert, examples, rule, rules, schema
+    from cmc_core.cli.diff import diff
     from cmc_core.cli.new import new
     from cmc_core.cli.plugin_commands import export, plugins
 
-    commands = (check, new, quickscan, ask, rules, rule, examples, schema, convert, export, plugins)
+    commands: list[click.Command] = [check, new, quickscan, ask, diff, rules, rule, examples]
+    commands += [schema, convert, export, plugins]
     for command in commands:
         cli.add_command(command)
 

@@ -1,0 +1,91 @@
+"""What every export says about itself: the canvas, its versions, the language, the date and
+where the method comes from.
+
+Each exporter writes these in its own way (comments, a title, columns) but from this one
+source, so the wording is the same everywhere. The date is the canvas's own ``meta.date``,
+never the clock: the same canvas always exports to the same bytes.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.vocabulary import Language, label
+
+__all__ = ["ATTRIBUTION", "METHOD", "Colophon", "colophon"]
+
+#: The method, as a short name for a data column.
+METHOD = "Community Model Canvas (CMC), Weconomics"
+
+#: The attribution line of an export, by language.
+ATTRIBUTION: dict[Language, str] = {
+    Language.NL: (
+        "Gemaakt met de Community Model Canvas-methode (CMC) van Weconomics; geëxporteerd met cmc."
+    ),
+    Language.EN: (
+        "Made with the Community Model Canvas (CMC) method of Weconomics; exported with cmc."
+    ),
+}
+
+_WORDS: dict[str, tuple[str, str]] = {  # (Dutch, English)
+    "untitled": ("(naamloos)", "(untitled)"),
+    "canvas_version": ("canvasversie", "canvas version"),
+    "schema_version": ("schemaversie", "schema version"),
+    "language": ("taal", "language"),
+    "date": ("datum", "date"),
+    "no_date": ("niet opgegeven", "not given"),
+}
+
+
+@attrs.frozen
+class Colophon:
+    """The facts an export carries about its canvas, with the wording for ``language``.
+
+    :param name: the canvas name as written (may be empty).
+    :param date: ``meta.date``, or ``None`` when the canvas gives none.
+    """
+
+    name: str
+    canvas_version: str
+    schema_version: int
+    language: Language
+    date: str | None
+
+    def word(self, key: str) -> str:
+        """A fixed word of the colophon in the export's language."""
+        dutch, english = _WORDS[key]
+        return dutch if self.language is Language.NL else english
+
+    @property
+    def title(self) -> str:
+        """``Community Model Canvas: NAME`` (the name may hold any text: escape it)."""
+        return f"Community Model Canvas: {self.name.strip() or self.word('untitled')}"
+
+    @property
+    def facts(self) -> str:
+        """Versions, language and date on one line, such as ``canvas version 1.0 · ...``."""
+        language = f"{label(self.language, self.language)} ({self.language.value})"
+        return " · ".join(
+            [
+                f"{self.word('canvas_version')} {self.canvas_version}",
+                f"{self.word('schema_version')} {self.schema_version}",
+                f"{self.word('language')}: {language}",
+                f"{self.word('date')}: {self.date or self.word('no_date')}",
+            ]
+        )
+
+    @property
+    def attribution(self) -> str:
+        """The attribution line for the CMC method."""
+        return ATTRIBUTION[self.language]
+
+    def lines(self) -> tuple[str, str, str]:
+        """The title, the facts and the attribution: the three lines of a header."""
+        return (self.title, self.facts, self.attribution)
+
+
+def colophon(canvas: Canvas, language: Language) -> Colophon:
+    """The colophon of ``canvas`` exported in ``language``."""
+    meta = canvas.meta
+    return Colophon(meta.name, meta.canvas_version, SCHEMA_VERSION, language, meta.date)
