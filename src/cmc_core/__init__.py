@@ -50,6 +50,7 @@ __version__ = "0.1.0"
 # The file format and the rules are imported on first use, so that `import cmc_core` (and
 # `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
 if TYPE_CHECKING:
+    from cmc_core.diffing import CanvasDiff, diff_canvases
     from cmc_core.exporting import Exporter, ExportOptions
     from cmc_core.fileformat import (
         CanvasDocument,
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
     )
     from cmc_core.hookspecs import hookimpl
     from cmc_core.plugins import PluginError, Plugins, load_plugins
-    from cmc_core.questionnaires import Questionnaire
+    from cmc_core.questionnaires import AnswerSet, Questionnaire, Session
     from cmc_core.rules import (
         BUILTIN_RULES,
         Rule,
@@ -80,7 +81,7 @@ if TYPE_CHECKING:
         get_rule,
         validate,
     )
-    from cmc_core.scoring import Reason, Score, Scorer
+    from cmc_core.scoring import Reason, Score, ScoreCard, Scorer, analyse_network, score_canvas
 
 _LAZY: dict[str, str] = {
     "CanvasDocument": "cmc_core.fileformat",
@@ -111,6 +112,13 @@ _LAZY: dict[str, str] = {
     "Scorer": "cmc_core.scoring",
     "Score": "cmc_core.scoring",
     "Reason": "cmc_core.scoring",
+    "ScoreCard": "cmc_core.scoring",
+    "score_canvas": "cmc_core.scoring",
+    "analyse_network": "cmc_core.scoring",
+    "CanvasDiff": "cmc_core.diffing",
+    "diff_canvases": "cmc_core.diffing",
+    "Session": "cmc_core.questionnaires",
+    "AnswerSet": "cmc_core.questionnaires",
     "Questionnaire": "cmc_core.questionnaires",
     "Plugins": "cmc_core.plugins",
     "PluginError": "cmc_core.plugins",
@@ -136,11 +144,13 @@ __all__ = [
     "DEFAULT_PROCESS_STEPS",
     "SCHEMA_VERSION",
     "ZONES",
+    "AnswerSet",
     "Block",
     "BlockKey",
     "BlockNote",
     "Boundary",
     "Canvas",
+    "CanvasDiff",
     "CanvasDocument",
     "CanvasLoadError",
     "CanvasSaveError",
@@ -184,7 +194,9 @@ __all__ = [
     "RuleSettings",
     "SchemaVersionError",
     "Score",
+    "ScoreCard",
     "Scorer",
+    "Session",
     "Severity",
     "Status",
     "UnsupportedFormatError",
@@ -197,6 +209,8 @@ __all__ = [
     "Zone",
     "ZoneKey",
     "__version__",
+    "analyse_network",
+    "diff_canvases",
     "dumps",
     "format_for_path",
     "from_dict",
@@ -208,6 +222,7 @@ __all__ = [
     "loads",
     "read_canvas",
     "save",
+    "score_canvas",
     "to_dict",
     "validate",
 ]

@@ -56,7 +56,7 @@ def test_each_call_builds_a_fresh_manager() -> None:
 def test_the_installed_built_ins_arrive_through_the_cmc_entry_point_group() -> None:
     plugins = load_plugins(allow=())
     builtins = {info.name: info for info in plugins.infos if info.builtin}
-    assert set(builtins) == {"rules", "questionnaires", "exporters"}
+    assert set(builtins) == {"rules", "questionnaires", "scorers", "exporters"}
     assert builtins["exporters"].distribution == "cmc"
     assert "CMC001" in plugins.rules
     assert plugins.rules.provider("CMC001").module == "cmc_core.rules.plugin"

@@ -88,9 +88,10 @@ def _register_commands() -> None:
     from cmc_core.cli.diff import diff
     from cmc_core.cli.new import new
     from cmc_core.cli.plugin_commands import export, plugins
+    from cmc_core.cli.score import score
 
     commands: list[click.Command] = [check, new, quickscan, ask, diff, rules, rule, examples]
-    commands += [schema, convert, export, plugins]
+    commands += [score, schema, convert, export, plugins]
     for command in commands:
         cli.add_command(command)
 

@@ -16,6 +16,7 @@ BUILTIN_DISTRIBUTION = "cmc"
 BUILTIN_MODULES = {
     "cmc_core.rules.plugin": "rules",
     "cmc_core.questionnaires.plugin": "questionnaires",
+    "cmc_core.scoring.plugin": "scorers",
     "cmc_exporters": "exporters",
 }
 

@@ -1,7 +1,27 @@
-"""Scoring: dimensions of the community score card, each explaining itself with reasons."""
+"""Scoring: the community score card, whose every dimension explains itself with reasons.
+
+- The contract plugins implement: :class:`Scorer`, :class:`Score`, :class:`Reason`,
+  :class:`ScoreContext`.
+- The card: :func:`score_canvas` -> :class:`ScoreCard` of :class:`DimensionScore` objects, read
+  in :class:`Band` s with configurable :class:`Bands`; :func:`compare` two cards.
+- The built-in dimensions: :data:`cmc_core.scoring.builtin.BUILTIN_SCORERS`, imported on first
+  use.
+- The value network: :func:`analyse_network` -> :class:`NetworkAnalysis` (networkx only for
+  :func:`cmc_core.scoring.network.to_networkx`, imported when called).
+"""
 
 from __future__ import annotations
 
+from cmc_core.scoring.bands import DEFAULT_BANDS, Band, Bands
+from cmc_core.scoring.card import (
+    DimensionScore,
+    DuplicateScorerError,
+    InvalidWeightError,
+    ScoreCard,
+    UnknownScorerError,
+    score_canvas,
+)
+from cmc_core.scoring.compare import DimensionChange, ScoreComparison, compare
 from cmc_core.scoring.contract import (
     MAXIMUM_SCORE,
     SCORER_API_VERSION,
@@ -11,13 +31,28 @@ from cmc_core.scoring.contract import (
     ScoreFunction,
     Scorer,
 )
+from cmc_core.scoring.network import NetworkAnalysis, analyse_network
 
 __all__ = [
+    "DEFAULT_BANDS",
     "MAXIMUM_SCORE",
     "SCORER_API_VERSION",
+    "Band",
+    "Bands",
+    "DimensionChange",
+    "DimensionScore",
+    "DuplicateScorerError",
+    "InvalidWeightError",
+    "NetworkAnalysis",
     "Reason",
     "Score",
+    "ScoreCard",
+    "ScoreComparison",
     "ScoreContext",
     "ScoreFunction",
     "Scorer",
+    "UnknownScorerError",
+    "analyse_network",
+    "compare",
+    "score_canvas",
 ]

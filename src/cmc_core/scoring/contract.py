@@ -3,8 +3,8 @@
 A :class:`Scorer` is data (a stable name, a title, a weight) plus a function from a canvas to a
 :class:`Score`: a number from 0 to 100 and the :class:`Reason` objects that produced it. A bare
 number is useless in a workshop, so a score without reasons is allowed only when the dimension
-does not apply (``applicable=False``). This module defines the contract; the built-in scorers and
-the score card come with the scoring feature.
+does not apply (``applicable=False``). This module defines the contract; the score card is in
+:mod:`cmc_core.scoring.card`, the built-in scorers in :mod:`cmc_core.scoring.builtin`.
 
 How the contract may evolve: new fields always come with defaults; ``api_version`` is raised only
 for a change a scorer must opt in to.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -86,6 +86,16 @@ def _copied(value: Mapping[str, Any]) -> dict[str, Any]:
     return dict(value)
 
 
+_Shared = TypeVar("_Shared")
+
+
+class _Memo(dict[object, Any]):
+    """What the scorers of one run computed for each other; pickles empty, as a cache should."""
+
+    def __reduce__(self) -> tuple[type[_Memo], tuple[()]]:
+        return (_Memo, ())
+
+
 @attrs.frozen
 class ScoreContext:
     """What every scorer of one run shares.
@@ -93,10 +103,28 @@ class ScoreContext:
     :param canvas: the canvas being scored.
     :param extras: further inputs by name, such as ``"quickscan"`` answers; a scorer reads what
         it knows and ignores the rest.
+
+    Scorers of one run also share what is expensive to compute on a large canvas (the flow
+    counts, the network analysis) through :meth:`shared`; the cache takes no part in equality
+    and pickles empty.
     """
 
     canvas: Canvas
     extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied, hash=False)
+    _memo: _Memo = attrs.field(factory=_Memo, init=False, eq=False, repr=False, hash=False)
+
+    def shared(self, compute: Callable[[ScoreContext], _Shared]) -> _Shared:
+        """``compute(self)``, computed once per context and handed to every scorer that asks.
+
+        :param compute: a module-level function of the context (the function is the cache
+            key), such as the built-ins' network analysis; it may ask for other shared results.
+            What it returns is shared, so nobody may change it.
+        """
+        memo = self._memo
+        if compute not in memo:
+            memo[compute] = compute(self)
+        result: _Shared = memo[compute]
+        return result
 
 
 ScoreFunction = Callable[["Canvas", ScoreContext], Score]

@@ -1,0 +1,192 @@
+"""``cmc score``: the community score card of a canvas, or how it changed between two.
+
+The scorers come from the plugins (the built-ins and any installed), so a plugin's dimension
+appears on the card next to the built-in ones. Text output is a table with bars and the top
+reasons per dimension; ``--format json`` is the card's own ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from cmc_core.cli._support import CliError, did_you_mean
+from cmc_core.cli.plugin_options import active_plugins
+
+if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+    from cmc_core.scoring.card import DimensionScore, ScoreCard
+    from cmc_core.scoring.compare import ScoreComparison
+
+__all__ = ["score"]
+
+EXAMPLE_PREFIX = "example:"
+BAR_WIDTH = 20
+#: How many reasons per dimension the text output shows (JSON has them all).
+TOP_REASONS = 3
+
+
+def _read(name: str) -> Canvas:
+    """A canvas from a file, or a bundled example written ``example:NAME``."""
+    from cmc_core.fileformat import load, loads
+
+    if name.startswith(EXAMPLE_PREFIX):
+        from cmc_core.examples import example_text, get
+
+        example = get(name.removeprefix(EXAMPLE_PREFIX)).name
+        return loads(example_text(example), "yaml", source=name).canvas
+    return load(Path(name)).canvas
+
+
+def _weights(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for value in values:
+        name, equals, number = value.partition("=")
+        try:
+            weights[name.strip()] = float(number)
+        except ValueError:
+            raise click.BadParameter(
+                f"{value!r} is not NAME=NUMBER, such as market-balance=2."
+            ) from None
+        if not equals or not name.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=NUMBER, such as market-balance=2.")
+    return weights
+
+
+def bar(score: float | None) -> str:
+    """``[#########-----------]`` for a score from 0 to 100; blanks when it does not apply."""
+    if score is None:
+        return "[" + " " * BAR_WIDTH + "]"
+    filled = round(score / 100 * BAR_WIDTH)
+    return "[" + "#" * filled + "-" * (BAR_WIDTH - filled) + "]"
+
+
+def _dimension_lines(dimension: DimensionScore) -> list[str]:
+    if not dimension.applicable:
+        figure, band = "  n/a", "does not apply"
+        lines = [f"{dimension.title:<40} {bar(None)} {figure}  {band}"]
+    else:
+        band = str(dimension.band or "")
+        lines = [f"{dimension.title:<40} {bar(dimension.score)} {dimension.score:5.1f}  {band}"]
+    for reason in dimension.reasons[:TOP_REASONS]:
+        where = f" [{reason.path}]" if reason.path else ""
+        lines.append(f"    - {reason.text}{where}")
+    hidden = len(dimension.reasons) - TOP_REASONS
+    if hidden > 0:
+        lines.append(f"    ({hidden} more; --format json lists every reason)")
+    return lines
+
+
+def render_card(card: ScoreCard, name: str) -> str:
+    """The text of one score card."""
+    lines = [f"Score card of {name}", ""]
+    for dimension in card.dimensions:
+        lines += _dimension_lines(dimension)
+    overall = "n/a" if card.overall is None else f"{card.overall:5.1f}  {card.band}"
+    lines += ["", f"{'Overall (weighted)':<40} {bar(card.overall)} {overall}"]
+    return "\n".join(lines)
+
+
+def _signed(delta: float | None) -> str:
+    return "   n/a" if delta is None else f"{delta:+6.1f}"
+
+
+def render_comparison(comparison: ScoreComparison, old: str, new: str) -> str:
+    """The text of a comparison of two score cards."""
+    lines = [f"Score card of {new} against {old}", ""]
+    for change in comparison.dimensions:
+        before = (
+            "n/a"
+            if change.before is None or not change.before.applicable
+            else (f"{change.before.score:.1f}")
+        )
+        after = (
+            "n/a"
+            if change.after is None or not change.after.applicable
+            else (f"{change.after.score:.1f}")
+        )
+        band = f"  {change.band_before} -> {change.band_after}" if change.band_changed else ""
+        lines.append(f"{change.title:<40} {before:>5} -> {after:>5}  {_signed(change.delta)}{band}")
+        lines += [f"    + {reason.text}" for reason in change.reasons_added[:TOP_REASONS]]
+        lines += [f"    - {reason.text}" for reason in change.reasons_removed[:TOP_REASONS]]
+    lines += ["", f"{'Overall (weighted)':<40} {_signed(comparison.overall_delta)}"]
+    return "\n".join(lines)
+
+
+def _card(canvas: Canvas, weights: dict[str, float], answers: Any) -> ScoreCard:
+    from cmc_core.scoring import score_canvas
+
+    scorers = tuple(active_plugins().scorers)
+    known = [scorer.name for scorer in scorers]
+    for name in weights:
+        if name not in known:
+            raise CliError(f"--weight names no scorer {name!r}.{did_you_mean(name, known)}")
+    extras = {"quickscan": answers} if answers is not None else {}
+    return score_canvas(canvas, scorers, weights=weights, extras=extras)
+
+
+@click.command(short_help="Score a canvas: how healthy is the designed community?")
+@click.argument("files", nargs=-1, metavar="FILE [NEW]")
+@click.option("--example", metavar="NAME", help="Score a bundled example instead of a FILE.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format on stdout.",
+)
+@click.option(
+    "--weight",
+    "weights",
+    multiple=True,
+    metavar="NAME=NUMBER",
+    callback=_weights,
+    help="Weight of a dimension in the overall score (default: the scorer's own); repeatable.",
+)
+@click.option(
+    "--quickscan-answers",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A quickscan answers file, for the quickscan-suitability dimension.",
+)
+def score(
+    *,
+    files: tuple[str, ...],
+    example: str | None,
+    output_format: str,
+    weights: dict[str, float],
+    quickscan_answers: Path | None,
+) -> None:
+    """Score FILE (or --example NAME) on every dimension of the community score card, with the
+    facts behind each score. With two files, OLD NEW, show how the scores changed.
+
+    FILE may also be written example:NAME.
+    """
+    names = list(files) + ([EXAMPLE_PREFIX + example] if example else [])
+    if len(names) not in (1, 2):
+        raise click.UsageError("name one canvas to score, or two (OLD NEW) to compare.")
+    answers = None
+    if quickscan_answers is not None:
+        from cmc_core.questionnaires import load_answers
+
+        answers = load_answers(quickscan_answers)
+    cards = [_card(_read(name), weights, answers) for name in names]
+    if len(cards) == 1:
+        if output_format == "json":
+            click.echo(json.dumps(cards[0].to_dict(), indent=2, ensure_ascii=False))
+        else:
+            click.echo(render_card(cards[0], names[0]))
+        return
+    from cmc_core.scoring import compare
+
+    comparison = compare(cards[0], cards[1])
+    if output_format == "json":
+        click.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_comparison(comparison, names[0], names[1]))

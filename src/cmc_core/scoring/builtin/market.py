@@ -1,0 +1,242 @@
+"""market-balance: several independent suppliers and demanders trading on an equal footing.
+
+Everything is counted per organisation (parties of one legal entity are one market player,
+decision 1 of the domain reference) over the market flows (:mod:`cmc_core.scoring.flows`); the
+supply side is who sends them, the demand side who receives them.
+
+Why these terms and not others: the score must never drop when an independent supplier joins
+and sells to the least-served demander, and must drop to the floor when one party takes over
+every flow. Side plurality, evenness (1 - HHI) and the share of market parties that trade all
+behave so; the terms that do not (Freeman's degree centralisation, which rises when a newcomer
+links to a ring of equals, and the hub share) are reported as facts without points.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cmc_core.canvas import Canvas
+from cmc_core.rules.builtin.concentration import herfindahl
+from cmc_core.rules.engine import RuleSettings
+from cmc_core.scoring.builtin._common import (
+    Tally,
+    describe,
+    flows_of,
+    make_scorer,
+    network_of,
+    party_path,
+    percent,
+    plural,
+    quote,
+    share,
+)
+from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.scoring.flows import FlowTable
+from cmc_core.scoring.network import NetworkAnalysis
+from cmc_core.vocabulary import Role
+
+__all__ = [
+    "CONNECTED_POINTS",
+    "EVENNESS_POINTS",
+    "HIGHLY_CONCENTRATED",
+    "MAJORITY",
+    "MARKET_BALANCE",
+    "PLURALITY_POINTS",
+    "score_market_balance",
+]
+
+#: Points per side for the number k of organisations trading on it: ``(1 - 1/k)``.
+PLURALITY_POINTS = 15.0
+#: Points per side for how evenly its flows spread over organisations: ``(1 - HHI)``.
+EVENNESS_POINTS = 25.0
+#: Points for the share of the inside market parties that take part in a market flow.
+CONNECTED_POINTS = 20.0
+#: A side's largest organisation with more than this share of the side's flows dominates it.
+MAJORITY = 2 / 3
+#: An HHI above this is "highly concentrated" (decision 4; the rules' default threshold).
+HIGHLY_CONCENTRATED = RuleSettings().hhi_threshold
+
+
+class _Side:
+    """One side of the market: who is on it and how its flows spread over organisations."""
+
+    def __init__(self, table: FlowTable, name: str) -> None:
+        self.table = table
+        self.name = name
+        supply = name == "supply"
+        self.role = Role.SUPPLIER if supply else Role.DEMANDER
+        self.noun = "supplier" if supply else "demander"
+        self.verbs = ("send", "sends") if supply else ("receive", "receives")
+        self.counts: Counter[int] = table.sent if supply else table.received
+        self.by_organisation = table.by_organisation(self.counts)
+        # the largest organisation; ties go to the lower number, the earlier in the canvas
+        self.largest, self.most = max(
+            self.by_organisation.items(), key=lambda item: (item[1], -item[0])
+        )
+        self.largest_share = self.most / table.market_flows
+
+    @property
+    def dominance(self) -> float:
+        """From 0 (largest share two thirds or less) to 1 (one organisation has every flow)."""
+        return max(0.0, (self.largest_share - MAJORITY) / (1 - MAJORITY))
+
+    def trading_organisations(self) -> int:
+        """Organisations of inside parties with the side's role that have flows on the side."""
+        parties, organisation_of = self.table.canvas.parties, self.table.organisation_of
+        return len(
+            {
+                organisation_of[number]
+                for number in self.counts
+                if self.role in parties[number].roles and not parties[number].external
+            }
+        )
+
+    def lead_party(self) -> int:
+        """The number of the largest organisation's party with the most flows on the side."""
+        parties = self.table.canvas.parties
+        return min(
+            self.table.members(self.largest),
+            key=lambda n: (-self.counts.get(n, 0), parties[n].name, parties[n].id),
+        )
+
+    def largest_named(self) -> str:
+        """The largest organisation as messages name it: through its lead party."""
+        members = len(self.table.members(self.largest))
+        text = describe(self.table.canvas.parties[self.lead_party()])
+        if members > 1:
+            others = plural(members - 1, "other party", "other parties")
+            key = self.table.organisation_ids[self.largest]
+            text += f" (with {others} of organisation {quote(key)})"
+        return text
+
+    def add_terms(self, tally: Tally) -> None:
+        """Add the side's plurality and evenness points."""
+        trading = self.trading_organisations()
+        tally.add(
+            PLURALITY_POINTS * (1 - 1 / trading) if trading else 0.0,
+            f"{plural(trading, self.noun + ' organisation')} inside the community "
+            f"{self.verbs[trading == 1]} market flows",
+            "parties",
+        )
+        hhi = herfindahl(list(self.by_organisation.values()))
+        grade = "highly concentrated" if hhi > HIGHLY_CONCENTRATED else "not highly concentrated"
+        tied = sum(count == self.most for count in self.by_organisation.values())
+        if tied == 1:
+            largest = f"the largest, {self.largest_named()}, {self.verbs[1]} "
+            largest += f"{percent(self.largest_share)} of the flows"
+        else:
+            largest = f"{tied} organisations {self.verbs[0]} the largest share, "
+            largest += f"{percent(self.largest_share)} each, among them {self.largest_named()}"
+        tally.add(
+            EVENNESS_POINTS * (1 - hhi),
+            f"The {self.name} side: {plural(len(self.by_organisation), 'organisation')}, HHI "
+            f"{hhi:.2f} ({grade}; threshold {HIGHLY_CONCENTRATED:.2f}); {largest}",
+            "flows",
+        )
+
+
+def _connected(table: FlowTable, tally: Tally) -> None:
+    parties = table.canvas.parties
+    market = [
+        number
+        for number in table.party_numbers
+        if parties[number].is_market_party and not parties[number].external
+    ]
+    trading = [number for number in market if table.takes_part(number)]
+    tally.add(
+        CONNECTED_POINTS * share(len(trading), len(market)),
+        f"{len(trading)} of {plural(len(market), 'market party', 'market parties')} inside the "
+        "community take part in market flows",
+        "parties",
+    )
+    idle = [number for number in market if not table.takes_part(number)]
+    tally.missing(
+        ((f"{describe(parties[n])} takes part in no market flow", f"parties[{n}]") for n in idle),
+        "market parties",
+        "parties",
+    )
+
+
+def _dominance(tally: Tally, sides: list[_Side]) -> None:
+    """Multiply the points by (1 - dominance) per side, each cut explained by its cause."""
+    kept = tally.points
+    for side in sides:
+        if not side.dominance:
+            continue
+        cut = kept * side.dominance
+        kept -= cut
+        tally.add(
+            -cut,
+            f"{side.largest_named()} dominates the {side.name} side: it {side.verbs[1]} "
+            f"{percent(side.largest_share)} of the market flows, more than two thirds, so the "
+            f"score keeps {percent(1 - side.dominance)} of the points of the other terms",
+            f"parties[{side.lead_party()}]",
+            first=True,
+        )
+
+
+def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> None:
+    parties = table.canvas.parties
+    for hub in network.hubs:
+        party = parties[table.party_position[hub.party]]
+        tally.note(
+            f"{describe(party)} takes part in {percent(hub.share)} of the market flows: a hub "
+            f"of the value network (more than {percent(network.hub_share)}, rule CMC021)",
+            party_path(table, party),
+        )
+    central = network.most_partners
+    if central:
+        most = network.partners[central[0]]
+        names = ", ".join(describe(parties[table.party_position[key]]) for key in central[:3])
+        if len(central) > 3:
+            names += f" and {len(central) - 3} more"
+        tally.note(
+            f"Degree centralisation (Freeman) of the value network: "
+            f"{network.centralisation:.2f}; the most trading partners ({most}): {names}; "
+            f"{plural(len(network.components), 'connected group')}, "
+            f"{plural(len(network.bridges), 'bridge')}",
+            "flows",
+        )
+
+
+def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
+    """Score the market balance of a canvas (see :data:`MARKET_BALANCE` for the formula)."""
+    table = flows_of(context)
+    tally = Tally()
+    if not table.market_flows:
+        tally.note(
+            "There are no market flows between two known parties yet: a market needs suppliers "
+            "and demanders that trade",
+            "flows",
+        )
+        return tally.score()
+    sides = [_Side(table, "supply"), _Side(table, "demand")]
+    for side in sides:
+        side.add_terms(tally)
+    _connected(table, tally)
+    _dominance(tally, sides)
+    _network_facts(table, network_of(context), tally)
+    return tally.score()
+
+
+MARKET_BALANCE = make_scorer(
+    name="market-balance",
+    title="Market balance and equal footing",
+    score=score_market_balance,
+    weight=3.0,
+    description="""
+        Several independent suppliers and demanders transact "op gelijkwaardige basis" (on an
+        equal footing) [S1]; V01 and decision 1 count organisations, decision 4 measures
+        concentration per market side with the HHI and the largest share.
+        Per organisation, over the primary flows between two known parties (supply = senders,
+        demand = receivers):
+        points = 15 (1 - 1/Ks) + 15 (1 - 1/Kd) + 25 (1 - HHIs) + 25 (1 - HHId) + 20 C,
+        with Ks, Kd the supplier and demander organisations inside the community that send or
+        receive flows, the HHI per side over the organisations' shares of its flows, and C the
+        share of inside market parties that take part in a flow (V19).
+        score = points x (1 - Ds) x (1 - Dd), where a side's dominance D = (s - 2/3) / (1/3)
+        when its largest organisation has a share s above two thirds, else 0: one organisation
+        on one side of every flow scores 0. Hubs (CMC021) and Freeman's degree centralisation
+        of the value network are reported as facts; the dominating party is named.
+        Grounding: domain.md 2.1 [S1], 3.4 V01 V03 V19, decisions 1 and 4.""",
+)

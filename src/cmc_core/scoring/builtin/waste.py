@@ -1,0 +1,91 @@
+"""waste-reduction: how well the canvas substantiates the waste it removes."""
+
+from __future__ import annotations
+
+from cmc_core.canvas import Canvas
+from cmc_core.scoring.builtin._common import Tally, make_scorer
+from cmc_core.scoring.contract import Score, ScoreContext
+
+__all__ = [
+    "BASELINE_SHARE_POINTS",
+    "BASELINE_TEXT_POINTS",
+    "BASIS_ALONE_POINTS",
+    "BASIS_POINTS",
+    "SAVING_POINTS",
+    "WASTE_REDUCTION",
+    "score_waste_reduction",
+]
+
+#: Points for describing today's waste in words.
+BASELINE_TEXT_POINTS = 15.0
+#: Points for estimating the share of cost that goes to communication and control today.
+BASELINE_SHARE_POINTS = 20.0
+#: Points for an expected saving in percent.
+SAVING_POINTS = 35.0
+#: Points for the basis of the expected saving.
+BASIS_POINTS = 30.0
+#: Points for a basis given without a saving to substantiate.
+BASIS_ALONE_POINTS = 10.0
+
+
+def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
+    """Score the waste-reduction potential (see :data:`WASTE_REDUCTION` for the formula)."""
+    waste = canvas.waste
+    tally = Tally()
+    if waste.baseline.strip():
+        tally.add(BASELINE_TEXT_POINTS, "Today's waste is described", "waste.baseline")
+    else:
+        tally.note(
+            "Today's waste is not described: how much time and money goes to communication "
+            f"and control now? (worth {BASELINE_TEXT_POINTS:g} points)",
+            "waste.baseline",
+        )
+    if waste.baseline_share is not None:
+        tally.add(
+            BASELINE_SHARE_POINTS,
+            f"{waste.baseline_share:g}% of the cost is estimated to go to communication and "
+            "control today",
+            "waste.baseline_share",
+        )
+    else:
+        tally.note(
+            "No estimate of the share of cost that goes to communication and control "
+            f"(worth {BASELINE_SHARE_POINTS:g} points)",
+            "waste.baseline_share",
+        )
+    saving = waste.expected_saving
+    if saving is not None:
+        tally.add(SAVING_POINTS, f"A saving of {saving:g}% is expected", "waste.expected_saving")
+    else:
+        tally.note(
+            f"No expected saving in percent (worth {SAVING_POINTS:g} points)",
+            "waste.expected_saving",
+        )
+    if not waste.basis.strip():
+        tally.note(
+            f"The estimate has no basis: how is it substantiated? (worth {BASIS_POINTS:g} points)",
+            "waste.basis",
+        )
+    elif saving is not None:
+        tally.add(BASIS_POINTS, "The expected saving has a basis", "waste.basis")
+    else:
+        tally.add(
+            BASIS_ALONE_POINTS,
+            "A basis is given, but no expected saving to substantiate",
+            "waste.basis",
+        )
+    return tally.score()
+
+
+WASTE_REDUCTION = make_scorer(
+    name="waste-reduction",
+    title="Waste reduction potential",
+    score=score_waste_reduction,
+    description="""
+        Whether block D2 substantiates the saving:
+        15 for today's waste in words + 20 for its share of the cost (%) + 35 for an expected
+        saving (%) + 30 for the basis of that saving (10 for a basis without a saving).
+        Grounding: the CMC aims at "minimale verspilling" and savings of "tientallen procenten"
+        [S1]; more than 30% of work is control [S7]; the Digital Waste Assessment [S9];
+        domain.md 3.2 D2 and 3.4 V18.""",
+)

@@ -1,0 +1,143 @@
+"""The value flows of a canvas as columns of party numbers, read once per scoring run.
+
+Why numbers: a canvas may hold a million flows over a hundred thousand parties. Every step that
+looks a party up by its id string misses the CPU caches at that size (``shared/performance.md``
+section 3), so the flows are read once, each ``from`` and ``to`` turned into the position of its
+party in ``canvas.parties``, and everything after that (counts per party and per organisation,
+the value network of :mod:`cmc_core.scoring.network`) works on those small integers, with
+C-level loops (``map``, ``compress``, ``Counter``) wherever one will do.
+
+Which flows count where:
+
+* the **network** links two parties by any flow, counter-flows (``counter_of``) included: a
+  payment is a relationship too;
+* the **market flows**, which every share and concentration is a share of, are the primary flows
+  (without ``counter_of``, as rule CMC021 counts them) between two different known parties: a
+  counter-flow runs back along a flow already counted, and a flow with a missing or unknown
+  party, or from a party to itself, says nothing about the market (the rules report those).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, ne, not_
+from typing import TYPE_CHECKING
+
+from cmc_core.rules.index import CanvasIndex
+
+if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+
+__all__ = ["FlowTable", "flow_table"]
+
+_get_from = attrgetter("from_party")
+_get_to = attrgetter("to_party")
+_get_counter_of = attrgetter("counter_of")
+
+
+class FlowTable:
+    """The flows of one canvas as party numbers, with the market flows counted per party.
+
+    A party's number is its position in ``canvas.parties``; when several parties share an id,
+    the one rule CMC023 treats as canonical stands for all of them. :attr:`unknown` stands for a
+    missing or unknown party.
+
+    :ivar party_position: each party id and the position of the party it names.
+    :ivar party_numbers: the number of every distinct party, in document order.
+    :ivar unknown: the number that stands for a missing or unknown party (``len(parties)``).
+    :ivar froms: the ``from`` party number of every flow, in document order.
+    :ivar tos: the ``to`` party number of every flow, in document order.
+    :ivar market_flows: the number of market flows (see the module notes).
+    :ivar sent: market flows per sending party number.
+    :ivar received: market flows per receiving party number.
+    :ivar organisation_of: each party number's organisation number.
+    :ivar organisation_ids: the organisation id of each organisation number.
+    """
+
+    __slots__ = (
+        "_member_lists",
+        "canvas",
+        "froms",
+        "market_flows",
+        "organisation_ids",
+        "organisation_of",
+        "party_numbers",
+        "party_position",
+        "received",
+        "sent",
+        "tos",
+        "unknown",
+    )
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.party_position: dict[str, int] = CanvasIndex(canvas).party_position
+        self.unknown = len(canvas.parties)
+        self._read_flows()
+        self._number_organisations()
+
+    def _read_flows(self) -> None:
+        flows = self.canvas.flows
+        lookup, unknown = self.party_position.get, self.unknown
+        self.froms: list[int] = list(map(lookup, map(_get_from, flows), repeat(unknown)))
+        self.tos: list[int] = list(map(lookup, map(_get_to, flows), repeat(unknown)))
+        counter_of = list(map(_get_counter_of, flows))
+        froms, tos = self.froms, self.tos
+        if any(counter_of):
+            primary = list(map(not_, counter_of))
+            froms, tos = list(compress(froms, primary)), list(compress(tos, primary))
+        # On a sound canvas no flow has an unknown party or runs to itself: prove that with two
+        # quick scans before paying for a mask.
+        if unknown in froms or unknown in tos or any(map(eq, froms, tos)):
+            market = list(
+                map(
+                    and_,
+                    map(ne, froms, tos),
+                    map(and_, map(ne, froms, repeat(unknown)), map(ne, tos, repeat(unknown))),
+                )
+            )
+            froms, tos = list(compress(froms, market)), list(compress(tos, market))
+        self.market_flows = len(froms)
+        self.sent: Counter[int] = Counter(froms)
+        self.received: Counter[int] = Counter(tos)
+
+    def _number_organisations(self) -> None:
+        parties = self.canvas.parties
+        numbers: dict[str, int] = {}
+        organisation_of: dict[int, int] = {}
+        self.party_numbers: list[int] = sorted(set(self.party_position.values()))
+        for position in self.party_numbers:
+            key = parties[position].organisation_id
+            organisation_of[position] = numbers.setdefault(key, len(numbers))
+        self.organisation_of = organisation_of
+        self.organisation_ids: list[str] = list(numbers)
+        self._member_lists: dict[int, list[int]] | None = None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def takes_part(self, number: int) -> int:
+        """The number of market flows the party takes part in (a market flow has two parties)."""
+        return self.sent.get(number, 0) + self.received.get(number, 0)
+
+    def by_organisation(self, counts: Counter[int]) -> Counter[int]:
+        """Per-party counts added up per organisation number."""
+        totals: Counter[int] = Counter()
+        organisation_of = self.organisation_of
+        for number, count in counts.items():
+            totals[organisation_of[number]] += count
+        return totals
+
+    def members(self, organisation: int) -> list[int]:
+        """The party numbers of an organisation, in document order."""
+        if self._member_lists is None:
+            lists: dict[int, list[int]] = {}
+            for number, key in self.organisation_of.items():  # in document order
+                lists.setdefault(key, []).append(number)
+            self._member_lists = lists
+        return self._member_lists[organisation]
+
+
+def flow_table(canvas: Canvas) -> FlowTable:
+    """The :class:`FlowTable` of a canvas: the flows read once as party numbers."""
+    return FlowTable(canvas)

@@ -1,0 +1,1 @@
+"""Tests of the score card, the built-in scorers and the value-network analysis."""

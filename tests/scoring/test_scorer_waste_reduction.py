@@ -1,0 +1,55 @@
+"""waste-reduction: a baseline, an expected saving, and the basis of the estimate."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmc_core.canvas import Canvas
+from cmc_core.model import Waste
+from cmc_core.scoring import Score, ScoreContext
+from cmc_core.scoring.builtin.waste import (
+    BASELINE_SHARE_POINTS,
+    BASELINE_TEXT_POINTS,
+    BASIS_ALONE_POINTS,
+    BASIS_POINTS,
+    SAVING_POINTS,
+    WASTE_REDUCTION,
+)
+
+
+def score(waste: Waste) -> Score:
+    canvas = Canvas(waste=waste)
+    return WASTE_REDUCTION(canvas, ScoreContext(canvas))
+
+
+def test_a_substantiated_saving_on_a_measured_baseline_scores_100() -> None:
+    full = Waste(baseline="Retyping", baseline_share=27, expected_saving=20, basis="Time study")
+    result = score(full)
+    assert result.value == 100.0
+    assert [r.path for r in result.reasons] == [
+        "waste.baseline",
+        "waste.baseline_share",
+        "waste.expected_saving",
+        "waste.basis",
+    ]
+    assert "27% of the cost" in result.reasons[1].text
+
+
+def test_an_empty_block_scores_0_and_says_what_to_estimate() -> None:
+    result = score(Waste())
+    assert result.value == 0.0
+    assert all(r.effect == 0.0 for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("waste", "expected"),
+    [
+        (Waste(baseline="Retyping"), BASELINE_TEXT_POINTS),
+        (Waste(baseline_share=0), BASELINE_SHARE_POINTS),
+        (Waste(expected_saving=20), SAVING_POINTS),
+        (Waste(expected_saving=20, basis="Pilot"), SAVING_POINTS + BASIS_POINTS),
+        (Waste(basis="Pilot"), BASIS_ALONE_POINTS),
+    ],
+)
+def test_each_part_earns_its_points(waste: Waste, expected: float) -> None:
+    assert score(waste).value == pytest.approx(expected)
