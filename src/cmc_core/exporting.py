@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -63,6 +63,10 @@ def _copied(value: Mapping[str, str]) -> dict[str, str]:
     return dict(value)
 
 
+def _copied_extras(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
 @attrs.frozen
 class ExportOptions:
     """What the caller asks of an export, whatever the exporter.
@@ -71,10 +75,18 @@ class ExportOptions:
         (``meta.language``).
     :param settings: exporter-specific settings as text (``cmc export -O key=value``); an
         exporter documents the keys it reads and ignores the rest.
+    :param extras: further inputs as objects, which the caller has already read (exporters do
+        no I/O of their own), by name. The built-in exporters read ``"answers"`` (a
+        :class:`~cmc_core.questionnaires.AnswerSet`, from ``cmc export --answers FILE``),
+        ``"previous"`` (an earlier :class:`~cmc_core.canvas.Canvas` to show the changes
+        against, from ``cmc export --compare OLD``) and ``"questionnaires"`` (the
+        questionnaires that ask the answers' questions). Like settings, an exporter reads the
+        keys it knows and ignores the rest.
     """
 
     language: Language | None = None
     settings: Mapping[str, str] = attrs.field(factory=dict, converter=_copied, hash=False)
+    extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied_extras, hash=False)
 
     def language_for(self, canvas: Canvas) -> Language:
         """The language to write in: the one asked for, else the canvas's own."""

@@ -130,6 +130,21 @@ def _write(output: str | None, content: bytes, binary: bool, source: str | None)
     write_atomic(target, content)
 
 
+def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[str, Any]:
+    """What ``--answers`` and ``--compare`` give the exporter, read here: exporters do no I/O."""
+    extras: dict[str, Any] = {}
+    if answers is not None:
+        from cmc_core.questionnaires import load_answers
+
+        extras["answers"] = load_answers(Path(answers))
+        extras["questionnaires"] = tuple(active.questionnaires)
+    if previous is not None:
+        from cmc_core.fileformat import load
+
+        extras["previous"] = load(Path(previous)).canvas
+    return extras
+
+
 @click.command(short_help="Export a canvas with any registered exporter.")
 @click.argument("source", required=False, metavar="FILE")
 @click.option("--example", metavar="NAME", help="Export a bundled example instead of a FILE.")
@@ -154,6 +169,18 @@ def _write(output: str | None, content: bytes, binary: bool, source: str | None)
     callback=_parse_settings,
     help="An exporter-specific setting; repeatable.",
 )
+@click.option(
+    "--answers",
+    "answers_file",
+    metavar="FILE",
+    help="Questionnaire answers (an answers file) to show with the canvas (html, markdown).",
+)
+@click.option(
+    "--compare",
+    "previous_file",
+    metavar="OLD",
+    help="An earlier version of the canvas: show what changed since it (html, markdown).",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the exporters and exit.")
 def export(
     *,
@@ -163,6 +190,8 @@ def export(
     output: str | None,
     lang: str | None,
     settings: dict[str, str],
+    answers_file: str | None,
+    previous_file: str | None,
     list_only: bool,
 ) -> None:
     """Export the canvas FILE (or --example NAME) with the exporter --to NAME.
@@ -182,5 +211,9 @@ def export(
         raise click.UsageError("name one canvas: a FILE or --example NAME.")
     exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
     canvas, _ = _read(source, example)
-    options = ExportOptions(language=Language(lang) if lang else None, settings=settings)
+    options = ExportOptions(
+        language=Language(lang) if lang else None,
+        settings=settings,
+        extras=_extras(active, answers_file, previous_file),
+    )
     _write(output, exporter.export_bytes(canvas, options), not exporter.is_text, source)

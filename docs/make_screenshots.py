@@ -1,0 +1,86 @@
+"""Make the screenshots in docs/images from the bundled examples, with headless Chromium.
+
+    python docs/make_screenshots.py            # all of them
+    python docs/make_screenshots.py --check    # only say whether Chromium is there
+
+``poster-port-logistics.png`` is the html poster of the ``port-logistics`` example (in its own
+language, Dutch) in an A3-landscape window (1587 x 1123 CSS pixels), the first screen a
+workshop sees. Run it again after changing the poster's look and commit the image. Needs
+Debian's ``chromium`` (or ``CMC_CHROMIUM`` naming another binary).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from cmc_core.exporting import ExportOptions
+from cmc_core.testing import sample_canvases
+from cmc_exporters.html import HTML_EXPORTER
+
+IMAGES = Path(__file__).parent / "images"
+WINDOW = (1587, 1123)
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--hide-scrollbars",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+
+def screenshot(chromium: str, page: Path, target: Path, window: tuple[int, int]) -> None:
+    """A PNG of ``page`` in a window of ``window`` CSS pixels, written to ``target``."""
+    with tempfile.TemporaryDirectory(prefix="cmc-chromium-") as profile:
+        subprocess.run(
+            [
+                chromium,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                f"--window-size={window[0]},{window[1]}",
+                f"--screenshot={target}",
+                page.as_uri(),
+            ],
+            check=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=120,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write every screenshot into docs/images."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only look for Chromium")
+    args = parser.parse_args(argv)
+    chromium = os.environ.get("CMC_CHROMIUM") or shutil.which("chromium")
+    if chromium is None:
+        print("no chromium found: apt-get install chromium", file=sys.stderr)
+        return 1
+    if args.check:
+        print(chromium)
+        return 0
+    IMAGES.mkdir(exist_ok=True)
+    canvas = sample_canvases()["port-logistics"]
+    with tempfile.TemporaryDirectory(prefix="cmc-poster-") as scratch:
+        page = Path(scratch) / "poster.html"
+        page.write_bytes(HTML_EXPORTER.export_bytes(canvas, ExportOptions()))
+        target = IMAGES / "poster-port-logistics.png"
+        screenshot(chromium, page, target, WINDOW)
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,314 @@
+"""One canvas read for a report: everything the markdown, html and svg exporters show.
+
+:func:`build_document` reads the canvas once into a :class:`Document`: the colophon, the zones
+and blocks, the parties by role, the value flows, the validation summary, the score card, and,
+when the export brings them (:attr:`~cmc_core.exporting.ExportOptions.extras`), the answers to
+the questionnaires and the changes since an earlier version. The templates only lay it out.
+
+Validation uses the built-in rules with the default configuration and scoring the built-in
+scorers (with the quickscan answers when the answers hold them), so an export says what
+``cmc check`` says of the canvas without a configuration file.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import attrs
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Report, Severity
+from cmc_core.exporting import ExportOptions
+from cmc_core.scoring import ScoreCard, score_canvas
+from cmc_core.vocabulary import Language, Role, label
+from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
+from cmc_exporters._blocks import ZoneView, read_zones
+from cmc_exporters._changes import ChangeLine, ChangeMarks
+from cmc_exporters._colophon import Colophon, colophon
+from cmc_exporters._words import (
+    band_label,
+    dimension_title,
+    role_heading,
+    say,
+    severity_heading,
+    words,
+)
+
+__all__ = [
+    "DimensionRow",
+    "Document",
+    "FlowRow",
+    "PartyRow",
+    "RoleGroup",
+    "SeverityGroup",
+    "build_document",
+    "score_text",
+]
+
+#: How many reasons of each dimension the score card shows.
+TOP_REASONS = 3
+
+
+@attrs.frozen
+class PartyRow:
+    """A party in the table of its role."""
+
+    name: str
+    id: str
+    roles: str
+    organisation: str
+    specialisation: str
+    interest: str
+    notes: str
+    flags: str
+
+
+@attrs.frozen
+class RoleGroup:
+    """The parties holding one role (a party with several roles is in several groups)."""
+
+    role: str
+    heading: str
+    parties: tuple[PartyRow, ...]
+
+
+class FlowRow(NamedTuple):
+    """A value flow in the table of flows; ``state`` marks it against an earlier version.
+
+    A named tuple rather than an attrs class: a large canvas has tens of thousands of flows,
+    and a tuple is built several times faster.
+    """
+
+    number: int
+    value: str
+    source: str
+    target: str
+    in_return: str
+    via_commonality: str
+    step: str
+    counter_of: str
+    friction: str
+    state: str | None = None
+
+
+@attrs.frozen
+class DiagnosticRow:
+    """A diagnostic of the validation summary."""
+
+    code: str
+    where: str
+    message: str
+
+
+@attrs.frozen
+class SeverityGroup:
+    """The diagnostics of one severity."""
+
+    severity: str
+    heading: str
+    rows: tuple[DiagnosticRow, ...]
+
+
+@attrs.frozen
+class DimensionRow:
+    """A row of the score card."""
+
+    name: str
+    title: str
+    score: float
+    score_text: str
+    band: str | None
+    band_label: str
+    reasons: tuple[str, ...]
+    applicable: bool
+
+
+@attrs.frozen
+class Document:
+    """Everything a report export shows of one canvas, in one language."""
+
+    language: Language
+    w: dict[str, str]
+    colophon: Colophon
+    description: str
+    status: str
+    authors: str
+    zones: tuple[ZoneView, ...]
+    role_groups: tuple[RoleGroup, ...]
+    flows: tuple[FlowRow, ...]
+    counts: dict[str, int]
+    diagnostics: tuple[SeverityGroup, ...]
+    dimensions: tuple[DimensionRow, ...]
+    overall: str
+    overall_band: str | None
+    answers: tuple[AnswerGroup, ...] = ()
+    compared: bool = False
+    changes: tuple[ChangeLine, ...] = ()
+    removed_flows: tuple[ChangeLine, ...] = ()
+
+    @property
+    def lang(self) -> str:
+        """The language code (``nl``), for ``lang`` attributes."""
+        return self.language.value
+
+
+def score_text(score: float) -> str:
+    """A score as shown: a whole number (``89``)."""
+    return f"{score:.0f}"
+
+
+def _role_groups(canvas: Canvas, language: Language) -> tuple[RoleGroup, ...]:
+    names = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
+    rows = []
+    for party in canvas.parties:
+        flags = [
+            say(key, language)
+            for flag, key in (
+                (party.external, "external"),
+                (party.serves_end_customer, "serves_end_customer"),
+                (party.privileged, "privileged"),
+            )
+            if flag
+        ]
+        organisation = ""
+        if party.organisation:
+            organisation = names.get(party.organisation, party.organisation)
+        row = PartyRow(
+            name=party.name.strip() or party.id,
+            id=party.id,
+            roles=", ".join(label(role, language) for role in party.roles),
+            organisation=organisation,
+            specialisation=party.specialisation.strip(),
+            interest=party.interest.strip(),
+            notes=party.notes.strip(),
+            flags=", ".join(flags),
+        )
+        rows.append((party, row))
+    groups = []
+    for role in (*Role, None):
+        members = tuple(
+            row for party, row in rows if (role in party.roles if role else not party.roles)
+        )
+        if members:
+            key = role.value if role else "none"
+            groups.append(RoleGroup(key, role_heading(role, language), members))
+    return tuple(groups)
+
+
+def _flows(canvas: Canvas, language: Language, marks: ChangeMarks | None) -> tuple[FlowRow, ...]:
+    parties = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
+    values = {v.id: v.name.strip() or v.id for v in reversed(canvas.values)}
+    numbers: dict[str, int] = {}
+    for number, flow in enumerate(canvas.flows, 1):
+        numbers.setdefault(flow.id, number)
+    yes = say("yes", language)
+    rows = []
+    seen: dict[str, int] = {}
+    for number, flow in enumerate(canvas.flows, 1):
+        seen[flow.id] = seen.get(flow.id, 0) + 1
+        counter = ""
+        if flow.counter_of is not None:
+            counter = (
+                f"#{numbers[flow.counter_of]}" if flow.counter_of in numbers else flow.counter_of
+            )
+        rows.append(
+            FlowRow(
+                number=number,
+                value=values.get(flow.value, flow.value) if flow.value else "?",
+                source=parties.get(flow.from_party, flow.from_party) if flow.from_party else "?",
+                target=parties.get(flow.to_party, flow.to_party) if flow.to_party else "?",
+                in_return=values.get(flow.counter_value, flow.counter_value)
+                if flow.counter_value
+                else "",
+                via_commonality=yes if flow.via_commonality else "",
+                step=flow.step or "",
+                counter_of=counter,
+                friction=flow.friction.strip(),
+                state=marks.flow_state(flow.id, seen[flow.id]) if marks else None,
+            )
+        )
+    return tuple(rows)
+
+
+def _diagnostics(report: Report, language: Language) -> tuple[SeverityGroup, ...]:
+    groups = []
+    for severity in Severity:
+        rows = tuple(
+            DiagnosticRow(d.code, d.path or say("whole_canvas", language), d.message)
+            for d in report.with_severity(severity)
+        )
+        if rows:
+            groups.append(SeverityGroup(severity.value, severity_heading(severity, language), rows))
+    return tuple(groups)
+
+
+def _dimensions(card: ScoreCard, language: Language) -> tuple[DimensionRow, ...]:
+    return tuple(
+        DimensionRow(
+            name=d.name,
+            title=dimension_title(d.name, d.title, language),
+            score=d.score,
+            score_text=score_text(d.score) if d.applicable else "—",
+            band=d.band.value if d.band else None,
+            band_label=band_label(d.band, language),
+            reasons=tuple(reason.text for reason in d.reasons[:TOP_REASONS]),
+            applicable=d.applicable,
+        )
+        for d in card.dimensions
+    )
+
+
+def _quickscan_extras(answers: Any) -> dict[str, Any]:
+    from cmc_core.questionnaires import QUICKSCAN_IDS, AnswerSet
+
+    if isinstance(answers, AnswerSet) and any(a.question in QUICKSCAN_IDS for a in answers):
+        return {"quickscan": answers}
+    return {}
+
+
+def build_document(canvas: Canvas, options: ExportOptions, tables: bool = True) -> Document:
+    """Read ``canvas`` for a report in the export's language, with the export's extras.
+
+    :param tables: whether to build the tables of parties and flows (the svg poster has none).
+    :param options: ``extras["answers"]`` (an AnswerSet) adds the questions and answers;
+        ``extras["previous"]`` (a Canvas) marks what changed since that version;
+        ``extras["questionnaires"]`` (questionnaires) names the questions of the answers.
+    """
+    from cmc_core.questionnaires import AnswerSet
+    from cmc_core.rules import validate
+
+    language = options.language_for(canvas)
+    extras = options.extras
+    previous = extras.get("previous")
+    marks = ChangeMarks(previous, canvas, language) if isinstance(previous, Canvas) else None
+    answers = extras.get("answers")
+    report = validate(canvas)
+    card = score_canvas(canvas, extras=_quickscan_extras(answers))
+    meta = canvas.meta
+    groups: tuple[AnswerGroup, ...] = ()
+    if isinstance(answers, AnswerSet) and len(answers):
+        groups = answer_groups(
+            answers, known_questionnaires(extras.get("questionnaires")), language
+        )
+    return Document(
+        language=language,
+        w=words(language),
+        colophon=colophon(canvas, language),
+        description=meta.description.strip(),
+        status=label(meta.status, language),
+        authors="; ".join(author.strip() for author in meta.authors if author.strip()),
+        zones=read_zones(canvas, language, marks.mark if marks else None),
+        role_groups=_role_groups(canvas, language) if tables else (),
+        flows=_flows(canvas, language, marks) if tables else (),
+        counts={severity.value: len(report.with_severity(severity)) for severity in Severity},
+        diagnostics=_diagnostics(report, language),
+        dimensions=_dimensions(card, language),
+        overall=score_text(card.overall)
+        if card.overall is not None
+        else say("no_overall", language),
+        overall_band=band_label(card.band, language) if card.band else None,
+        answers=groups,
+        compared=marks is not None,
+        changes=marks.lines() if marks else (),
+        removed_flows=marks.lines(marks.removed_flows) if marks else (),
+    )

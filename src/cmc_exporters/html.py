@@ -1,0 +1,109 @@
+"""The ``html`` exporter: the canvas as one self-contained page, the workshop poster.
+
+The page shows the four zones and eighteen blocks laid out like the canvas (a CSS grid:
+direction, market and organising side by side, change below; one column on a phone), the
+parties by role, the value flows, the score card with a radar chart, the validation summary,
+and, when the export brings them (:attr:`~cmc_core.exporting.ExportOptions.extras`), the
+questions and answers (``"answers"``) and the changes since an earlier version
+(``"previous"``): changed blocks are outlined, added and changed lines and flows tinted,
+removed ones struck through, and a table lists every change.
+
+Self-contained: the CSS is inline, the radar chart is inline SVG whose geometry is computed in
+Python (:mod:`cmc_exporters._radar`), there is no JavaScript, no font, image or style sheet to
+fetch; a Content-Security-Policy (``default-src 'none'``) makes the browser refuse any request
+or script even so. All text goes through Jinja2's autoescaping; ids and classes in the markup
+are generated from block keys, never from user text.
+
+Settings: ``paper`` (``a3``, ``a2``, ``a1`` or ``a0``; default ``a3``) and ``orientation``
+(``landscape`` or ``portrait``; default ``landscape``) choose the CSS ``@page`` size for
+printing; the print font grows with the paper.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cmc_core.canvas import Canvas
+from cmc_core.exporting import Exporter, ExportOptions
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from cmc_exporters._document import FlowRow
+
+__all__ = ["HTML_EXPORTER", "export_html"]
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell(text: str) -> str:
+    from markupsafe import escape
+
+    from cmc_exporters._templates import xml_clean
+
+    return str(escape(xml_clean(text)))
+
+
+def flow_rows(rows: Sequence[FlowRow]) -> Markup:
+    """The rows of the table of flows, each cell escaped here rather than in the template.
+
+    A large canvas has tens of thousands of flows, and a template spends most of an export on
+    them; the same escaping (``markupsafe.escape``, XML-safe text), done in one loop with the
+    repeated names cached, keeps ``html`` within its time budget. Everything else is in the
+    template.
+    """
+    from markupsafe import Markup
+
+    lines = []
+    for row in rows:
+        marked = f' class="state-{row.state}"' if row.state else ""
+        cells = (row.value, row.source, row.target, row.in_return, row.via_commonality, row.step)
+        lines.append(
+            f'<tr{marked}><td class="number">{row.number}</td>'
+            + "".join(f"<td>{_cell(cell)}</td>" for cell in cells)
+            + f'<td>{_cell(row.counter_of)}</td><td class="text">{_cell(row.friction)}</td></tr>'
+        )
+    return Markup("\n".join(lines))
+
+
+def export_html(canvas: Canvas, options: ExportOptions) -> str:
+    """The HTML poster page of ``canvas`` in the export's language.
+
+    :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
+        ``orientation`` setting.
+    """
+    from cmc_core.diagnostics import Severity
+    from cmc_exporters._document import build_document
+    from cmc_exporters._paper import paper_from
+    from cmc_exporters._radar import radar_chart
+    from cmc_exporters._templates import markup_environment, render
+    from cmc_exporters._words import severity_heading
+
+    paper = paper_from(options.settings)
+    document = build_document(canvas, options)
+    return render(
+        markup_environment(),
+        "poster.html",
+        doc=document,
+        paper=paper,
+        chart=radar_chart(document.dimensions),
+        flow_rows=flow_rows(document.flows),
+        severities=[(s.value, severity_heading(s, document.language)) for s in Severity],
+    )
+
+
+HTML_EXPORTER = Exporter(
+    name="html",
+    title="Canvas poster as one self-contained HTML page",
+    media_type="text/html",
+    extension=".html",
+    export=export_html,
+    description=(
+        "The workshop poster: zones and blocks laid out like the canvas, parties by role, "
+        "value flows, the score card with a radar chart, the validation summary, and the "
+        "answers and changes given with 'cmc export --answers/--compare'. No scripts and no "
+        "requests; prints on A3 to A0 (-O paper=a3|a2|a1|a0, -O orientation=landscape|"
+        "portrait). Labels follow --lang."
+    ),
+)

@@ -1,0 +1,79 @@
+"""The ``markdown`` exporter: the canvas as a GitHub-flavoured Markdown page for a wiki.
+
+The page gives the colophon (name, canvas and schema versions, language, date), the canvas zone
+by zone and block by block (the guiding questions where a block is still empty), the parties
+by role and the value flows as tables, the validation summary by severity and the score card
+(dimension, score, band, the top three reasons); with ``ExportOptions.extras["answers"]`` the
+questions and answers too. It ends with the attribution line of the CMC method. Labels and
+headings follow ``--lang``; rule messages and score reasons are the library's, in English.
+
+Escaping: every value reaches the page through
+:func:`~cmc_exporters._markdown_text.markdown_text`, which keeps it on one line and
+backslash-escapes whatever could start Markdown or HTML (see that module). User ids appear as
+text only, never in link targets or code spans (which cannot hold escapes).
+
+Reads no settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cmc_core.canvas import Canvas
+from cmc_core.exporting import Exporter, ExportOptions
+
+if TYPE_CHECKING:
+    from cmc_exporters._document import FlowRow
+    from cmc_exporters._markdown_text import MarkdownText
+
+__all__ = ["MARKDOWN_EXPORTER", "export_markdown", "flow_rows"]
+
+
+def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
+    """The rows of the table of flows, each cell escaped here rather than in the template.
+
+    A large canvas has tens of thousands of flows, and a template spends most of an export on
+    them; the same escaping (:func:`~cmc_exporters._markdown_text.markdown_text`, cached for
+    the repeated names), done in one loop, keeps ``markdown`` within its time budget.
+    """
+    from cmc_exporters._markdown_text import MarkdownText, markdown_text
+
+    return MarkdownText(
+        "\n".join(
+            f"| {row.number} | " + " | ".join(markdown_text(cell) for cell in row[1:9]) + " |"
+            for row in rows
+        )
+    )
+
+
+def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
+    """The Markdown page of ``canvas`` in the export's language."""
+    from cmc_core.diagnostics import Severity
+    from cmc_exporters._document import build_document
+    from cmc_exporters._templates import markdown_environment, render
+    from cmc_exporters._words import severity_heading
+
+    document = build_document(canvas, options)
+    severities = [(s.value, severity_heading(s, document.language)) for s in Severity]
+    return render(
+        markdown_environment(),
+        "canvas.md",
+        doc=document,
+        severities=severities,
+        flow_rows=flow_rows(document.flows),
+    )
+
+
+MARKDOWN_EXPORTER = Exporter(
+    name="markdown",
+    title="Canvas report in Markdown for wikis",
+    media_type="text/markdown",
+    extension=".md",
+    export=export_markdown,
+    description=(
+        "The canvas block by block, the parties by role, the value flows as a table, the "
+        "validation summary and the score card, as GitHub-flavoured Markdown for a wiki. "
+        "Shows the answers given with 'cmc export --answers'. Labels follow --lang; no settings."
+    ),
+)

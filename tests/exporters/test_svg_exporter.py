@@ -1,0 +1,193 @@
+"""The built-in ``svg`` exporter keeps the exporter contract, matches its snapshots, and lays the
+poster out so that every block is there and every line of text stays inside its box, at the
+size the paper setting asks for. Rendering in a real browser is tested in ``tests/browser``.
+``CMC_UPDATE_SNAPSHOTS=1`` rewrites the snapshots."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cmc_exporters
+from cmc_core import Canvas
+from cmc_core.blueprint import BLOCKS
+from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.model import Party
+from cmc_core.testing import ExporterContract, hostile_canvas, sample_canvases
+from cmc_core.vocabulary import Language, Role
+from cmc_exporters._measure import fit_paragraphs, text_width, wrap
+from cmc_exporters.svg import SVG_EXPORTER
+
+from .snapshot import assert_matches_snapshot
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+class TestSvgExporter(ExporterContract):
+    max_examples = 15  # each export validates and scores the canvas
+
+    @pytest.fixture
+    def exporter(self) -> Exporter:
+        return SVG_EXPORTER
+
+    @pytest.fixture
+    def plugin(self) -> object:
+        return cmc_exporters
+
+
+def export(canvas: Canvas, **settings: str) -> ElementTree.Element:
+    output = SVG_EXPORTER.export_bytes(canvas, ExportOptions(settings=settings))
+    return ElementTree.fromstring(output)
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+def test_export_matches_the_stored_snapshot(name: str, language: Language) -> None:
+    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    output = SVG_EXPORTER.export_bytes(canvas, ExportOptions(language=language))
+    assert_matches_snapshot("svg", f"{name}.{language.value}.svg", output)
+
+
+def line_text(element: ElementTree.Element) -> str:
+    return "".join(element.itertext())
+
+
+def groups(root: ElementTree.Element) -> dict[str, ElementTree.Element]:
+    return {g.get("id", ""): g for g in root.iter(f"{SVG}g") if g.get("id")}
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+def test_every_block_is_a_group_with_its_box_and_its_code_and_label(language: Language) -> None:
+    root = (
+        export(sample_canvases()["port-logistics"])
+        if language is Language.NL
+        else export(sample_canvases()["regional-healthcare"])
+    )
+    found = groups(root)
+    for block in BLOCKS:
+        group = found[f"block-{block.key.value}"]
+        assert len(group.findall(f"{SVG}rect")) == 1
+        title = " ".join(line_text(t) for t in group.findall(f"{SVG}text")[:2])
+        assert f"{block.code} {block.label(language)}" in " ".join(title.split())
+
+
+def boxes_and_lines(
+    group: ElementTree.Element,
+) -> tuple[tuple[float, ...], list[ElementTree.Element]]:
+    rect = group.find(f"{SVG}rect")
+    assert rect is not None
+    box = tuple(float(rect.get(key, "")) for key in ("x", "y", "width", "height"))
+    return box, group.findall(f"{SVG}text")
+
+
+@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+def test_every_line_of_every_block_fits_inside_the_block(name: str) -> None:
+    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    for key, group in groups(export(canvas)).items():
+        if not key.startswith("block-"):
+            continue
+        (x, y, width, height), lines = boxes_and_lines(group)
+        for line in lines:
+            size = float(line.get("font-size", ""))
+            left, baseline = float(line.get("x", "")), float(line.get("y", ""))
+            bold = line.get("font-weight") == "bold"
+            assert left >= x
+            assert left + text_width(line_text(line), size, bold) <= x + width + 0.5, key
+            assert baseline - size >= y - 0.5, key
+            assert baseline <= y + height + 0.5, key
+
+
+def crowded_canvas(parties: int) -> Canvas:
+    suppliers = tuple(
+        Party(f"p-{n}", name=f"Supplier number {n} of the region", roles=(Role.SUPPLIER,))
+        for n in range(parties)
+    )
+    return Canvas(parties=suppliers)
+
+
+def test_a_block_with_more_than_fits_says_how_many_lines_were_left_out() -> None:
+    group = groups(export(crowded_canvas(400)))["block-suppliers"]
+    _, lines = boxes_and_lines(group)
+    texts = [line_text(line) for line in lines]
+    shown = sum(1 for text in texts if text.startswith("Supplier number"))
+    assert texts[-1] == f"… and {400 - shown} more"
+    assert 0 < shown < 400
+
+
+def test_the_paper_setting_sets_the_physical_size_and_portrait_turns_the_poster() -> None:
+    canvas = sample_canvases()["port-logistics"]
+    a3 = export(canvas)
+    assert (a3.get("width"), a3.get("height")) == ("420mm", "297mm")
+    a0 = export(canvas, paper="a0", orientation="portrait")
+    assert (a0.get("width"), a0.get("height")) == ("841mm", "1189mm")
+    width, height = (float(v) for v in (a0.get("viewBox") or "").split()[2:])
+    assert height > width
+
+
+def test_the_poster_carries_the_colophon_and_the_attribution() -> None:
+    canvas = sample_canvases()["regional-healthcare"]
+    root = export(canvas)
+    title = root.find(f"{SVG}title")
+    assert title is not None
+    assert title.text == f"Community Model Canvas: {canvas.meta.name}"
+    everything = " ".join(root.itertext())
+    assert f"canvas version {canvas.meta.canvas_version}" in everything
+    assert f"date: {canvas.meta.date}" in everything
+    attribution = groups(root)["attribution"]
+    assert "Weconomics" in line_text(attribution.findall(f"{SVG}text")[0])
+
+
+def test_the_score_card_shows_the_radar_and_every_dimension() -> None:
+    from cmc_core.scoring import score_canvas
+
+    canvas = sample_canvases()["single-owner-platform"]
+    root = export(canvas)
+    card = " ".join(line_text(t) for t in groups(root)["score-card"].findall(f"{SVG}text"))
+    for dimension in score_canvas(canvas).dimensions:
+        assert dimension.title.split()[0] in card
+    assert root.find(f".//{SVG}g[@class='radar']") is not None
+
+
+# -- measuring and wrapping --------------------------------------------------------------------
+
+WORDS = st.text(
+    st.characters(exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")), min_size=1, max_size=30
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=20), st.floats(20, 400), st.floats(4, 20))
+def test_wrapping_keeps_every_word_in_order_and_every_line_within_the_width(
+    words: list[str], width: float, size: float
+) -> None:
+    text = " ".join(words)
+    lines = wrap(text, width, size)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    for line in lines:
+        fits = text_width(line, size) <= width + 1e-9
+        assert fits or len(line) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(WORDS, max_size=8).map(" ".join), max_size=30),
+    st.floats(60, 300),
+    st.floats(10, 300),
+)
+def test_fitting_uses_the_largest_size_that_fits_and_never_overflows_the_box(
+    paragraphs: list[str], width: float, height: float
+) -> None:
+    sizes = (10.0, 8.0, 6.0)
+    fitted = fit_paragraphs(paragraphs, width, height, sizes, line_height=1.25)
+    if fitted.left_out == 0 and fitted.line_count:
+        assert fitted.line_count * fitted.size * 1.25 <= height + 1e-9
+        larger = [s for s in sizes if s > fitted.size]
+        for size in larger:  # a larger size would not have fitted
+            lines = sum(len(wrap(p, width, size)) or 1 for p in paragraphs)
+            assert lines * size * 1.25 > height
+    elif fitted.left_out:
+        assert fitted.size == sizes[-1]
+        assert fitted.paragraphs[-1][0].startswith("…")
