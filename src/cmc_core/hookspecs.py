@@ -49,7 +49,9 @@ def cmc_register_questionnaires(register: Callable[[Questionnaire], None]) -> No
     Called once per plugin each time a plugin set builds its questionnaire registry.
 
     :param register: call with each :class:`~cmc_core.questionnaires.Questionnaire`. Its
-        ``name`` must be unique among all installed plugins.
+        ``name`` must be unique among all installed plugins, and its ``problems()`` must be
+        empty (every binding a real canvas field, every question translated, every condition
+        on an earlier question), or it is refused.
     :returns: nothing; the return value is ignored.
 
     .. versionadded:: 0.2

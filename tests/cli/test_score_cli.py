@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 from .conftest import Invoke
 
@@ -73,3 +74,26 @@ def test_scoring_needs_one_or_two_canvases(invoke: Invoke) -> None:
     missing = invoke("score", "nowhere.cmc.yaml")
     assert missing.exit_code == 2
     assert "nowhere.cmc.yaml" in missing.stderr
+
+
+def test_quickscan_answers_are_checked_and_made_canonical_before_scoring(invoke: Invoke) -> None:
+    # The answers file says `qs-kickoff-ready: ja`; unchecked, that text is no yes.
+    answers = resources.files("cmc_core.examples").joinpath("quickscan/port-logistics.answers.yaml")
+    with resources.as_file(answers) as path:
+        result = invoke(
+            "score", "example:port-logistics", "--quickscan-answers", str(path), "--format", "json"
+        )
+    card = json.loads(result.output)
+    quickscan = next(d for d in card["dimensions"] if d["name"] == "quickscan-suitability")
+    assert quickscan["score"] == 100
+
+
+def test_quickscan_answers_that_do_not_fit_are_refused_naming_the_file(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.answers.yaml"
+    bad.write_text("answers:\n  qs-suppliers-count: many\n", encoding="utf-8")
+    result = invoke("score", "example:port-logistics", "--quickscan-answers", str(bad))
+    assert result.exit_code == 2
+    assert "bad.answers.yaml" in result.stderr
+    assert "question 'qs-suppliers-count': expected a number" in result.stderr

@@ -1,4 +1,8 @@
-"""The plugin tutorial in docs/plugins.md works as written: its code is taken from the page."""
+"""The plugin tutorial in docs/plugins.md works as written.
+
+The page includes the files of docs/examples/cmc-plaintext/ (never copies), so this installs the
+plugin from those files, and checks that the page still includes them.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +17,33 @@ from cmc_core.cli import cli
 
 from .conftest import MakeDist
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+EXAMPLE = DOCS / "examples" / "cmc-plaintext"
+MODULE = EXAMPLE / "src" / "cmc_plaintext" / "__init__.py"
 
 
-def tutorial_blocks(language: str) -> list[str]:
-    text = DOCS.read_text(encoding="utf-8")
+def tutorial_includes() -> list[str]:
+    """The files the tutorial section of docs/plugins.md includes, relative to docs/."""
+    text = (DOCS / "plugins.md").read_text(encoding="utf-8")
     section = text[text.index("## Writing a plugin") : text.index("## Hook reference")]
-    return re.findall(rf"```{language}\n(.*?)```", section, flags=re.DOTALL)
+    return re.findall(r"```\{literalinclude\} (\S+)", section)
+
+
+def test_the_tutorial_includes_the_example_plugin_files() -> None:
+    assert tutorial_includes() == [
+        "examples/cmc-plaintext/pyproject.toml",
+        "examples/cmc-plaintext/src/cmc_plaintext/__init__.py",
+        "examples/cmc-plaintext/tests/test_plaintext_export.py",
+    ]
 
 
 @pytest.fixture
 def tutorial_plugin(make_dist: MakeDist) -> str:
-    """Install the tutorial's plugin from the code on the page; return its distribution name."""
-    (pyproject,) = tutorial_blocks("toml")
-    project = tomllib.loads(pyproject)["project"]
+    """Install the tutorial's plugin from its files; return its distribution name."""
+    project = tomllib.loads((EXAMPLE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     entry_points = project["entry-points"]["cmc"]
-    module = tutorial_blocks("python")[0]
     (target,) = set(entry_points.values())
+    module = MODULE.read_text(encoding="utf-8")
     make_dist(project["name"], {target: module}, entry_points, project["version"])
     return str(project["name"])
 

@@ -16,7 +16,7 @@ from cmc_core.questionnaires import Question, QuestionKind, Questionnaire, Text
 from cmc_core.rules import Rule
 from cmc_core.scoring import Reason, Score, Scorer
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "reference" / "hooks.md"
 
 
 def hook_names() -> list[str]:

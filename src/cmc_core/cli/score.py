@@ -173,9 +173,13 @@ def score(
         raise click.UsageError("name one canvas to score, or two (OLD NEW) to compare.")
     answers = None
     if quickscan_answers is not None:
-        from cmc_core.questionnaires import load_answers
+        from cmc_core.questionnaires import AnswersError, Session, load_answers, quickscan
 
-        answers = load_answers(quickscan_answers)
+        # Through a session, so the answers are checked and canonical ("yes" becomes True).
+        try:
+            answers = Session([quickscan()], answers=load_answers(quickscan_answers)).answers
+        except AnswersError as error:
+            raise CliError(f"{quickscan_answers}:\n{error}", prefix=False) from None
     cards = [_card(_read(name), weights, answers) for name in names]
     if len(cards) == 1:
         if output_format == "json":
