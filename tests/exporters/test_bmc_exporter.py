@@ -5,6 +5,7 @@ bridge of domain.md 5.4 says, and refuses while the CMC has errors (rule V17).
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -199,12 +200,19 @@ def test_every_bmc_carries_the_colophon_in_the_export_language() -> None:
 
 
 def test_without_a_party_the_export_is_refused_naming_the_market_parties() -> None:
-    canvas = sample_canvases()["port-logistics"]
+    named_one = sample_canvases()["port-logistics"]
+    canvas = named_one.evolve(meta=attrs.evolve(named_one.meta, focal_party=None))
     with pytest.raises(BmcRefusedError, match=r"-O party=ID") as refused:
         export(canvas)
     for party in canvas.parties:
         named = f"{party.id} ({party.name})" in str(refused.value)
         assert named == (party.is_market_party and not party.external)
+
+
+def test_the_focal_party_of_the_canvas_is_the_default() -> None:
+    canvas = sample_canvases()["port-logistics"]
+    assert canvas.meta.focal_party == "p-vandijk"
+    assert export(canvas).splitlines()[0] == "# Business Model Canvas: Transportbedrijf Van Dijk"
 
 
 def test_while_the_cmc_has_errors_the_export_is_refused_listing_the_blocking_codes() -> None:
