@@ -286,3 +286,11 @@ def test_choices_are_taken_by_number_value_or_label() -> None:
     assert raw_answer(channel, ["2"]) == "network"
     assert raw_answer(channel, ["mail"]) == "mail"
     assert raw_answer(channel, ["3"]) == "3"  # out of range: the check refuses it, naming choices
+
+
+def test_an_answers_file_means_a_batch_run_even_in_a_terminal() -> None:
+    from cmc_core.cli.answering import interactive_input
+
+    assert interactive_input(no_input=False, answers_given=True) is False
+    assert interactive_input(no_input=True) is False
+    assert interactive_input(no_input=True, answers_given=True, resume=True) is False

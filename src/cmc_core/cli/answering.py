@@ -83,9 +83,11 @@ def current_user() -> str | None:
         return None
 
 
-def interactive_input(no_input: bool) -> bool:
-    """Whether to ask questions: stdin is a terminal and ``--no-input`` was not given."""
-    if no_input:
+def interactive_input(no_input: bool, answers_given: bool = False, resume: bool = False) -> bool:
+    """Whether to ask questions: stdin is a terminal, ``--no-input`` was not given, and the
+    answers do not come from ``--answers FILE`` (a batch run for scripts, CI and web apps)
+    unless ``--resume`` asks to go on answering in that file."""
+    if no_input or (answers_given and not resume):
         return False
     try:
         return sys.stdin.isatty()

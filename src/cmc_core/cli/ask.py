@@ -101,9 +101,9 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
             "answers_file",
             metavar="FILE",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="The answers file: read without asking anything when stdin is not a terminal; "
-            "in a terminal, resumed from and saved to after every answer. "
-            "Default: OUT's name with .answers.yaml.",
+            help="Read every answer from this answers file and ask nothing (for scripts, CI "
+            "and web apps); with --resume, go on answering in it in a terminal instead. "
+            "Interactive runs save to OUT's name with .answers.yaml, and a rerun resumes there.",
         ),
         click.option(
             "-o",
@@ -124,6 +124,11 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
             "--no-input",
             is_flag=True,
             help="Never ask: read every answer from --answers, even in a terminal.",
+        ),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="With --answers FILE in a terminal: ask the questions still open in FILE.",
         ),
     ]
 
@@ -159,6 +164,7 @@ def quickscan(
     by: str | None,
     force: bool,
     no_input: bool,
+    resume: bool,
     output_format: str,
 ) -> None:
     """Run the quickscan: the intake questions that decide whether a use case is a business
@@ -172,7 +178,7 @@ def quickscan(
 
     check_output(output, force)
     questionnaire = active_plugins().questionnaires.get(QUICKSCAN)
-    interactive = interactive_input(no_input)
+    interactive = interactive_input(no_input, answers_file is not None, resume)
     if not interactive and answers_file is None:
         raise CliError(_NO_TERMINAL)
     answering = start_session(
@@ -311,6 +317,7 @@ def ask(
     by: str | None,
     force: bool,
     no_input: bool,
+    resume: bool,
     list_only: bool,
 ) -> None:
     """Answer the questions of one BLOCK (such as end_customer_value), or `all` of them (the
@@ -334,7 +341,7 @@ def ask(
     questionnaires = select_questionnaires(target, registry)
     check_output(output, force, canvas_file)
     document = load(canvas_file) if canvas_file is not None else None
-    interactive = interactive_input(no_input)
+    interactive = interactive_input(no_input, answers_file is not None, resume)
     if not interactive and answers_file is None:
         raise CliError(_NO_TERMINAL)
     elsewhere = {q.id for other in registry for q in other.questions}
