@@ -39,6 +39,10 @@ class Location:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def prefix(self) -> str:
+        """``file:line:col: `` to start a message with, or ``""`` when the file is unknown."""
+        return f"{self}: " if self.file is not None else ""
+
 
 @attrs.frozen
 class Finding:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import use_color
+from cmc_core.cli.output import EXAMPLE_PREFIX
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -43,8 +44,6 @@ EXIT_SAME = 0
 #: The canvases differ.
 EXIT_DIFFERENT = 1
 
-#: How a bundled example is named instead of a file.
-EXAMPLE_PREFIX = "example:"
 OUTPUT_FORMATS = ("text", "json", "markdown")
 
 DIFF_EXIT_EPILOG = """\

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import CliError
+from cmc_core.cli.diff import load_canvas
+from cmc_core.cli.output import EXAMPLE_PREFIX
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
-    from cmc_core.canvas import Canvas
     from cmc_core.plugins import PluginInfo, Plugins
 
 __all__ = ["export", "plugins"]
@@ -100,18 +101,6 @@ def _list_exporters(active: Plugins) -> None:
         )
 
 
-def _read(source: str | None, example: str | None) -> tuple[Canvas, str]:
-    from cmc_core.fileformat import load, loads
-
-    if example is not None:
-        from cmc_core.examples import example_text, get
-
-        name = get(example).name
-        return loads(example_text(name), "yaml", source=f"example:{name}").canvas, name
-    assert source is not None
-    return load(Path(source)).canvas, Path(source).name
-
-
 def _write(output: str | None, content: bytes, binary: bool, source: str | None) -> None:
     from cmc_core.fileformat.atomic import write_atomic
 
@@ -125,7 +114,12 @@ def _write(output: str | None, content: bytes, binary: bool, source: str | None)
     target = Path(output)
     if target.is_dir():
         raise CliError(f"{output}: is a directory; -o takes a file name.")
-    if source is not None and target.exists() and os.path.samefile(target, source):
+    if (
+        source is not None
+        and target.exists()
+        and Path(source).exists()
+        and (os.path.samefile(target, source))
+    ):
         raise CliError(f"{output}: is the canvas being exported; choose another -o file.")
     write_atomic(target, content)
 
@@ -139,9 +133,7 @@ def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[
         extras["answers"] = load_answers(Path(answers))
         extras["questionnaires"] = tuple(active.questionnaires)
     if previous is not None:
-        from cmc_core.fileformat import load
-
-        extras["previous"] = load(Path(previous)).canvas
+        extras["previous"] = load_canvas(str(previous))
     return extras
 
 
@@ -210,7 +202,7 @@ def export(
     if (source is None) == (example is None):
         raise click.UsageError("name one canvas: a FILE or --example NAME.")
     exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
-    canvas, _ = _read(source, example)
+    canvas = load_canvas(EXAMPLE_PREFIX + example if example is not None else str(source))
     options = ExportOptions(
         language=Language(lang) if lang else None,
         settings=settings,

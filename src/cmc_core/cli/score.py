@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import CliError, did_you_mean
+from cmc_core.cli.diff import load_canvas
+from cmc_core.cli.output import EXAMPLE_PREFIX
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
@@ -23,22 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["score"]
 
-EXAMPLE_PREFIX = "example:"
 BAR_WIDTH = 20
 #: How many reasons per dimension the text output shows (JSON has them all).
 TOP_REASONS = 3
-
-
-def _read(name: str) -> Canvas:
-    """A canvas from a file, or a bundled example written ``example:NAME``."""
-    from cmc_core.fileformat import load, loads
-
-    if name.startswith(EXAMPLE_PREFIX):
-        from cmc_core.examples import example_text, get
-
-        example = get(name.removeprefix(EXAMPLE_PREFIX)).name
-        return loads(example_text(example), "yaml", source=name).canvas
-    return load(Path(name)).canvas
 
 
 def _weights(
@@ -180,7 +169,7 @@ def score(
             answers = Session([quickscan()], answers=load_answers(quickscan_answers)).answers
         except AnswersError as error:
             raise CliError(f"{quickscan_answers}:\n{error}", prefix=False) from None
-    cards = [_card(_read(name), weights, answers) for name in names]
+    cards = [_card(load_canvas(name), weights, answers) for name in names]
     if len(cards) == 1:
         if output_format == "json":
             click.echo(json.dumps(cards[0].to_dict(), indent=2, ensure_ascii=False))

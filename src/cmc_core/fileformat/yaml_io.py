@@ -203,16 +203,14 @@ def _first_content(text: str) -> Position:
     return 1, 1
 
 
-def decode_yaml(
-    data: bytes | str, source: str | None = None
-) -> tuple[Canvas, YamlTree, YamlLocator]:
-    """Read a YAML document into a canvas, keeping its tree for a round trip.
+def _parse(text: str, source: str | None) -> Any:
+    """ruamel's tree of a document, with the guards every YAML read gets.
 
-    :raises CanvasLoadError: bad bytes or syntax, unsafe constructs, bad structure or values.
+    :raises CanvasLoadError: absurd nesting, bad syntax, anchors or aliases, or nothing but
+        comments.
     """
     from ruamel.yaml.error import YAMLError
 
-    text = decode_text(data, source)
     too_deep = _flow_depth_problem(text, source)
     if too_deep is not None:
         raise CanvasLoadError([too_deep], source)
@@ -222,6 +220,18 @@ def decode_yaml(
         raise CanvasLoadError([_syntax_problem(error, text, source)], source) from None
     if root is None:  # nothing but comments
         raise CanvasLoadError([LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1))], source)
+    return root
+
+
+def decode_yaml(
+    data: bytes | str, source: str | None = None
+) -> tuple[Canvas, YamlTree, YamlLocator]:
+    """Read a YAML document into a canvas, keeping its tree for a round trip.
+
+    :raises CanvasLoadError: bad bytes or syntax, unsafe constructs, bad structure or values.
+    """
+    text = decode_text(data, source)
+    root = _parse(text, source)
     locator = YamlLocator(root, source, _first_content(text))
     canvas = structure_document(plainify(root), source, locator)
     _replace_rewritten_floats(root, text)
@@ -342,18 +352,8 @@ def read_yaml_data(data: bytes | str, source: str | None = None) -> tuple[Any, Y
 
     :raises CanvasLoadError: bad bytes or syntax, unsafe constructs, or an empty document.
     """
-    from ruamel.yaml.error import YAMLError
-
     text = decode_text(data, source)
-    too_deep = _flow_depth_problem(text, source)
-    if too_deep is not None:
-        raise CanvasLoadError([too_deep], source)
-    try:
-        root = _yaml().load(text)
-    except (YAMLError, RecursionError) as error:
-        raise CanvasLoadError([_syntax_problem(error, text, source)], source) from None
-    if root is None:
-        raise CanvasLoadError([LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1))], source)
+    root = _parse(text, source)
     return plainify(root), YamlLocator(root, source, _first_content(text))
 
 

@@ -33,11 +33,7 @@ class AnswersFileError(CmcError, ValueError):
 
 
 def _where(location: Location | None) -> str:
-    if location is None or location.file is None:
-        return ""
-    if location.line is None:
-        return f"{location.file}: "
-    return f"{location.file}:{location.line}:{location.column}: "
+    return location.prefix() if location is not None else ""
 
 
 def loads_answers(data: bytes | str, source: str | None = None) -> AnswerSet:

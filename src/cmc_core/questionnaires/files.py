@@ -68,11 +68,7 @@ class _ProblemError(Exception):
 
 
 def _where(location: Location | None) -> str:
-    if location is None or location.file is None:
-        return ""
-    if location.line is None:
-        return f"{location.file}: "
-    return f"{location.file}:{location.line}:{location.column}: "
+    return location.prefix() if location is not None else ""
 
 
 def _mapping(value: Any, path: tuple[str | int, ...], keys: Sequence[str]) -> dict[str, Any]:
