@@ -77,9 +77,7 @@ def _check_format(format: str) -> Format:
     raise UnsupportedFormatError(f"unknown format {format!r}; expected one of: {known_formats}")
 
 
-def loads(
-    data: str | bytes, format: Format | str, source: str | None = None
-) -> CanvasDocument:
+def loads(data: str | bytes, format: Format | str, source: str | None = None) -> CanvasDocument:
     """Read a canvas document from text or bytes (bytes must be UTF-8).
 
     :param format: ``yaml``, ``json`` or ``toml``.

@@ -69,9 +69,7 @@ def _field_overrides(record: type, converter: cattrs.Converter) -> dict[str, Any
     return overrides
 
 
-def _require_mapping(
-    structure: Callable[[Any], Any], fast: Callable[[Any], Any] | None
-) -> Hook:
+def _require_mapping(structure: Callable[[Any], Any], fast: Callable[[Any], Any] | None) -> Hook:
     """Check for a mapping first; try the fast path first when there is one for the record.
 
     In a large document with one bad flow, only that flow then pays for the detailed pass.

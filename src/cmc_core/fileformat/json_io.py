@@ -22,6 +22,7 @@ from cmc_core.fileformat.locate import (
     json_positions,
     nearest,
 )
+from cmc_core.fileformat.mirror import decode_mirrored
 from cmc_core.fileformat.text import EMPTY_MESSAGE, not_utf8_problem
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]
@@ -88,6 +89,9 @@ def decode_json(data: bytes | str, source: str | None = None) -> tuple[Canvas, J
     # One pause for parsing and building: the parsed tree must not be scanned by the collector
     # in between, and it is dropped when this function returns (only the canvas is kept).
     with gc_paused():
+        canvas = decode_mirrored(data)
+        if canvas is not None:
+            return canvas, JsonLocator(_text(data), source)
         try:
             tree = orjson.loads(data)
         except orjson.JSONDecodeError as error:
