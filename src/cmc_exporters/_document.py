@@ -196,35 +196,45 @@ def _role_groups(canvas: Canvas, language: Language) -> tuple[RoleGroup, ...]:
 
 
 def _flows(canvas: Canvas, language: Language, marks: ChangeMarks | None) -> tuple[FlowRow, ...]:
+    # One tight loop: a large canvas has tens of thousands of flows and an export may take at
+    # most five times its load (issue 6). Rows are built positionally with ``tuple.__new__``,
+    # which skips the named tuple's Python-level ``__new__``.
     parties = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
     values = {v.id: v.name.strip() or v.id for v in reversed(canvas.values)}
-    numbers: dict[str, int] = {}
-    for number, flow in enumerate(canvas.flows, 1):
-        numbers.setdefault(flow.id, number)
+    flows = canvas.flows
+    ids = [flow.id for flow in flows]
+    # The first flow with an id gives its number: later duplicates are overwritten below.
+    numbers = dict(zip(reversed(ids), range(len(ids), 0, -1), strict=True))
     yes = say("yes", language)
-    rows = []
     seen: dict[str, int] = {}
-    for number, flow in enumerate(canvas.flows, 1):
-        seen[flow.id] = seen.get(flow.id, 0) + 1
+    make = tuple.__new__
+    rows: list[FlowRow] = []
+    append = rows.append
+    for number, flow in enumerate(flows, 1):
+        value, source, target = flow.value, flow.from_party, flow.to_party
+        back, counter_of = flow.counter_value, flow.counter_of
         counter = ""
-        if flow.counter_of is not None:
-            counter = (
-                f"#{numbers[flow.counter_of]}" if flow.counter_of in numbers else flow.counter_of
-            )
-        rows.append(
-            FlowRow(
-                number=number,
-                value=values.get(flow.value, flow.value) if flow.value else "?",
-                source=parties.get(flow.from_party, flow.from_party) if flow.from_party else "?",
-                target=parties.get(flow.to_party, flow.to_party) if flow.to_party else "?",
-                in_return=values.get(flow.counter_value, flow.counter_value)
-                if flow.counter_value
-                else "",
-                via_commonality=yes if flow.via_commonality else "",
-                step=flow.step or "",
-                counter_of=counter,
-                friction=flow.friction.strip(),
-                state=marks.flow_state(flow.id, seen[flow.id]) if marks else None,
+        if counter_of is not None:
+            counter = f"#{numbers[counter_of]}" if counter_of in numbers else counter_of
+        state = None
+        if marks is not None:
+            seen[flow.id] = occurrence = seen.get(flow.id, 0) + 1
+            state = marks.flow_state(flow.id, occurrence)
+        append(
+            make(
+                FlowRow,
+                (
+                    number,
+                    values.get(value, value) if value else "?",
+                    parties.get(source, source) if source else "?",
+                    parties.get(target, target) if target else "?",
+                    values.get(back, back) if back else "",
+                    yes if flow.via_commonality else "",
+                    flow.step or "",
+                    counter,
+                    flow.friction.strip(),
+                    state,
+                ),
             )
         )
     return tuple(rows)

@@ -45,6 +45,11 @@ def _cell(text: str) -> str:
     return str(escape(xml_clean(text)))
 
 
+@functools.lru_cache(maxsize=8)
+def _row_start(state: str | None) -> str:
+    return f'<tr class="state-{state}">' if state else "<tr>"
+
+
 def flow_rows(rows: Sequence[FlowRow]) -> Markup:
     """The rows of the table of flows, each cell escaped here rather than in the template.
 
@@ -55,16 +60,16 @@ def flow_rows(rows: Sequence[FlowRow]) -> Markup:
     """
     from markupsafe import Markup
 
-    lines = []
-    for row in rows:
-        marked = f' class="state-{row.state}"' if row.state else ""
-        cells = (row.value, row.source, row.target, row.in_return, row.via_commonality, row.step)
-        lines.append(
-            f'<tr{marked}><td class="number">{row.number}</td>'
-            + "".join(f"<td>{_cell(cell)}</td>" for cell in cells)
-            + f'<td>{_cell(row.counter_of)}</td><td class="text">{_cell(row.friction)}</td></tr>'
+    cell = _cell
+    return Markup(
+        "\n".join(
+            f'{_row_start(state)}<td class="number">{number}</td>'
+            f"<td>{cell(value)}</td><td>{cell(source)}</td><td>{cell(target)}</td>"
+            f"<td>{cell(back)}</td><td>{cell(via)}</td><td>{cell(step)}</td>"
+            f'<td>{cell(counter)}</td><td class="text">{cell(friction)}</td></tr>'
+            for number, value, source, target, back, via, step, counter, friction, state in rows
         )
-    return Markup("\n".join(lines))
+    )
 
 
 def export_html(canvas: Canvas, options: ExportOptions) -> str:
@@ -74,6 +79,7 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
         ``orientation`` setting.
     """
     from cmc_core.diagnostics import Severity
+    from cmc_core.fileformat.converter import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._radar import radar_chart
@@ -81,14 +87,16 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._words import severity_heading
 
     paper = paper_from(options.settings)
-    document = build_document(canvas, options)
+    with gc_paused():  # a row per flow and per party, none of them in a cycle
+        document = build_document(canvas, options)
+        rows = flow_rows(document.flows)
     return render(
         markup_environment(),
         "poster.html",
         doc=document,
         paper=paper,
         chart=radar_chart(document.dimensions),
-        flow_rows=flow_rows(document.flows),
+        flow_rows=rows,
         severities=[(s.value, severity_heading(s, document.language)) for s in Severity],
     )
 

@@ -39,10 +39,12 @@ def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
     """
     from cmc_exporters._markdown_text import MarkdownText, markdown_text
 
+    text = markdown_text
     return MarkdownText(
         "\n".join(
-            f"| {row.number} | " + " | ".join(markdown_text(cell) for cell in row[1:9]) + " |"
-            for row in rows
+            f"| {number} | {text(value)} | {text(source)} | {text(target)} | {text(back)} | "
+            f"{text(via)} | {text(step)} | {text(counter)} | {text(friction)} |"
+            for number, value, source, target, back, via, step, counter, friction, _ in rows
         )
     )
 
@@ -50,18 +52,21 @@ def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
 def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
     """The Markdown page of ``canvas`` in the export's language."""
     from cmc_core.diagnostics import Severity
+    from cmc_core.fileformat.converter import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._templates import markdown_environment, render
     from cmc_exporters._words import severity_heading
 
-    document = build_document(canvas, options)
+    with gc_paused():  # a row per flow and per party, none of them in a cycle
+        document = build_document(canvas, options)
+        rows = flow_rows(document.flows)
     severities = [(s.value, severity_heading(s, document.language)) for s in Severity]
     return render(
         markdown_environment(),
         "canvas.md",
         doc=document,
         severities=severities,
-        flow_rows=flow_rows(document.flows),
+        flow_rows=rows,
     )
 
 

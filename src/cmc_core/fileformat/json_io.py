@@ -1,4 +1,8 @@
-"""JSON, the canonical machine form: orjson in, orjson out.
+"""JSON, the canonical machine form: msgspec or orjson in, orjson out.
+
+Reading tries the msgspec mirrors first (:mod:`cmc_core.fileformat.mirror`), the fast path for
+bulk documents; a document they decline is parsed by orjson and read by the dict paths, which
+explain every problem.
 
 The written form is deterministic and diff-friendly: keys in model field order (never sorted,
 so a canvas reads top-down like the paper canvas), 2-space indentation, a trailing newline, UTF-8
