@@ -102,8 +102,11 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     current = ""
     space = text_width(" ", size, bold)
     used = 0.0
+    em_width = _em_width  # text_width inlined: this loop runs for every word of every block
     for word in text.split():
-        word_width = text_width(word, size, bold)
+        word_width = em_width(word) * size
+        if bold:
+            word_width *= _BOLD
         if current and used + space + word_width <= width:
             current += " " + word
             used += space + word_width

@@ -31,14 +31,16 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
+    from cmc_core.fileformat.converter import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._poster import lay_out_poster
     from cmc_exporters._templates import markup_environment, render
 
     paper = paper_from(options.settings)
-    document = build_document(canvas, options, tables=False)
-    poster = lay_out_poster(document, portrait=paper.orientation == "portrait")
+    with gc_paused():  # many small rows and lines of text, none of them in a cycle
+        document = build_document(canvas, options, tables=False)
+        poster = lay_out_poster(document, portrait=paper.orientation == "portrait")
     return render(
         markup_environment(), "poster.svg", doc=document, poster=poster, size=paper.size_mm
     )
