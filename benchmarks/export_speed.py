@@ -98,7 +98,7 @@ def render(figures: dict[str, Any], command: str, load: tuple[float, float]) -> 
     wall, cpu = figures["wall_s"], figures["cpu_s"]
     date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
-        f"## 8. Exporters: {figures['flows']:,} flows to html, svg and markdown (issue 6)",
+        f"## 9. Exporters: {figures['flows']:,} flows to html, svg and markdown (issue 6)",
         "",
         f"Measured {date} with `{command}`; 1-minute load average {load[0]:.2f} before and "
         f"{load[1]:.2f} after. The generated canvas ({figures['flows']:,} flows, "
