@@ -12,6 +12,7 @@ scorers (with the quickscan answers when the answers hold them), so an export sa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import attrs
@@ -75,6 +76,7 @@ class RoleGroup:
 class FlowRow(NamedTuple):
     """A value flow in the table of flows; ``state`` marks it against an earlier version.
 
+    The text cells are already escaped for the export's format (see :func:`build_document`).
     A named tuple rather than an attrs class: a large canvas has tens of thousands of flows,
     and a tuple is built several times faster.
     """
@@ -195,27 +197,30 @@ def _role_groups(canvas: Canvas, language: Language) -> tuple[RoleGroup, ...]:
     return tuple(groups)
 
 
-def _flows(canvas: Canvas, language: Language, marks: ChangeMarks | None) -> tuple[FlowRow, ...]:
+def _flows(
+    canvas: Canvas, language: Language, marks: ChangeMarks | None, cell: Callable[[str], str]
+) -> tuple[FlowRow, ...]:
     # One tight loop: a large canvas has tens of thousands of flows and an export may take at
-    # most five times its load (issue 6). Rows are built positionally with ``tuple.__new__``,
-    # which skips the named tuple's Python-level ``__new__``.
-    parties = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
-    values = {v.id: v.name.strip() or v.id for v in reversed(canvas.values)}
+    # most five times its load (issue 6). Names are escaped once per party and value, not once
+    # per flow, and rows are built positionally with ``tuple.__new__``, which skips the named
+    # tuple's Python-level ``__new__``.
+    parties = {p.id: cell(p.name.strip() or p.id) for p in reversed(canvas.parties)}
+    values = {v.id: cell(v.name.strip() or v.id) for v in reversed(canvas.values)}
     flows = canvas.flows
     ids = [flow.id for flow in flows]
     # The first flow with an id gives its number: later duplicates are overwritten below.
     numbers = dict(zip(reversed(ids), range(len(ids), 0, -1), strict=True))
-    yes = say("yes", language)
+    yes, unknown, empty = cell(say("yes", language)), cell("?"), cell("")
     seen: dict[str, int] = {}
     make = tuple.__new__
     rows: list[FlowRow] = []
     append = rows.append
     for number, flow in enumerate(flows, 1):
         value, source, target = flow.value, flow.from_party, flow.to_party
-        back, counter_of = flow.counter_value, flow.counter_of
-        counter = ""
+        back, counter_of, friction = flow.counter_value, flow.counter_of, flow.friction
+        counter = empty
         if counter_of is not None:
-            counter = f"#{numbers[counter_of]}" if counter_of in numbers else counter_of
+            counter = cell(f"#{numbers[counter_of]}" if counter_of in numbers else counter_of)
         state = None
         if marks is not None:
             seen[flow.id] = occurrence = seen.get(flow.id, 0) + 1
@@ -225,14 +230,14 @@ def _flows(canvas: Canvas, language: Language, marks: ChangeMarks | None) -> tup
                 FlowRow,
                 (
                     number,
-                    values.get(value, value) if value else "?",
-                    parties.get(source, source) if source else "?",
-                    parties.get(target, target) if target else "?",
-                    values.get(back, back) if back else "",
-                    yes if flow.via_commonality else "",
-                    flow.step or "",
+                    (values.get(value) or cell(value)) if value else unknown,
+                    (parties.get(source) or cell(source)) if source else unknown,
+                    (parties.get(target) or cell(target)) if target else unknown,
+                    (values.get(back) or cell(back)) if back else empty,
+                    yes if flow.via_commonality else empty,
+                    cell(flow.step) if flow.step else empty,
                     counter,
-                    flow.friction.strip(),
+                    cell(friction.strip()) if friction else empty,
                     state,
                 ),
             )
@@ -276,10 +281,17 @@ def _quickscan_extras(answers: Any) -> dict[str, Any]:
     return {}
 
 
-def build_document(canvas: Canvas, options: ExportOptions, tables: bool = True) -> Document:
+def build_document(
+    canvas: Canvas,
+    options: ExportOptions,
+    tables: bool = True,
+    cell: Callable[[str], str] = str,
+) -> Document:
     """Read ``canvas`` for a report in the export's language, with the export's extras.
 
     :param tables: whether to build the tables of parties and flows (the svg poster has none).
+    :param cell: escapes a text cell of the table of flows for the export's format (cached by
+        the caller: names repeat in every row); the template puts the rows in as they are.
     :param options: ``extras["answers"]`` (an AnswerSet) adds the questions and answers;
         ``extras["previous"]`` (a Canvas) marks what changed since that version;
         ``extras["questionnaires"]`` (questionnaires) names the questions of the answers.
@@ -309,7 +321,7 @@ def build_document(canvas: Canvas, options: ExportOptions, tables: bool = True) 
         authors="; ".join(author.strip() for author in meta.authors if author.strip()),
         zones=read_zones(canvas, language, marks.mark if marks else None),
         role_groups=_role_groups(canvas, language) if tables else (),
-        flows=_flows(canvas, language, marks) if tables else (),
+        flows=_flows(canvas, language, marks, cell) if tables else (),
         counts={severity.value: len(report.with_severity(severity)) for severity in Severity},
         diagnostics=_diagnostics(report, language),
         dimensions=_dimensions(card, language),
