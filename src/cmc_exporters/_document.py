@@ -52,7 +52,7 @@ TOP_REASONS = 3
 
 @attrs.frozen
 class PartyRow:
-    """A party in the table of its role."""
+    """A party in the table of its role; the text is escaped for the export's format."""
 
     name: str
     id: str
@@ -159,16 +159,19 @@ def score_text(score: float) -> str:
     return f"{score:.0f}"
 
 
-def _role_groups(canvas: Canvas, language: Language) -> tuple[RoleGroup, ...]:
+def _role_groups(
+    canvas: Canvas, language: Language, cell: Callable[[str], str]
+) -> tuple[RoleGroup, ...]:
     names = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
+    flag_words = [say(key, language) for key in ("external", "serves_end_customer", "privileged")]
     rows = []
     for party in canvas.parties:
         flags = [
-            say(key, language)
-            for flag, key in (
-                (party.external, "external"),
-                (party.serves_end_customer, "serves_end_customer"),
-                (party.privileged, "privileged"),
+            word
+            for flag, word in zip(
+                (party.external, party.serves_end_customer, party.privileged),
+                flag_words,
+                strict=True,
             )
             if flag
         ]
@@ -176,14 +179,14 @@ def _role_groups(canvas: Canvas, language: Language) -> tuple[RoleGroup, ...]:
         if party.organisation:
             organisation = names.get(party.organisation, party.organisation)
         row = PartyRow(
-            name=party.name.strip() or party.id,
-            id=party.id,
-            roles=", ".join(label(role, language) for role in party.roles),
-            organisation=organisation,
-            specialisation=party.specialisation.strip(),
-            interest=party.interest.strip(),
-            notes=party.notes.strip(),
-            flags=", ".join(flags),
+            name=cell(party.name.strip() or party.id),
+            id=cell(party.id),
+            roles=cell(", ".join(label(role, language) for role in party.roles)),
+            organisation=cell(organisation),
+            specialisation=cell(party.specialisation.strip()),
+            interest=cell(party.interest.strip()),
+            notes=cell(party.notes.strip()),
+            flags=cell(", ".join(flags)),
         )
         rows.append((party, row))
     groups = []
@@ -290,8 +293,9 @@ def build_document(
     """Read ``canvas`` for a report in the export's language, with the export's extras.
 
     :param tables: whether to build the tables of parties and flows (the svg poster has none).
-    :param cell: escapes a text cell of the table of flows for the export's format (cached by
-        the caller: names repeat in every row); the template puts the rows in as they are.
+    :param cell: escapes a text cell of the tables of parties and flows for the export's
+        format (cached by the caller: names repeat in every row); the exporter writes the rows
+        as they are.
     :param options: ``extras["answers"]`` (an AnswerSet) adds the questions and answers;
         ``extras["previous"]`` (a Canvas) marks what changed since that version;
         ``extras["questionnaires"]`` (questionnaires) names the questions of the answers.
@@ -320,7 +324,7 @@ def build_document(
         status=label(meta.status, language),
         authors="; ".join(author.strip() for author in meta.authors if author.strip()),
         zones=read_zones(canvas, language, marks.mark if marks else None),
-        role_groups=_role_groups(canvas, language) if tables else (),
+        role_groups=_role_groups(canvas, language, cell) if tables else (),
         flows=_flows(canvas, language, marks, cell) if tables else (),
         counts={severity.value: len(report.with_severity(severity)) for severity in Severity},
         diagnostics=_diagnostics(report, language),

@@ -31,7 +31,7 @@ from cmc_core.exporting import Exporter, ExportOptions
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from cmc_exporters._document import FlowRow
+    from cmc_exporters._document import FlowRow, PartyRow
 
 __all__ = ["HTML_EXPORTER", "export_html"]
 
@@ -71,6 +71,20 @@ def flow_rows(rows: Sequence[FlowRow]) -> Markup:
     )
 
 
+def party_rows(rows: Sequence[PartyRow]) -> Markup:
+    """The rows of a table of parties, from cells escaped by :func:`build_document`."""
+    from markupsafe import Markup
+
+    return Markup(
+        "\n".join(
+            f"<tr><td>{row.name}</td><td>{row.id}</td><td>{row.organisation}</td>"
+            f'<td class="text">{row.specialisation}</td><td class="text">{row.interest}</td>'
+            f'<td>{row.flags}</td><td class="text">{row.notes}</td></tr>'
+            for row in rows
+        )
+    )
+
+
 def export_html(canvas: Canvas, options: ExportOptions) -> str:
     """The HTML poster page of ``canvas`` in the export's language.
 
@@ -96,6 +110,7 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
         paper=paper,
         chart=radar_chart(document.dimensions),
         flow_rows=rows,
+        party_rows=party_rows,
         severities=[(s.value, severity_heading(s, document.language)) for s in Severity],
     )
 

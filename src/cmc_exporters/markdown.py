@@ -24,10 +24,10 @@ from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
 
 if TYPE_CHECKING:
-    from cmc_exporters._document import FlowRow
+    from cmc_exporters._document import FlowRow, PartyRow
     from cmc_exporters._markdown_text import MarkdownText
 
-__all__ = ["MARKDOWN_EXPORTER", "export_markdown", "flow_rows"]
+__all__ = ["MARKDOWN_EXPORTER", "export_markdown", "flow_rows", "party_rows"]
 
 
 def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
@@ -45,6 +45,19 @@ def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
             f"| {number} | {value} | {source} | {target} | {back} | "
             f"{via} | {step} | {counter} | {friction} |"
             for number, value, source, target, back, via, step, counter, friction, _ in rows
+        )
+    )
+
+
+def party_rows(rows: Sequence[PartyRow]) -> MarkdownText:
+    """The rows of a table of parties, from cells escaped by :func:`build_document`."""
+    from cmc_exporters._markdown_text import MarkdownText
+
+    return MarkdownText(
+        "\n".join(
+            f"| {row.name} | {row.id} | {row.organisation} | {row.specialisation} | "
+            f"{row.interest} | {row.flags} | {row.notes} |"
+            for row in rows
         )
     )
 
@@ -68,6 +81,7 @@ def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
         doc=document,
         severities=severities,
         flow_rows=rows,
+        party_rows=party_rows,
     )
 
 
