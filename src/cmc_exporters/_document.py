@@ -12,7 +12,7 @@ scorers (with the quickscan answers when the answers hold them), so an export sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -20,6 +20,7 @@ import attrs
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report, Severity
 from cmc_core.exporting import ExportOptions
+from cmc_core.model import ValueFlow
 from cmc_core.scoring import ScoreCard, score_canvas
 from cmc_core.vocabulary import Language, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
@@ -164,7 +165,9 @@ def _role_groups(
 ) -> tuple[RoleGroup, ...]:
     names = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
     flag_words = [say(key, language) for key in ("external", "serves_end_customer", "privileged")]
-    rows = []
+    role_labels = {role: label(role, language) for role in Role}
+    # One pass that puts each row in the group of each of its roles (once per role).
+    members: dict[Role | None, list[PartyRow]] = {role: [] for role in (*Role, None)}
     for party in canvas.parties:
         flags = [
             word
@@ -178,26 +181,27 @@ def _role_groups(
         organisation = ""
         if party.organisation:
             organisation = names.get(party.organisation, party.organisation)
+        roles = dict.fromkeys(party.roles)
         row = PartyRow(
             name=cell(party.name.strip() or party.id),
             id=cell(party.id),
-            roles=cell(", ".join(label(role, language) for role in party.roles)),
+            roles=cell(
+                ", ".join(role_labels.get(role) or label(role, language) for role in party.roles)
+            ),
             organisation=cell(organisation),
             specialisation=cell(party.specialisation.strip()),
             interest=cell(party.interest.strip()),
             notes=cell(party.notes.strip()),
             flags=cell(", ".join(flags)),
         )
-        rows.append((party, row))
-    groups = []
-    for role in (*Role, None):
-        members = tuple(
-            row for party, row in rows if (role in party.roles if role else not party.roles)
-        )
-        if members:
-            key = role.value if role else "none"
-            groups.append(RoleGroup(key, role_heading(role, language), members))
-    return tuple(groups)
+        for role in roles or (None,):
+            if role in members:  # a role outside the vocabulary has no table
+                members[role].append(row)
+    return tuple(
+        RoleGroup(role.value if role else "none", role_heading(role, language), tuple(rows))
+        for role, rows in members.items()
+        if rows
+    )
 
 
 def _flows(
@@ -210,9 +214,7 @@ def _flows(
     parties = {p.id: cell(p.name.strip() or p.id) for p in reversed(canvas.parties)}
     values = {v.id: cell(v.name.strip() or v.id) for v in reversed(canvas.values)}
     flows = canvas.flows
-    ids = [flow.id for flow in flows]
-    # The first flow with an id gives its number: later duplicates are overwritten below.
-    numbers = dict(zip(reversed(ids), range(len(ids), 0, -1), strict=True))
+    numbers: dict[str, int] | None = None  # read only if some flow answers another
     yes, unknown, empty = cell(say("yes", language)), cell("?"), cell("")
     seen: dict[str, int] = {}
     make = tuple.__new__
@@ -223,6 +225,8 @@ def _flows(
         back, counter_of, friction = flow.counter_value, flow.counter_of, flow.friction
         counter = empty
         if counter_of is not None:
+            if numbers is None:
+                numbers = _flow_numbers(flows)
             counter = cell(f"#{numbers[counter_of]}" if counter_of in numbers else counter_of)
         state = None
         if marks is not None:
@@ -246,6 +250,12 @@ def _flows(
             )
         )
     return tuple(rows)
+
+
+def _flow_numbers(flows: Sequence[ValueFlow]) -> dict[str, int]:
+    """The number of the first flow with each id (a later duplicate does not renumber it)."""
+    ids = [flow.id for flow in flows]
+    return dict(zip(reversed(ids), range(len(ids), 0, -1), strict=True))
 
 
 def _diagnostics(report: Report, language: Language) -> tuple[SeverityGroup, ...]:

@@ -22,6 +22,7 @@ printing; the print font grows with the paper.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -36,8 +37,18 @@ if TYPE_CHECKING:
 __all__ = ["HTML_EXPORTER", "export_html"]
 
 
+#: What escaping or cleaning would change: HTML's special characters and what XML forbids.
+_NEEDS_ESCAPING = re.compile(
+    r"[<>&'\"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def _cell(text: str) -> str:
+    """``text`` as HTML: XML-safe and escaped as ``markupsafe.escape`` does; most names need
+    neither, and are returned as they are."""
+    if not _NEEDS_ESCAPING.search(text):
+        return text
     from markupsafe import escape
 
     from cmc_exporters._templates import xml_clean

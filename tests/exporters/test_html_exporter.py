@@ -16,6 +16,8 @@ from xml.etree import ElementTree
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cmc_exporters
 from cmc_core import Canvas
@@ -301,3 +303,19 @@ def test_cmc_export_reports_an_unreadable_answers_file_without_a_traceback(tmp_p
     )
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from("<>&'\"\x00\x0b\x85\ufffe")
+    )
+)
+def test_a_table_cell_is_escaped_exactly_as_markupsafe_escapes_clean_text(text: str) -> None:
+    from markupsafe import escape
+
+    from cmc_exporters._templates import xml_clean
+    from cmc_exporters.html import _cell
+
+    _cell.cache_clear()
+    assert _cell(text) == str(escape(xml_clean(text)))
