@@ -42,11 +42,12 @@ EXPORTERS = ("html", "svg", "markdown")
 
 
 def _clear_caches() -> None:
-    from cmc_exporters import _markdown_text, _measure, html
+    from cmc_exporters import _markdown_text, _measure, html, markdown
 
     _markdown_text.markdown_text.cache_clear()
     _measure._em_width.cache_clear()
     html._cell.cache_clear()
+    markdown._cell.cache_clear()
 
 
 def _timed(call: Callable[[], object]) -> tuple[float, float]:

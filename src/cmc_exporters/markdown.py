@@ -17,6 +17,7 @@ Reads no settings.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,15 @@ if TYPE_CHECKING:
     from cmc_exporters._markdown_text import MarkdownText
 
 __all__ = ["MARKDOWN_EXPORTER", "export_markdown", "flow_rows", "party_rows"]
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell(text: str) -> str:
+    """A table cell as Markdown, as a plain ``str``: an f-string copies a ``str`` subclass such
+    as :class:`~cmc_exporters._markdown_text.MarkdownText` on every use, a ``str`` it does not."""
+    from cmc_exporters._markdown_text import markdown_text
+
+    return str(markdown_text(text))
 
 
 def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
@@ -67,12 +77,11 @@ def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_core.diagnostics import Severity
     from cmc_core.fileformat.converter import gc_paused
     from cmc_exporters._document import build_document
-    from cmc_exporters._markdown_text import markdown_text
     from cmc_exporters._templates import markdown_environment, render
     from cmc_exporters._words import severity_heading
 
     with gc_paused():  # a row per flow and per party, none of them in a cycle
-        document = build_document(canvas, options, cell=markdown_text)
+        document = build_document(canvas, options, cell=_cell)
         rows = flow_rows(document.flows)
     severities = [(s.value, severity_heading(s, document.language)) for s in Severity]
     return render(

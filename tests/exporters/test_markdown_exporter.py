@@ -260,3 +260,18 @@ def test_a_previous_version_adds_a_table_of_every_change() -> None:
     row = f"| changed | {code} | parties\\[{party.id}\\].name | {party.name} | Renamed clinic |"
     assert row in section
     assert "No changes from the previous version." in export(old, Language.EN, previous=old)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.characters(exclude_categories=())
+        | st.sampled_from("wW.: #+=-1234567890\\`*_[]<>|~&$\n\t\u2028\x85")
+    )
+)
+def test_the_quick_test_for_text_that_needs_escaping_agrees_with_the_full_pattern(
+    text: str,
+) -> None:
+    from cmc_exporters._markdown_text import _NEEDS_WORK, needs_work
+
+    assert needs_work(text) == (_NEEDS_WORK.search(text) is not None)
