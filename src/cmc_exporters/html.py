@@ -11,8 +11,10 @@ removed ones struck through, and a table lists every change.
 Self-contained: the CSS is inline, the radar chart is inline SVG whose geometry is computed in
 Python (:mod:`cmc_exporters._radar`), there is no JavaScript, no font, image or style sheet to
 fetch; a Content-Security-Policy (``default-src 'none'``) makes the browser refuse any request
-or script even so. All text goes through Jinja2's autoescaping; ids and classes in the markup
-are generated from block keys, never from user text.
+or script even so. All text is escaped: by Jinja2's autoescaping in the template, and, for the
+large tables of parties and flows, by :func:`_cell` (the same ``markupsafe.escape`` of XML-safe
+text) when the rows are built in Python; ids and classes in the markup are generated from block
+keys, never from user text.
 
 Settings: ``paper`` (``a3``, ``a2``, ``a1`` or ``a0``; default ``a3``) and ``orientation``
 (``landscape`` or ``portrait``; default ``landscape``) choose the CSS ``@page`` size for
@@ -103,7 +105,7 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
         ``orientation`` setting.
     """
     from cmc_core.diagnostics import Severity
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._radar import radar_chart

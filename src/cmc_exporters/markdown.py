@@ -75,7 +75,7 @@ def party_rows(rows: Sequence[PartyRow]) -> MarkdownText:
 def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
     """The Markdown page of ``canvas`` in the export's language."""
     from cmc_core.diagnostics import Severity
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._templates import markdown_environment, render
     from cmc_exporters._words import severity_heading

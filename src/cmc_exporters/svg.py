@@ -31,7 +31,7 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._poster import lay_out_poster

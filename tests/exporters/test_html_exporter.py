@@ -28,11 +28,11 @@ from cmc_core.diffing import diff_canvases
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.fileformat import dumps
-from cmc_core.model import ValueFlow
+from cmc_core.model import Party, Value, ValueFlow
 from cmc_core.questionnaires import load_answers
 from cmc_core.scoring import score_canvas
 from cmc_core.testing import ExporterContract, hostile_canvas, sample_canvases
-from cmc_core.vocabulary import Language
+from cmc_core.vocabulary import Language, Role
 from cmc_exporters.html import HTML_EXPORTER
 
 from .snapshot import assert_matches_snapshot
@@ -319,3 +319,13 @@ def test_a_table_cell_is_escaped_exactly_as_markupsafe_escapes_clean_text(text: 
 
     _cell.cache_clear()
     assert _cell(text) == str(escape(xml_clean(text)))
+
+
+def test_a_name_that_escapes_to_nothing_leaves_its_cells_empty_not_its_id() -> None:
+    canvas = Canvas(
+        parties=(Party("p1", "\x01", roles=(Role.SUPPLIER,)), Party("p2", "Buyer")),
+        values=(Value("v1", "\ufffe"),),
+        flows=(ValueFlow("f1", "v1", "p1", "p2", counter_value="v1"),),
+    )
+    row = re.search(r'<td class="number">1</td>(.*?)</tr>', export(canvas)).group(1)
+    assert row.startswith("<td></td><td></td><td>Buyer</td><td></td>")

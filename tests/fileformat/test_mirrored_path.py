@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 import orjson
@@ -38,8 +39,10 @@ def test_it_reads_the_rich_canvas_from_bytes_and_from_text() -> None:
 
 
 @pytest.mark.parametrize(("path", "value"), BAD)
-def test_it_declines_every_value_the_dict_paths_refuse(path: list[str | int], value: object) -> None:
-    if value != value:  # NaN, which orjson would write as null: spell it as some writers do
+def test_it_declines_every_value_the_dict_paths_refuse(
+    path: list[str | int], value: object
+) -> None:
+    if isinstance(value, float) and math.isnan(value):  # orjson writes NaN as null; spell it out
         text = as_json(changed(path, "NAN")).replace(b'"NAN"', b"NaN")
     else:
         text = as_json(changed(path, value))
@@ -85,12 +88,33 @@ def test_an_unknown_key_is_left_to_the_dict_path_which_names_it() -> None:
         loads(as_json(data), "json")
 
 
+NOT_TEXT = [
+    b'{"schema_version": 1, "meta": {"name": "\xff\xfe"}}',  # not UTF-8 inside a string
+    b'{"schema_version": 1, "meta": {"name": "\xc0\xaf"}}',  # an overlong encoding
+    b'{"schema_version": 1, "meta": {"name": "\xed\xa0\x80"}}',  # an encoded surrogate
+    '{"schema_version": 1, "meta": {"name": "\ud800"}}',  # a lone surrogate in a str
+]
+
+
 @pytest.mark.parametrize(
     "text",
-    [b"", b"[]", b"{", b'{"schema_version": 1, "meta": {"name": "\\ud800"}}', b"\xff\xfe"],
+    [
+        b"",
+        b"[]",
+        b"{",
+        b'{"schema_version": 1, "meta": {"name": "\\ud800"}}',
+        b"\xff\xfe",
+        *NOT_TEXT,
+    ],
 )
-def test_malformed_json_is_declined(text: bytes) -> None:
+def test_malformed_json_is_declined(text: bytes | str) -> None:
     assert decode_mirrored(text) is None
+
+
+@pytest.mark.parametrize("text", NOT_TEXT)
+def test_text_that_is_not_utf8_is_a_load_error_not_a_traceback(text: bytes | str) -> None:
+    with pytest.raises(CanvasLoadError):
+        loads(text, "json", "bad.cmc.json")
 
 
 def test_a_deeply_nested_document_is_declined_without_a_crash() -> None:

@@ -8,9 +8,6 @@ the header first, then the canvas fields in model order, defaults left out.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
@@ -21,24 +18,9 @@ from cmc_core.fileformat.locate import Locator
 from cmc_core.fileformat.migrate import migrate
 from cmc_core.fileformat.problems import problem
 from cmc_core.fileformat.wording import describe_value
+from cmc_core.gctools import gc_paused
 
-__all__ = ["gc_paused", "structure_document", "unstructure_canvas"]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building or walking many small objects.
-
-    Loading a large canvas creates millions of objects that never form cycles; without the
-    pause, the collector would scan them again and again. It is re-enabled only if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+__all__ = ["structure_document", "unstructure_canvas"]
 
 
 def structure_document(data: object, source: str | None, locate: Locator) -> Canvas:

@@ -17,7 +17,7 @@ import orjson
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
-from cmc_core.fileformat.converter import gc_paused, structure_document, unstructure_canvas
+from cmc_core.fileformat.converter import structure_document, unstructure_canvas
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import (
     JSON_LOCATE_LIMIT,
@@ -28,6 +28,7 @@ from cmc_core.fileformat.locate import (
 )
 from cmc_core.fileformat.mirror import decode_mirrored
 from cmc_core.fileformat.text import EMPTY_MESSAGE, not_utf8_problem
+from cmc_core.gctools import gc_paused
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]
 

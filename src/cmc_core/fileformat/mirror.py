@@ -8,7 +8,7 @@ msgspec, into Struct mirrors generated from the same layout table as every other
 mirrors are then converted into the frozen model classes in C by ``msgspec.convert``.
 
 This path only ever *accepts*. Anything it does not take (a bad value, an unknown key, another
-schema version, a duplicate factor) makes :func:`decode_mirrored` return ``None``; the caller
+schema version, text that is not UTF-8) makes :func:`decode_mirrored` return ``None``; the caller
 then reads the document again through orjson and the dict paths, which explain every problem
 or migrate an older version. The mirrors check exactly what the model's validators check, since
 ``msgspec.convert`` builds attrs instances without running their validators or converters; the
@@ -133,7 +133,9 @@ def decode_mirrored(data: bytes | str) -> Canvas | None:
     """
     try:
         mirror = _decoder().decode(data)
-    except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError
+    except (msgspec.DecodeError, RecursionError, UnicodeError):
+        # ValidationError is a DecodeError; msgspec raises UnicodeDecodeError for bad UTF-8
+        # inside a string, and UnicodeEncodeError for a lone surrogate in a str input.
         return None
     if mirror.schema_version != SCHEMA_VERSION:
         return None  # the dict path migrates an older version and refuses a newer one
@@ -148,5 +150,5 @@ def decode_mirrored(data: bytes | str) -> Canvas | None:
                     value, attribute.type, from_attributes=True
                 )
         return Canvas(**changes)
-    except (msgspec.ValidationError, ValueError):  # a key given twice, for one
-        return None
+    except (msgspec.ValidationError, ValueError):  # the model's own checks: leave them to the
+        return None  # dict path, which words them

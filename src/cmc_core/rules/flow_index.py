@@ -65,7 +65,7 @@ class FlowIndex:
         With few parties the sweep counts each party's flows exactly, as the counts then stay
         in the cache; with many it only bounds them (:meth:`count_bound`).
         """
-        from cmc_core.fileformat.converter import gc_paused
+        from cmc_core.gctools import gc_paused
 
         exact = len(self.canvas.parties) <= EXACT_COUNT_PARTIES
         with gc_paused():  # a tuple per flow and many small sets and lists, none in a cycle

@@ -181,7 +181,7 @@ def score_canvas(
     :raises InvalidWeightError: when a weight is negative or not a finite number.
     :raises DuplicateScorerError: when two scorers share a name.
     """
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
 
     if scorers is None:
         from cmc_core.scoring.builtin import BUILTIN_SCORERS

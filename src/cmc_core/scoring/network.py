@@ -142,7 +142,7 @@ def analyse_network(canvas: Canvas, *, hub_share: float = DEFAULT_HUB_SHARE) -> 
     :param hub_share: a party in more than this share of the market flows is a hub.
     :raises ValueError: when ``hub_share`` is not in [0, 1).
     """
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
 
     _check_share(hub_share)
     with gc_paused():  # many small lists, sets and dicts, none of them in a cycle
@@ -151,7 +151,7 @@ def analyse_network(canvas: Canvas, *, hub_share: float = DEFAULT_HUB_SHARE) -> 
 
 def analyse_flow_table(table: FlowTable, hub_share: float = DEFAULT_HUB_SHARE) -> NetworkAnalysis:
     """:func:`analyse_network` over a :class:`~cmc_core.scoring.flows.FlowTable` already read."""
-    from cmc_core.fileformat.converter import gc_paused
+    from cmc_core.gctools import gc_paused
 
     _check_share(hub_share)
     with gc_paused():  # 100k small sets and lists, none of them in a cycle
