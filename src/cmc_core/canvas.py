@@ -13,6 +13,7 @@ from typing import Any, ClassVar, TypeAlias
 import attrs
 
 from cmc_core.blueprint import BlockKey
+from cmc_core.fields import PROCESS_STEP, keyed_by, names_of, part_of
 from cmc_core.model import (
     DEFAULT_PROCESS_STEPS,
     BlockNote,
@@ -32,6 +33,7 @@ from cmc_core.model import (
     Waste,
     canonical_by_key,
 )
+from cmc_core.shape import collections, per_type
 from cmc_core.vocabulary import FactorKey, PrincipleKey, PrincipleStatus
 
 __all__ = ["SCHEMA_VERSION", "Canvas", "Entity"]
@@ -39,18 +41,8 @@ __all__ = ["SCHEMA_VERSION", "Canvas", "Entity"]
 #: The version of the file format and model this library writes.
 SCHEMA_VERSION = 1
 
+#: The entities held in the canvas's own collections (decision rights sit in its governance).
 Entity: TypeAlias = Party | Value | ValueFlow | ProcessArea | Commonality | Development | Resistance
-
-#: Which collection of the canvas holds each entity type, in document order.
-_COLLECTIONS: dict[type[Any], str] = {
-    Party: "parties",
-    Value: "values",
-    ValueFlow: "flows",
-    ProcessArea: "process_areas",
-    Commonality: "commonalities",
-    Development: "developments",
-    Resistance: "resistances",
-}
 
 
 def _factors(items: Any) -> tuple[Factor, ...]:
@@ -76,21 +68,32 @@ class Canvas:
     schema_version: ClassVar[int] = SCHEMA_VERSION
 
     meta: Meta = Meta()
-    end_customer: EndCustomerValue = EndCustomerValue()
-    boundary: Boundary = Boundary()
+    end_customer: EndCustomerValue = part_of(BlockKey.END_CUSTOMER_VALUE, EndCustomerValue())
+    boundary: Boundary = part_of(BlockKey.BOUNDARY, Boundary())
+    #: Parties fill the Suppliers, Demanders or Stakeholders block by their roles.
     parties: tuple[Party, ...] = ()
-    values: tuple[Value, ...] = ()
-    flows: tuple[ValueFlow, ...] = ()
-    process_areas: tuple[ProcessArea, ...] = ()
-    commonalities: tuple[Commonality, ...] = ()
-    process_steps: tuple[str, ...] = DEFAULT_PROCESS_STEPS
-    governance: Governance = Governance()
-    factors: tuple[Factor, ...] = attrs.field(default=(), converter=_factors)
-    developments: tuple[Development, ...] = ()
-    resistances: tuple[Resistance, ...] = ()
-    principles: tuple[Principle, ...] = attrs.field(default=(), converter=_principles)
-    waste: Waste = Waste()
-    notes: tuple[BlockNote, ...] = attrs.field(default=(), converter=_notes)
+    values: tuple[Value, ...] = part_of(BlockKey.VALUES_EXCHANGED, ())
+    flows: tuple[ValueFlow, ...] = part_of(BlockKey.VALUES_EXCHANGED, ())
+    process_areas: tuple[ProcessArea, ...] = part_of(BlockKey.COOPERATION_COMPETITION, ())
+    commonalities: tuple[Commonality, ...] = part_of(BlockKey.COMMONALITY, ())
+    process_steps: tuple[str, ...] = names_of(
+        PROCESS_STEP, DEFAULT_PROCESS_STEPS, block=BlockKey.COORDINATION
+    )
+    governance: Governance = part_of(BlockKey.GOVERNANCE, Governance())
+    #: Each factor fills the block of the canvas that asks for it (``Block.factor``).
+    factors: tuple[Factor, ...] = attrs.field(
+        default=(), converter=_factors, metadata=keyed_by(FactorKey)
+    )
+    developments: tuple[Development, ...] = part_of(BlockKey.DEVELOPMENTS, ())
+    resistances: tuple[Resistance, ...] = part_of(BlockKey.RESISTANCES, ())
+    principles: tuple[Principle, ...] = attrs.field(
+        default=(), converter=_principles, metadata=keyed_by(PrincipleKey)
+    )
+    waste: Waste = part_of(BlockKey.WASTE_REDUCTION, Waste())
+    #: Each note fills the block it is keyed by.
+    notes: tuple[BlockNote, ...] = attrs.field(
+        default=(), converter=_notes, metadata=keyed_by(BlockKey, text_only=True)
+    )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -103,8 +106,8 @@ class Canvas:
         return self.commonalities[0] if self.commonalities else None
 
     def entities(self) -> Iterator[Entity]:
-        """Every entity with an id, collection by collection."""
-        for name in _COLLECTIONS.values():
+        """Every entity of the canvas's own collections, collection by collection."""
+        for name in _collections(type(self)).values():
             yield from getattr(self, name)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -138,7 +141,7 @@ class Canvas:
 
     def add(self, entity: Entity) -> Canvas:
         """A copy with ``entity`` appended to its collection; its id must be new there."""
-        name = _collection_of(entity)
+        name = self._collection_of(entity)
         items: tuple[Entity, ...] = getattr(self, name)
         if any(item.id == entity.id for item in items):
             raise ValueError(f"{name} already holds an entity with id {entity.id!r}")
@@ -146,21 +149,25 @@ class Canvas:
 
     def replace(self, entity: Entity) -> Canvas:
         """A copy in which the entity with ``entity.id`` is replaced by ``entity``, in place."""
-        name = _collection_of(entity)
+        name = self._collection_of(entity)
         items: tuple[Entity, ...] = getattr(self, name)
         if not any(item.id == entity.id for item in items):
             raise KeyError(f"{name} holds no entity with id {entity.id!r}")
-        return self._with_collection(
-            name, tuple(entity if i.id == entity.id else i for i in items)
-        )
+        return self._with_collection(name, tuple(entity if i.id == entity.id else i for i in items))
 
     def remove(self, entity_id: str) -> Canvas:
         """A copy without the entity that has this id. References to it are left for validation."""
-        for name in _COLLECTIONS.values():
+        for name in _collections(type(self)).values():
             items: tuple[Entity, ...] = getattr(self, name)
             if any(item.id == entity_id for item in items):
                 return self._with_collection(name, tuple(i for i in items if i.id != entity_id))
         raise KeyError(f"the canvas holds no entity with id {entity_id!r}")
+
+    def _collection_of(self, entity: Entity) -> str:
+        for entity_type, name in _collections(type(self)).items():
+            if isinstance(entity, entity_type):
+                return name
+        raise TypeError(f"{type(entity).__name__} is not a canvas entity")
 
     def _with_collection(self, name: str, items: tuple[Entity, ...]) -> Canvas:
         changes: dict[str, Any] = {name: items}
@@ -188,8 +195,7 @@ class Canvas:
         return attrs.evolve(self, principles=[*kept, assessed])
 
 
-def _collection_of(entity: Entity) -> str:
-    try:
-        return _COLLECTIONS[type(entity)]
-    except KeyError:
-        raise TypeError(f"{type(entity).__name__} is not a canvas entity") from None
+@per_type
+def _collections(root: type) -> dict[type[Any], str]:
+    """The canvas's own collections by entity type, in document order (see cmc_core.shape)."""
+    return {c.entity: c.name for c in collections(root) if len(c.path) == 1}

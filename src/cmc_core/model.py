@@ -5,6 +5,10 @@ workshop must load, show and be fixed, so referential integrity is the job of th
 (:mod:`cmc_core.rules`). What *is* enforced here is what no canvas can mean: a maturity outside
 0-3, a percentage outside 0-100, the same factor twice. Field names are the Python names; the file
 format renames a few (``from_party`` is ``from`` in a file), see :mod:`cmc_core.fileformat`.
+
+What a field means beyond its type (it names a party, its order carries nothing, its bounds, its
+name in a file) is declared here with :mod:`cmc_core.fields` and nowhere else; everything that
+walks the model reads it through :mod:`cmc_core.shape`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,23 @@ from typing import TypeVar
 import attrs
 
 from cmc_core.blueprint import BlockKey
+from cmc_core.fields import (
+    COMMONALITY,
+    DECISION_RIGHT,
+    DEVELOPMENT,
+    FLOW,
+    ORGANISATION,
+    PARTY,
+    PROCESS_AREA,
+    PROCESS_STEP,
+    RESISTANCE,
+    VALUE,
+    bounded,
+    entity,
+    reference,
+    references,
+    unordered,
+)
 from cmc_core.vocabulary import (
     MARKET_ROLES,
     DevelopmentKind,
@@ -60,13 +81,6 @@ DEFAULT_PROCESS_STEPS: tuple[str, ...] = ("profile", "find", "match", "transact"
 _Keyed = TypeVar("_Keyed", "Factor", "Principle", "BlockNote")
 
 
-def _percentage(
-    _instance: object, attribute: attrs.Attribute[float | None], value: float | None
-) -> None:
-    if value is not None and not 0 <= value <= 100:
-        raise ValueError(f"{attribute.name} must be a percentage from 0 to 100, not {value!r}")
-
-
 @attrs.frozen
 class Meta:
     """Document metadata: what the canvas is called, its language, version and status.
@@ -83,8 +97,8 @@ class Meta:
     description: str = ""
     authors: tuple[str, ...] = ()
     date: str | None = None
-    owner: str | None = None
-    focal_party: str | None = None
+    owner: str | None = reference(PARTY)
+    focal_party: str | None = reference(PARTY)
 
 
 @attrs.frozen
@@ -112,9 +126,10 @@ class Boundary:
     inclusion_criteria: tuple[str, ...] = ()
     exclusion_criteria: tuple[str, ...] = ()
     parent_domain: str | None = None
-    instruments: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = references(VALUE)
 
 
+@entity(PARTY)
 @attrs.frozen
 class Party:
     """An organisation's seat in the community, with its roles.
@@ -125,8 +140,8 @@ class Party:
 
     id: str
     name: str = ""
-    roles: tuple[Role, ...] = ()
-    organisation: str | None = None
+    roles: tuple[Role, ...] = unordered()
+    organisation: str | None = reference(ORGANISATION)
     external: bool = False
     specialisation: str = ""
     serves_end_customer: bool = False
@@ -149,6 +164,7 @@ class Party:
         return role in self.roles
 
 
+@entity(VALUE)
 @attrs.frozen
 class Value:
     """Something of worth that flows between parties: a product, a service, data, money..."""
@@ -160,6 +176,7 @@ class Value:
     description: str = ""
 
 
+@entity(FLOW)
 @attrs.frozen
 class ValueFlow:
     """A value moving from one party to another, possibly over the commonality.
@@ -170,16 +187,17 @@ class ValueFlow:
     """
 
     id: str
-    value: str | None = None
-    from_party: str | None = None
-    to_party: str | None = None
-    counter_value: str | None = None
+    value: str | None = reference(VALUE)
+    from_party: str | None = reference(PARTY, file_key="from")
+    to_party: str | None = reference(PARTY, file_key="to")
+    counter_value: str | None = reference(VALUE)
     via_commonality: bool = False
-    step: str | None = None
-    counter_of: str | None = None
+    step: str | None = reference(PROCESS_STEP)
+    counter_of: str | None = reference(FLOW)
     friction: str = ""
 
 
+@entity(PROCESS_AREA)
 @attrs.frozen
 class ProcessArea:
     """A process the parties cooperate on or compete in (block B6).
@@ -192,7 +210,7 @@ class ProcessArea:
     name: str = ""
     kind: ProcessKind = ProcessKind.OTHER
     mode: Mode | None = None
-    parties: tuple[str, ...] = ()
+    parties: tuple[str, ...] = references(PARTY)
     description: str = ""
 
     @property
@@ -203,6 +221,7 @@ class ProcessArea:
         return Mode.COMPETE if self.kind is ProcessKind.EXECUTION else Mode.COOPERATE
 
 
+@entity(COMMONALITY)
 @attrs.frozen
 class Commonality:
     """Shared capabilities every party uses (block B7); one of them is the primary commonality."""
@@ -212,20 +231,21 @@ class Commonality:
     primary: bool = False
     description: str = ""
     capabilities: tuple[str, ...] = ()
-    steward: str | None = None
-    users: tuple[str, ...] = ()
+    steward: str | None = reference(PARTY)
+    users: tuple[str, ...] = references(PARTY)
     access_terms: str = ""
-    exclusive_to: tuple[str, ...] = ()
+    exclusive_to: tuple[str, ...] = references(PARTY)
     financing: str = ""
 
 
+@entity(DECISION_RIGHT)
 @attrs.frozen
 class DecisionRight:
     """Who decides on what; one market party deciding transaction rules alone breaks V03."""
 
     id: str
     subject: str = ""
-    holders: tuple[str, ...] = ()
+    holders: tuple[str, ...] = references(PARTY)
     over_transaction_rules: bool = False
 
 
@@ -245,12 +265,7 @@ class Factor:
 
     key: FactorKey
     answer: str = ""
-    maturity: int | None = attrs.field(default=None)
-
-    @maturity.validator
-    def _check_maturity(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None and not 0 <= value <= 3:
-            raise ValueError(f"maturity must be from 0 to 3, not {value!r}")
+    maturity: int | None = bounded(0, 3)
 
     @property
     def is_answered(self) -> bool:
@@ -258,6 +273,7 @@ class Factor:
         return bool(self.answer.strip())
 
 
+@entity(DEVELOPMENT)
 @attrs.frozen
 class Development:
     """A development, problem, opportunity or threat in the domain (block A2)."""
@@ -265,17 +281,18 @@ class Development:
     id: str
     kind: DevelopmentKind = DevelopmentKind.DEVELOPMENT
     description: str = ""
-    affects_roles: tuple[Role, ...] = ()
+    affects_roles: tuple[Role, ...] = unordered()
     source: str = ""
 
 
+@entity(RESISTANCE)
 @attrs.frozen
 class Resistance:
     """An expected resistance to the community: who holds it, why, and what we do about it."""
 
     id: str
     description: str = ""
-    holder: str | None = None
+    holder: str | None = reference(PARTY)
     holder_role: Role | None = None
     reason: str = ""
     severity: Level = Level.MEDIUM
@@ -296,8 +313,8 @@ class Waste:
     """Block D2: the waste today and the saving the community expects, with its basis."""
 
     baseline: str = ""
-    baseline_share: float | None = attrs.field(default=None, validator=_percentage)
-    expected_saving: float | None = attrs.field(default=None, validator=_percentage)
+    baseline_share: float | None = bounded(0, 100, unit="a percentage")
+    expected_saving: float | None = bounded(0, 100, unit="a percentage")
     basis: str = ""
 
 

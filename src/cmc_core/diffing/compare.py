@@ -18,45 +18,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import attrs
-
 from cmc_core.blueprint import BLOCKS, BlockKey
 from cmc_core.canvas import Canvas
 from cmc_core.diffing.changes import CanvasDiff, Change, ChangeKind, Reordering, id_segment
-from cmc_core.fileformat.layout import file_key
 from cmc_core.model import Party
-from cmc_core.vocabulary import FactorKey, PrincipleKey, Role
+from cmc_core.shape import (
+    block_of,
+    collections,
+    fields,
+    file_key,
+    is_record,
+    is_unordered,
+    keyed_fields,
+    record_types,
+)
+from cmc_core.vocabulary import FactorKey, Role
 
 __all__ = ["SET_LIKE_FIELDS", "diff_canvases", "party_block"]
 
-#: Lists whose order carries no meaning: references to entities, and roles.
+#: The names of the lists whose order carries no meaning (references to entities, roles), as
+#: the model declares them.
 SET_LIKE_FIELDS = frozenset(
-    {"roles", "affects_roles", "parties", "users", "exclusive_to", "holders", "instruments"}
+    a.name for record in record_types(Canvas) for a in fields(record) if is_unordered(a)
 )
 
-#: The block each record and entity collection of the canvas belongs to (``None``: no block).
-_FIELD_BLOCKS: dict[str, BlockKey | None] = {
-    "meta": None,
-    "end_customer": BlockKey.END_CUSTOMER_VALUE,
-    "boundary": BlockKey.BOUNDARY,
-    "values": BlockKey.VALUES_EXCHANGED,
-    "flows": BlockKey.VALUES_EXCHANGED,
-    "process_areas": BlockKey.COOPERATION_COMPETITION,
-    "commonalities": BlockKey.COMMONALITY,
-    "process_steps": BlockKey.COORDINATION,
-    "governance": BlockKey.GOVERNANCE,
-    "developments": BlockKey.DEVELOPMENTS,
-    "resistances": BlockKey.RESISTANCES,
-    "waste": BlockKey.WASTE_REDUCTION,
-    "principles": None,
-}
 _FACTOR_BLOCKS: dict[FactorKey, BlockKey] = {
     block.factor: block.key for block in BLOCKS if block.factor is not None
-}
-_KEY_TYPES: dict[str, type[FactorKey] | type[PrincipleKey] | type[BlockKey]] = {
-    "factors": FactorKey,
-    "principles": PrincipleKey,
-    "notes": BlockKey,
 }
 
 #: Gives the block of an entity from its old and new version (either may be ``None``).
@@ -116,15 +103,16 @@ class _Differ:
     def fields(self, path: str, block: BlockKey | None, old: Any, new: Any, skip: str = "") -> None:
         """Every field of two records of one type, by file key (``skip``: the id or key)."""
         record = type(new)
-        for field in attrs.fields(record):
+        held = {c.path[0] for c in collections(record) if len(c.path) == 1}
+        for field in fields(record):
             if field.name == skip:
                 continue
             before, after = getattr(old, field.name), getattr(new, field.name)
             field_path = f"{path}.{file_key(record, field.name)}"
-            if field.name == "decision_rights":
+            if field.name in held:  # the decision rights of the governance block
                 self.entities(field_path, _fixed(block), before, after, block)
             else:
-                self.value(field_path, block, before, after, set_like=field.name in SET_LIKE_FIELDS)
+                self.value(field_path, block, before, after, set_like=is_unordered(field))
 
     def entities(
         self,
@@ -168,30 +156,33 @@ class _Differ:
         """``factors``, ``principles`` or ``notes``: matched by key, in vocabulary order."""
         before = {item.key: item for item in old}
         after = {item.key: item for item in new}
-        for key in _KEY_TYPES[name]:
+        keyed = keyed_fields(Canvas)[name]
+        for key in keyed.key_type:
             previous, current = before.get(key), after.get(key)
             if previous == current:
                 continue
             path = f"{name}.{key.value}"
-            block = _keyed_block(name, key)
-            if name == "notes":  # a note is its text
+            block = _keyed_block(key)
+            if keyed.text_only:  # a note is its text
                 previous = None if previous is None else previous.text
                 current = None if current is None else current.text
             if previous is None:
                 self.changes.append(Change(ChangeKind.ADDED, path, block, None, current))
             elif current is None:
                 self.changes.append(Change(ChangeKind.REMOVED, path, block, previous, None))
-            elif name == "notes":
+            elif keyed.text_only:
                 self.changes.append(Change(ChangeKind.CHANGED, path, block, previous, current))
             else:
                 self.fields(path, block, previous, current, "key")
 
 
-def _keyed_block(name: str, key: Any) -> BlockKey | None:
-    if name == "factors":
+def _keyed_block(key: Any) -> BlockKey | None:
+    """A note is in the block it is keyed by, a factor in the block that asks for it; a
+    principle is in no block."""
+    if isinstance(key, BlockKey):
+        return key
+    if isinstance(key, FactorKey):
         return _FACTOR_BLOCKS[key]
-    if name == "notes":
-        return BlockKey(key)
     return None
 
 
@@ -205,20 +196,21 @@ def diff_canvases(old: Canvas, new: Canvas) -> CanvasDiff:
     if old == new:
         return CanvasDiff()
     differ = _Differ()
-    for field in attrs.fields(Canvas):
+    held = {c.name for c in collections(Canvas)}
+    for field in fields(Canvas):
         name = field.name
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
             continue
-        if name in _KEY_TYPES:
+        block = block_of(Canvas, name)
+        if name in keyed_fields(Canvas):
             differ.keyed(name, before, after)
-        elif name == "parties":  # the parties span three blocks
+        elif name == "parties":  # the parties span three blocks, by their roles
             differ.entities(name, party_block, before, after, None)
-        elif name == "process_steps":
-            differ.value(name, _FIELD_BLOCKS[name], before, after)
-        elif attrs.has(type(after)):
-            differ.fields(name, _FIELD_BLOCKS[name], before, after)
-        else:
-            block = _FIELD_BLOCKS[name]
+        elif name in held:
             differ.entities(name, _fixed(block), before, after, block)
+        elif is_record(field.type):
+            differ.fields(name, block, before, after)
+        else:
+            differ.value(name, block, before, after, set_like=is_unordered(field))
     return CanvasDiff(tuple(differ.changes), tuple(differ.reordered))

@@ -1,21 +1,23 @@
 """The converter between a canvas and the file's plain data: the one entry for every format.
 
 Reading: the document's header is checked (a mapping, a ``schema_version`` this cmc can read,
-older versions migrated), then the body goes through the fast path; only if that refuses it does
-the detailed cattrs converter run, to collect every problem with its path and location. Writing:
-the header first, then the canvas fields in model order, defaults left out.
+older versions migrated), then the document goes through the msgspec mirrors
+(:mod:`cmc_core.fileformat.mirror`); only if they refuse it does the detailed cattrs converter
+(:mod:`cmc_core.fileformat.detailed`) run, to collect every problem with its path and location.
+Both are built from the model's declarations, so they accept the same documents. Writing: the
+header first, then the canvas fields in model order, defaults left out.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.canvas import Canvas
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
-from cmc_core.fileformat.fastpath import structure_function, unstructure_function
 from cmc_core.fileformat.layout import HEADER_KEYS, SCHEMA_FILE_NAME
 from cmc_core.fileformat.locate import Locator
 from cmc_core.fileformat.migrate import migrate
+from cmc_core.fileformat.mirror import structure_mirrored, unstructure
 from cmc_core.fileformat.problems import problem
 from cmc_core.fileformat.wording import describe_value
 from cmc_core.gctools import gc_paused
@@ -42,14 +44,10 @@ def structure_document(data: object, source: str | None, locate: Locator) -> Can
     if not isinstance(schema, str):
         message = f"$schema: expected text (the schema's file name), found {describe_value(schema)}"
         problems.append(problem(message, ("$schema",), locate))
-    body = {key: value for key, value in data.items() if key not in HEADER_KEYS}
-    canvas: Canvas | None
     with gc_paused():
-        try:
-            canvas = structure_function(Canvas)(body)
-        except Exception:  # any refusal: the detailed pass below says what is wrong
-            canvas = None
+        canvas = structure_mirrored(data)
     if canvas is None:
+        body = {key: value for key, value in data.items() if key not in HEADER_KEYS}
         # cattrs is imported only now: most loads never need the explanations.
         from cmc_core.fileformat.detailed import explain_canvas
         from cmc_core.fileformat.problems import problems_from_error
@@ -63,13 +61,10 @@ def structure_document(data: object, source: str | None, locate: Locator) -> Can
     return canvas
 
 
-def unstructure_canvas(
-    canvas: Canvas, *, for_json: bool = False, omit_defaults: bool = True
-) -> dict[str, Any]:
-    """The document form of a canvas: ``$schema`` and ``schema_version``, then the fields.
+def unstructure_canvas(canvas: Canvas, *, omit_defaults: bool = True) -> dict[str, Any]:
+    """The document form of a canvas as plain data: ``$schema`` and ``schema_version``, then the
+    fields in model order.
 
-    :param for_json: leave tuples and enum members for orjson (faster, but not plain data).
     :param omit_defaults: leave out fields equal to their default (the written form).
     """
-    body = unstructure_function(Canvas, for_json, omit_defaults)(canvas)
-    return {"$schema": SCHEMA_FILE_NAME, "schema_version": SCHEMA_VERSION, **body}
+    return unstructure(canvas, omit_defaults=omit_defaults)

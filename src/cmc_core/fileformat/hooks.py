@@ -1,6 +1,6 @@
 """Detailed structure hooks for the leaf types of the model.
 
-These hooks run only after the fast path refused a document (:mod:`cmc_core.fileformat.fastpath`):
+These hooks run only after the mirrors refused a document (:mod:`cmc_core.fileformat.mirror`):
 they raise :class:`MismatchError` with what was expected and what was found, and wrap list
 problems in cattrs' ``IterableValidationError`` so that every item's problem keeps its index.
 """

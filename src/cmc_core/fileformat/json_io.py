@@ -1,8 +1,8 @@
-"""JSON, the canonical machine form: msgspec or orjson in, orjson out.
+"""JSON, the canonical machine form: read and written through the msgspec mirrors.
 
-Reading tries the msgspec mirrors first (:mod:`cmc_core.fileformat.mirror`), the fast path for
-bulk documents; a document they decline is parsed by orjson and read by the dict paths, which
-explain every problem.
+Reading decodes into the mirrors first (:mod:`cmc_core.fileformat.mirror`), the fast path for
+bulk documents; a document they decline is parsed by orjson, whose syntax errors carry a line
+and column, and read by the detailed path, which explains every problem.
 
 The written form is deterministic and diff-friendly: keys in model field order (never sorted,
 so a canvas reads top-down like the paper canvas), 2-space indentation, a trailing newline, UTF-8
@@ -17,7 +17,7 @@ import orjson
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
-from cmc_core.fileformat.converter import structure_document, unstructure_canvas
+from cmc_core.fileformat.converter import structure_document
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import (
     JSON_LOCATE_LIMIT,
@@ -26,14 +26,13 @@ from cmc_core.fileformat.locate import (
     json_positions,
     nearest,
 )
-from cmc_core.fileformat.mirror import decode_mirrored
+from cmc_core.fileformat.mirror import decode_mirrored, encode_mirrored
 from cmc_core.fileformat.text import EMPTY_MESSAGE, not_utf8_problem
 from cmc_core.gctools import gc_paused
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]
 
 _BOM = b"\xef\xbb\xbf"
-_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
 class JsonLocator:
@@ -108,4 +107,4 @@ def decode_json(data: bytes | str, source: str | None = None) -> tuple[Canvas, J
 def encode_json(canvas: Canvas) -> bytes:
     """The canonical JSON form of a canvas, as UTF-8 bytes ending in a newline."""
     with gc_paused():
-        return orjson.dumps(unstructure_canvas(canvas, for_json=True), option=_OPTIONS)
+        return encode_mirrored(canvas)

@@ -1,8 +1,8 @@
 """The JSON Schema (Draft 2020-12) of the file format, generated from the attrs model.
 
 Walking the model's fields (not a hand-written copy) keeps the schema and the loader in step:
-the same layout table (:mod:`cmc_core.fileformat.layout`) gives the renames, the keyed mappings
-and the numeric bounds. Every record forbids unknown keys, like the loader.
+the model's declarations, read through :mod:`cmc_core.fileformat.layout`, give the renames, the
+keyed mappings and the numeric bounds. Every record forbids unknown keys, like the loader.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ import attrs
 
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
 from cmc_core.fileformat.layout import (
-    BOUNDS,
-    KEYED_FIELDS,
     SCHEMA_FILE_NAME,
     KeyedField,
     entry_fields,
     file_key,
+    keyed,
     optional_inner,
     tuple_item,
 )
+from cmc_core.shape import bounds
 
 __all__ = ["DRAFT", "json_schema"]
 
@@ -64,10 +64,10 @@ class _Builder:
         required: list[str] = []
         for attribute in entry_fields(record):
             key = file_key(record, attribute.name)
-            if record is Canvas and attribute.name in KEYED_FIELDS:
-                properties[key] = self.keyed(KEYED_FIELDS[attribute.name])
+            if record is Canvas and attribute.name in keyed():
+                properties[key] = self.keyed(keyed()[attribute.name])
             else:
-                properties[key] = self.field(record, attribute)
+                properties[key] = self.field(attribute)
             if attribute.default is attrs.NOTHING:
                 required.append(key)
         schema: _Schema = {"type": "object", "description": _summary(record)}
@@ -77,11 +77,11 @@ class _Builder:
         schema["additionalProperties"] = False
         return schema
 
-    def field(self, record: type, attribute: attrs.Attribute[Any]) -> _Schema:
+    def field(self, attribute: attrs.Attribute[Any]) -> _Schema:
         schema = self.annotation(attribute.type)
-        bounds = BOUNDS.get((record, attribute.name))
-        if bounds is not None:
-            schema["minimum"], schema["maximum"] = bounds
+        limits = bounds(attribute)
+        if limits is not None:
+            schema["minimum"], schema["maximum"] = limits
         if attribute.default is not attrs.NOTHING:
             simple, default = _plain_default(attribute.default)
             if simple:

@@ -13,45 +13,70 @@ file format's own checks and messages apply to them, and a canvas turned into an
   (a flow's ``from`` and ``to``, a commonality's ``steward`` ...) may use a party's name; they
   must name a party the canvas knows. In the same way a flow's ``value`` and ``counter_value``
   and the boundary's instruments may use a value's name, and must name a known value.
+
+Which fields are references, to what, and how generated ids start, is read from the model's
+declarations (:mod:`cmc_core.shape`): a reference inside an entity or in a list answer, to a kind
+of entity that has names, may be given by name. A single reference outside the entities (the
+canvas's ``meta.focal_party``) is taken as it is written: it may be answered before the party
+it names is known.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from cmc_core.canvas import Canvas
+from cmc_core.fields import Kind
 from cmc_core.questionnaires.answers import Answer, AnswerError, AnswersError, AnswerSet
-from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS
 from cmc_core.questionnaires.model import Question, Questionnaire
+from cmc_core.shape import (
+    Collection,
+    Reference,
+    collections,
+    fields,
+    per_type,
+    references,
+    singles,
+)
 
 __all__ = ["answers_from_canvas", "applicable", "apply_answers", "bound_questions"]
 
-#: The id prefix of generated ids, per collection.
-_ID_PREFIX = {
-    "parties": "p",
-    "values": "v",
-    "flows": "f",
-    "process_areas": "pa",
-    "commonalities": "c",
-    "developments": "d",
-    "resistances": "r",
-    "governance.decision_rights": "dr",
-}
-#: Fields that refer to parties, per collection; a list field may hold several.
-_PARTY_REFERENCES = {
-    "flows": ("from", "to"),
-    "process_areas": ("parties",),
-    "commonalities": ("steward", "users", "exclusive_to"),
-    "resistances": ("holder",),
-    "governance.decision_rights": ("holders",),
-}
-#: Fields that refer to values, per collection.
-_VALUE_REFERENCES = {"flows": ("value", "counter_value")}
-#: List fields (not entities) that hold value ids.
-_VALUE_LISTS = frozenset({"boundary.instruments"})
+
+@functools.cache
+def _collections() -> dict[str, Collection]:
+    return {collection.name: collection for collection in collections(Canvas)}
+
+
+@functools.cache
+def _named_collections() -> dict[str, Collection]:
+    """The collections whose entities have names, by the name of their kind: references to
+    them may be answered with a name."""
+    return {
+        c.kind.name: c
+        for c in collections(Canvas)
+        if any(f.name == "name" for f in fields(c.entity))
+    }
+
+
+@per_type
+def _by_name(record: type) -> tuple[Reference, ...]:
+    """The reference fields of ``record`` that may be answered with names."""
+    return tuple(r for r in references(record) if r.kind.name in _named_collections())
+
+
+@functools.cache
+def _list_references() -> dict[str, Reference]:
+    """The list answers that hold references, by target (``boundary.instruments``)."""
+    return {
+        f"{single.name}.{reference.file_key}": reference
+        for single in singles(Canvas)
+        for reference in _by_name(single.record)
+        if reference.many
+    }
 
 
 def applicable(question: Question, answers: AnswerSet) -> bool:
@@ -114,12 +139,13 @@ def _owner_error(path: str, message: str, owners: list[tuple[str, str]]) -> Answ
 def _apply(document: dict[str, Any], question: Question, answer: Answer) -> tuple[str, str]:
     assert question.binding is not None
     target = question.binding.target
-    if target in ENTITY_COLLECTIONS:
+    if target in _collections():
         _merge_entities(document, question, answer.value)
         return target, question.id
     value = answer.value
-    if target in _VALUE_LISTS:
-        value = _resolve_list(question, value, document.get("values", []), "value")
+    listed = _list_references().get(target)
+    if listed is not None:
+        value = _resolve_list(question, value, _known(document, listed), listed.kind)
     *parents, last = target.split(".")
     node = document
     for key in parents:
@@ -129,12 +155,22 @@ def _apply(document: dict[str, Any], question: Question, answer: Answer) -> tupl
 
 
 def _collection(document: dict[str, Any], target: str) -> list[dict[str, Any]]:
-    if target == "governance.decision_rights":
-        governance: dict[str, Any] = document.setdefault("governance", {})
-        rights: list[dict[str, Any]] = governance.setdefault("decision_rights", [])
-        return rights
-    entries: list[dict[str, Any]] = document.setdefault(target, [])
+    """The entries of a collection in the document, made where missing."""
+    *parents, last = _collections()[target].path
+    node = document
+    for key in parents:
+        node = node.setdefault(key, {})
+    entries: list[dict[str, Any]] = node.setdefault(last, [])
     return entries
+
+
+def _known(document: dict[str, Any], reference: Reference) -> list[dict[str, Any]]:
+    """The entries a reference may name, as the document holds them so far."""
+    path = _named_collections()[reference.kind.name].path
+    node: Any = document
+    for key in path:
+        node = node.get(key, {} if key != path[-1] else []) if isinstance(node, dict) else []
+    return node if isinstance(node, list) else []
 
 
 def _slug(name: str) -> str:
@@ -147,7 +183,7 @@ def _new_id(target: str, entry: dict[str, Any], taken: set[str]) -> str:
     label = entry.get("name") or entry.get("subject") or entry.get("description")
     if not label and target == "flows":
         label = "-".join(str(entry.get(key) or "") for key in ("from", "to", "value"))
-    prefix = _ID_PREFIX[target]
+    prefix = _collections()[target].kind.id_prefix
     if not label or _slug(str(label)) == "item":
         number = len(taken) + 1
         while f"{prefix}-{number}" in taken:
@@ -165,16 +201,12 @@ def _merge_entities(document: dict[str, Any], question: Question, entries: list[
     target = question.binding.target
     collection = _collection(document, target)
     by_id = {str(entry.get("id")): entry for entry in collection}
-    parties = document.get("parties", [])
+    named = _by_name(_collections()[target].entity)
     for position, raw in enumerate(entries, start=1):
         entry = dict(raw)
-        if target in _PARTY_REFERENCES:
-            fields = _PARTY_REFERENCES[target]
-            _resolve_fields(question, position, entry, parties, fields=fields, what="party")
-        if target in _VALUE_REFERENCES:
-            values = document.get("values", [])
-            fields = _VALUE_REFERENCES[target]
-            _resolve_fields(question, position, entry, values, fields=fields, what="value")
+        for reference in named:
+            known = _known(document, reference)
+            _resolve_field(question, position, entry, known, reference)
         identifier = entry.get("id")
         if identifier is None or identifier == "":
             identifier = _known_by_name(collection, entry) or _new_id(target, entry, set(by_id))
@@ -205,44 +237,42 @@ def _known_by_name(collection: list[dict[str, Any]], entry: dict[str, Any]) -> s
     return None
 
 
-def _resolve_fields(
+def _resolve_field(
     question: Question,
     position: int,
     entry: dict[str, Any],
     known: list[dict[str, Any]],
-    *,
-    fields: tuple[str, ...],
-    what: str,
+    reference: Reference,
 ) -> None:
-    """Turn names into ids in the reference fields of one entity (parties or values)."""
-    for field in fields:
-        if field not in entry or entry[field] is None:
-            continue
-        many = isinstance(entry[field], list)
-        try:
-            resolved = [
-                _resolve(question, str(reference), known, what)
-                for reference in (entry[field] if many else [entry[field]])
-            ]
-        except AnswerError as error:
-            raise AnswerError(question.id, f"item {position}: {field} {error.reason}") from None
-        entry[field] = resolved if many else resolved[0]
+    """Turn names into ids in one reference field of one entity."""
+    field = reference.file_key
+    if field not in entry or entry[field] is None:
+        return
+    many = isinstance(entry[field], list)
+    try:
+        resolved = [
+            _resolve(question, str(name), known, reference.kind)
+            for name in (entry[field] if many else [entry[field]])
+        ]
+    except AnswerError as error:
+        raise AnswerError(question.id, f"item {position}: {field} {error.reason}") from None
+    entry[field] = resolved if many else resolved[0]
 
 
 def _resolve_list(
-    question: Question, items: list[Any], known: list[dict[str, Any]], what: str
+    question: Question, items: list[Any], known: list[dict[str, Any]], kind: Kind
 ) -> list[str]:
     """A list answer of references (the boundary's instruments) with names turned into ids."""
     resolved = []
     for position, item in enumerate(items, start=1):
         try:
-            resolved.append(_resolve(question, str(item), known, what))
+            resolved.append(_resolve(question, str(item), known, kind))
         except AnswerError as error:
             raise AnswerError(question.id, f"item {position} {error.reason}") from None
     return resolved
 
 
-def _resolve(question: Question, text: str, known: list[dict[str, Any]], what: str) -> str:
+def _resolve(question: Question, text: str, known: list[dict[str, Any]], kind: Kind) -> str:
     """The id of the known entity with this id or (in any case) this name.
 
     :raises AnswerError: when no entity has it, listing the ids there are.
@@ -255,9 +285,9 @@ def _resolve(question: Question, text: str, known: list[dict[str, Any]], what: s
         if str(entity.get("name")).casefold() == wanted:
             return str(entity.get("id"))
     listed = ", ".join(sorted(set(ids))) or "none yet"
-    plural = "parties" if what == "party" else f"{what}s"
     raise AnswerError(
-        question.id, f"names the unknown {what} {text!r}; the known {plural} are: {listed}"
+        question.id,
+        f"names the unknown {kind.singular()} {text!r}; the known {kind.plural()} are: {listed}",
     )
 
 

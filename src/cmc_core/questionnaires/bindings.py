@@ -11,74 +11,56 @@ from __future__ import annotations
 
 from functools import cache
 
-import attrs
-
-from cmc_core.blueprint import BlockKey
 from cmc_core.canvas import Canvas
-from cmc_core.model import BlockNote, Factor, Principle
-from cmc_core.vocabulary import FactorKey, PrincipleKey
+from cmc_core.shape import (
+    collections,
+    fields,
+    file_key,
+    is_record,
+    keyed_fields,
+    singles,
+    tuple_item,
+)
 
 __all__ = ["ENTITY_COLLECTIONS", "LIST_TARGETS", "binding_targets", "is_binding_target"]
 
 #: Collections whose answers become entities (a list of parties becomes Party objects).
-ENTITY_COLLECTIONS = frozenset(
-    {
-        "parties",
-        "values",
-        "flows",
-        "process_areas",
-        "commonalities",
-        "developments",
-        "resistances",
-        "governance.decision_rights",
-    }
-)
+ENTITY_COLLECTIONS = frozenset(collection.name for collection in collections(Canvas))
+
+
+def _list_targets() -> frozenset[str]:
+    lists = {a.name for a in fields(Canvas) if tuple_item(a.type) is str}
+    for single in singles(Canvas):
+        lists.update(
+            f"{single.name}.{a.name}" for a in fields(single.record) if tuple_item(a.type) is str
+        )
+    return frozenset(lists)
+
 
 #: Fields that hold a list of short texts or references, filled by a ``text_list`` answer.
-LIST_TARGETS = frozenset(
-    {
-        "meta.authors",
-        "boundary.inclusion_criteria",
-        "boundary.exclusion_criteria",
-        "boundary.instruments",
-        "governance.agreements",
-        "process_steps",
-    }
-)
-
-# Canvas fields that are keyed mappings in the file and so need a key in the target.
-_KEYED: dict[str, tuple[type, type]] = {
-    "factors": (Factor, FactorKey),
-    "principles": (Principle, PrincipleKey),
-    "notes": (BlockNote, BlockKey),
-}
+LIST_TARGETS = _list_targets()
 
 
 @cache
 def binding_targets() -> frozenset[str]:
     """Every target a question may be bound to."""
-    targets: set[str] = set()
-    for field in attrs.fields(Canvas):
-        name = field.name
-        if name in ENTITY_COLLECTIONS or name == "process_steps":
-            targets.add(name)
-        elif name in _KEYED:
-            entity, keys = _KEYED[name]
-            values = [f.name for f in attrs.fields(entity) if f.name != "key"]
-            for key in keys:  # type: ignore[attr-defined]
-                if name == "notes":
-                    targets.add(f"notes.{key}")
-                else:
-                    targets.update(f"{name}.{key}.{value}" for value in values)
-        elif attrs.has(block := type(field.default)):
-            # A block held as one object (meta, boundary, waste ...): each of its fields.
-            targets.update(
-                f"{name}.{sub.name}" for sub in attrs.fields(block) if sub.name != "decision_rights"
-            )
-        else:
-            targets.add(name)
-    # Decision rights are entities inside the governance block.
-    targets.add("governance.decision_rights")
+    targets: set[str] = set(ENTITY_COLLECTIONS)
+    for name, keyed in keyed_fields(Canvas).items():
+        values = [f.name for f in fields(keyed.item_type) if f.name != "key"]
+        for member in keyed.key_type:
+            if keyed.text_only:
+                targets.add(f"{name}.{member.value}")
+            else:
+                targets.update(f"{name}.{member.value}.{value}" for value in values)
+    held = {single.name: single.record for single in singles(Canvas)}
+    for path, record in (("", Canvas), *held.items()):
+        for field in fields(record):
+            key = file_key(record, field.name)
+            target = f"{path}.{key}" if path else key
+            if target in ENTITY_COLLECTIONS or target in held or field.name in keyed_fields(record):
+                continue
+            if not is_record(field.type):
+                targets.add(target)
     return frozenset(targets)
 
 

@@ -246,6 +246,23 @@ class FlowIndex:
         """The distinct ``step`` references of the flows."""
         return frozenset(reference[2] for reference in self.sweep.references)
 
+    def flow_keys(self, field: str) -> frozenset[str | None]:
+        """The distinct values of any flow field, such as ``counter_of``: from the sweep for the
+        fields it reads, else in one pass over the flows."""
+        swept = {
+            "from_party": "from_keys",
+            "to_party": "to_keys",
+            "value": "value_keys",
+            "counter_value": "counter_value_keys",
+            "step": "step_keys",
+        }
+        if field in swept:
+            keys: frozenset[str | None] = getattr(self, swept[field])
+            return keys
+        if field == "counter_of":
+            return frozenset(self.sweep.counter_targets)
+        return frozenset(map(attrgetter(field), self.canvas.flows))
+
     @property
     def may_have_self_loops(self) -> bool:
         """False when no flow has equal ``from`` and ``to`` (two missing ones count as equal)."""

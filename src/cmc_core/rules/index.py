@@ -29,29 +29,19 @@ from functools import cached_property
 from operator import attrgetter
 from typing import NamedTuple
 
+from cmc_core.fields import Kind
 from cmc_core.rules.flow_index import EXACT_COUNT_PARTIES, MISSING, FlowIndex, Side
 from cmc_core.rules.ids import positions as _positions
 from cmc_core.rules.party_index import PartyIndex
+from cmc_core.shape import Collection, collections, resolved_by
 
 __all__ = [
     "EXACT_COUNT_PARTIES",
-    "ID_COLLECTIONS",
     "MISSING",
     "CanvasIndex",
     "IdUse",
     "Side",
 ]
-
-#: The collections whose entities carry ids, in document order.
-ID_COLLECTIONS = (
-    "parties",
-    "values",
-    "flows",
-    "process_areas",
-    "commonalities",
-    "developments",
-    "resistances",
-)
 
 _get_id = attrgetter("id")
 _NONE: frozenset[str | None] = frozenset({None})
@@ -81,15 +71,19 @@ class CanvasIndex(PartyIndex, FlowIndex):
         """The positions whose entry is in ``wanted``: the slow pass, run on a known problem."""
         return _positions(column, wanted)
 
+    @property
+    def collections(self) -> tuple[Collection, ...]:
+        """The canvas's collections of entities, in the order their ids are listed."""
+        return collections(type(self.canvas))
+
     @cached_property
     def repeated_ids(self) -> frozenset[str]:
-        """Ids that more than one entity has, across all collections and the decision rights."""
+        """Ids that more than one entity has, across all collections (decision rights too)."""
         flows, parties = self.flow_id_column, self.party_id_column
         small: list[str] = []
-        for name in ID_COLLECTIONS[1:]:
-            if name != "flows":
-                small.extend(map(_get_id, getattr(self.canvas, name)))
-        small.extend(map(_get_id, self.canvas.governance.decision_rights))
+        for collection in self.collections:
+            if collection.name not in ("parties", "flows"):  # the two large ones: columns
+                small.extend(map(_get_id, collection.read(self.canvas)))
         repeated = set(flows.duplicates | parties.duplicates)
         repeated.update(key for key, uses in Counter(small).items() if uses > 1)
         repeated.update(flows.shared_with(parties))
@@ -100,20 +94,17 @@ class CanvasIndex(PartyIndex, FlowIndex):
         """Every use of the given ids, in document order."""
         targets = frozenset(ids)
         uses: list[IdUse] = []
-        for name in ID_COLLECTIONS:
+        for collection in self.collections:
+            name = collection.name
             column = (
-                self.flow_ids if name == "flows" else list(map(_get_id, getattr(self.canvas, name)))
+                self.flow_ids
+                if name == "flows"
+                else list(map(_get_id, collection.read(self.canvas)))
             )
             uses.extend(
                 IdUse(column[position], f"{name}[{position}]")
                 for position in _positions(column, targets)
             )
-        rights = self.canvas.governance.decision_rights
-        uses.extend(
-            IdUse(right.id, f"governance.decision_rights[{position}]")
-            for position, right in enumerate(rights)
-            if right.id in targets
-        )
         return uses
 
     @cached_property
@@ -124,3 +115,26 @@ class CanvasIndex(PartyIndex, FlowIndex):
     def unknown_values(self, references: Iterable[str | None]) -> frozenset[str]:
         """The references among ``references`` that name no value (``None`` left out)."""
         return frozenset(str(key) for key in frozenset(references) - _NONE - self.value_ids)
+
+    def resolves(self, kind: Kind) -> bool:
+        """Whether references to ``kind`` name something the canvas holds (an organisation is
+        only a shared id: it resolves to nothing and so is never unknown)."""
+        return resolved_by(type(self.canvas), kind) is not None
+
+    def unknown(self, kind: Kind, references: Iterable[str | None]) -> frozenset[str]:
+        """The references among ``references`` that name no thing of ``kind`` (missing ones,
+        ``None`` or ``""``, left out)."""
+        given = frozenset(references) - MISSING
+        where = resolved_by(type(self.canvas), kind)
+        if not given or where is None:
+            return frozenset()
+        if isinstance(where, str):  # a list of names, such as the process steps
+            return frozenset(str(key) for key in given - set(getattr(self.canvas, where)))
+        if where.name == "parties":
+            return self.unknown_parties(given)
+        if where.name == "values":
+            return self.unknown_values(given)
+        if where.name == "flows":
+            return frozenset(str(key) for key in given - self.flow_ids_present(map(str, given)))
+        known = frozenset(map(_get_id, where.read(self.canvas)))
+        return frozenset(str(key) for key in given - known)

@@ -5,6 +5,8 @@ hypothesis; only ``import cmc_core.strategies`` does.
 
 - :func:`canvases`: any canvas the model holds, broken or half filled, with text that is
   awkward for every file format. For properties that must hold for *every* canvas.
+- :func:`records`: any instance of one record type of the model (a party, a flow, a block),
+  drawn from the model's declarations; a subclass's extra fields are drawn too.
 - :func:`valid_canvases`: realistic communities with no error-level diagnostic, of a size you
   choose (``valid_canvases(min_flows=40, max_flows=40)`` has exactly 40 flows).
 - :func:`canvases_breaking`: a valid canvas with one targeted mutation that triggers one rule
@@ -33,7 +35,7 @@ short text.
 
 from __future__ import annotations
 
-from cmc_core.strategies._anything import canvases
+from cmc_core.strategies._anything import canvases, records
 from cmc_core.strategies._breaking import (
     BREAKABLE_RULE_CODES,
     UNBREAKABLE_RULE_CODES,
@@ -62,6 +64,7 @@ __all__ = [
     "canvases_breaking",
     "entity_ids",
     "id_strings",
+    "records",
     "rename_ids",
     "rule_codes_breakable",
     "valid_canvases",

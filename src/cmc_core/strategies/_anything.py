@@ -7,31 +7,24 @@ workshop produces and validation must cope with.
 
 from __future__ import annotations
 
+import enum
 from functools import lru_cache
+from typing import Any, TypeGuard
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from cmc_core.blueprint import BlockKey
 from cmc_core.canvas import Canvas
-from cmc_core.model import (
-    DEFAULT_PROCESS_STEPS,
-    BlockNote,
-    Boundary,
-    Commonality,
-    DecisionRight,
-    Development,
-    EndCustomerValue,
-    Factor,
-    Governance,
-    Meta,
-    Party,
-    Principle,
-    ProcessArea,
-    Resistance,
-    Value,
-    ValueFlow,
-    Waste,
+from cmc_core.fields import PROCESS_STEP, entity_kind, meaning
+from cmc_core.model import DEFAULT_PROCESS_STEPS
+from cmc_core.shape import (
+    bounds,
+    collections,
+    fields,
+    is_record,
+    keyed_item_types,
+    optional_inner,
+    tuple_item,
 )
 from cmc_core.strategies._draws import (
     PERCENTAGES,
@@ -44,25 +37,8 @@ from cmc_core.strategies._draws import (
     subset,
 )
 from cmc_core.strategies._text import awkward_text, entity_ids
-from cmc_core.vocabulary import (
-    DevelopmentKind,
-    FactorKey,
-    Language,
-    LegalForm,
-    Level,
-    Mode,
-    PrincipleKey,
-    PrincipleStatus,
-    ProcessKind,
-    Role,
-    Status,
-    ValueKind,
-    ValueLevel,
-)
 
-__all__ = ["canvases"]
-
-_ROLES = tuple(Role)
+__all__ = ["canvases", "records"]
 
 
 def canvases(
@@ -128,149 +104,125 @@ def _canvases(
     text: st.SearchStrategy[str],
     ids: st.SearchStrategy[list[str]],
 ) -> Canvas:
-    pool = draw(ids)
-    say = TextCycle(draw, text)
-    steps = DEFAULT_PROCESS_STEPS if not flag(draw) else tuple(dict.fromkeys(say.several(draw, 3)))
+    counts = {"parties": (min_parties, max_parties), "flows": (min_flows, max_flows)}
+    drawer = _Drawer(draw, draw(ids), TextCycle(draw, text), max_items, counts)
+    canvas: Canvas = drawer.record(Canvas)
+    return canvas
 
-    def ref() -> str:
-        return pick(draw, pool)
 
-    def refs() -> tuple[str, ...]:
-        return repeats(draw, pool, max_size=max_items)
+def records(
+    record: type,
+    *,
+    max_items: int = 3,
+    text: st.SearchStrategy[str] | None = None,
+    ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Any]:
+    """Any instance of a record type of the model (an entity, a block, the canvas), drawn field
+    by field from what the model declares: references and ids from one small pool, bounded
+    numbers within their bounds, free text from :func:`awkward_text`. Works for subclasses: a
+    field a subclass adds is drawn too.
 
-    def count(low: int = 0, high: int = max_items) -> range:
-        return range(integer(draw, low, high))
+    :param max_items: most entries in every list.
+    :param text: free text for names, descriptions and answers.
+    :param ids: non-empty ids (default :func:`entity_ids`).
+    """
+    pools = _id_pools(ids if ids is not None else entity_ids(), max(4, max_items + 2))
+    words = text if text is not None else awkward_text()
 
-    parties = tuple(
-        Party(
-            id=ref(),
-            name=say.next(),
-            roles=tuple(subset(draw, _ROLES, max_size=3)),
-            organisation=maybe(draw, pool),
-            external=flag(draw),
-            specialisation=say.next(),
-            serves_end_customer=flag(draw),
-            privileged=flag(draw),
-            interest=say.next(),
-            notes=say.next(),
-        )
-        for _ in count(min_parties, max_parties)
-    )
-    flows = tuple(
-        ValueFlow(
-            id=ref(),
-            value=maybe(draw, pool),
-            from_party=maybe(draw, pool),
-            to_party=maybe(draw, pool),
-            counter_value=maybe(draw, pool),
-            via_commonality=flag(draw),
-            step=pick(draw, (None, *steps[:1], say.next())),
-            counter_of=maybe(draw, pool),
-            friction=say.next(),
-        )
-        for _ in count(min_flows, max_flows)
-    )
-    return Canvas(
-        meta=Meta(
-            name=say.next(),
-            language=pick(draw, tuple(Language)),
-            variant=pick(draw, ("weconomics", say.next())),
-            canvas_version=pick(draw, ("0.1", say.next())),
-            status=pick(draw, tuple(Status)),
-            description=say.next(),
-            authors=say.several(draw, max_items),
-            date=say.maybe(draw),
-            owner=maybe(draw, pool),
-            focal_party=maybe(draw, pool),
-        ),
-        end_customer=EndCustomerValue(say.next(), say.next(), say.next(), say.next(), say.next()),
-        boundary=Boundary(
-            goal=say.next(),
-            target_group=say.next(),
-            inclusion_criteria=say.several(draw, max_items),
-            exclusion_criteria=say.several(draw, max_items),
-            parent_domain=say.maybe(draw),
-            instruments=refs(),
-        ),
-        parties=parties,
-        values=tuple(
-            Value(
-                id=ref(),
-                name=say.next(),
-                kind=pick(draw, tuple(ValueKind)),
-                level=maybe(draw, tuple(ValueLevel)),
-                description=say.next(),
-            )
-            for _ in count()
-        ),
-        flows=flows,
-        process_areas=tuple(
-            ProcessArea(
-                id=ref(),
-                name=say.next(),
-                kind=pick(draw, tuple(ProcessKind)),
-                mode=maybe(draw, tuple(Mode)),
-                parties=refs(),
-                description=say.next(),
-            )
-            for _ in count()
-        ),
-        commonalities=tuple(
-            Commonality(
-                id=ref(),
-                name=say.next(),
-                primary=flag(draw),
-                description=say.next(),
-                capabilities=say.several(draw, max_items),
-                steward=maybe(draw, pool),
-                users=refs(),
-                access_terms=say.next(),
-                exclusive_to=refs(),
-                financing=say.next(),
-            )
-            for _ in count()
-        ),
-        process_steps=steps,
-        governance=Governance(
-            decision_making=say.next(),
-            legal_form=maybe(draw, tuple(LegalForm)),
-            agreements=say.several(draw, max_items),
-            decision_rights=tuple(
-                DecisionRight(ref(), say.next(), refs(), flag(draw)) for _ in count()
-            ),
-        ),
-        factors=[
-            Factor(key, say.next(), maybe(draw, (0, 1, 2, 3)))
-            for key in subset(draw, tuple(FactorKey))
-        ],
-        developments=tuple(
-            Development(
-                id=ref(),
-                kind=pick(draw, tuple(DevelopmentKind)),
-                description=say.next(),
-                affects_roles=tuple(subset(draw, _ROLES, max_size=max_items)),
-                source=say.next(),
-            )
-            for _ in count()
-        ),
-        resistances=tuple(
-            Resistance(
-                id=ref(),
-                description=say.next(),
-                holder=maybe(draw, pool),
-                holder_role=maybe(draw, _ROLES),
-                reason=say.next(),
-                severity=pick(draw, tuple(Level)),
-                mitigation=say.next(),
-            )
-            for _ in count()
-        ),
-        principles=[
-            Principle(key, pick(draw, tuple(PrincipleStatus)), say.next())
-            for key in subset(draw, tuple(PrincipleKey))
-        ],
-        waste=Waste(say.next(), draw(PERCENTAGES), draw(PERCENTAGES), say.next()),
-        notes=[
-            BlockNote(key, say.next()) for key in subset(draw, tuple(BlockKey), max_size=max_items)
-        ],
-    )
+    @st.composite
+    def draw_record(draw: st.DrawFn) -> Any:
+        return _Drawer(draw, draw(pools), TextCycle(draw, words), max_items, {}).record(record)
+
+    return draw_record()
+
+
+class _Drawer:
+    """Draws one record after another for one canvas, sharing its id pool, texts and steps."""
+
+    def __init__(
+        self,
+        draw: st.DrawFn,
+        pool: list[str],
+        say: TextCycle,
+        max_items: int,
+        counts: dict[str, tuple[int, int]],
+    ) -> None:
+        self.draw, self.pool, self.say, self.max_items = draw, pool, say, max_items
+        self.counts = counts
+        self.steps: tuple[str, ...] = DEFAULT_PROCESS_STEPS
+
+    def record(self, record: type, **given: Any) -> Any:
+        """An instance of ``record``, with the ``given`` field values and the rest drawn."""
+        values: dict[str, Any] = dict(given)
+        keyed = keyed_item_types(record) if record is Canvas or issubclass(record, Canvas) else {}
+        entities = {c.path[0]: c for c in collections(record) if len(c.path) == 1}
+        for attribute in fields(record):
+            name = attribute.name
+            if name in given:
+                continue
+            if name == "id" and entity_kind(record) is not None:
+                values[name] = pick(self.draw, self.pool)
+            elif name in entities:
+                low, high = self.counts.get(entities[name].name, (0, self.max_items))
+                count = integer(self.draw, low, high)
+                values[name] = tuple(self.record(entities[name].entity) for _ in range(count))
+            elif (item := tuple_item(attribute.type)) in keyed:
+                values[name] = self.keyed(item)
+            else:
+                values[name] = self.value(attribute)
+        return record(**values)
+
+    def keyed(self, item_type: Any) -> list[Any]:
+        """Items for some keys of the vocabulary, in its order."""
+        key_type = keyed_item_types(Canvas)[item_type].key_type
+        chosen = subset(self.draw, tuple(key_type), max_size=self.max_items * 6)
+        return [self.record(item_type, key=key) for key in chosen]
+
+    def value(self, attribute: Any) -> Any:
+        declared, annotation = meaning(attribute), attribute.type
+        draw, pool, say = self.draw, self.pool, self.say
+        if declared.names is PROCESS_STEP:
+            if flag(draw):
+                self.steps = tuple(dict.fromkeys(say.several(draw, 3)))
+            return self.steps
+        if declared.refers_to is PROCESS_STEP:
+            return pick(draw, (None, *self.steps[:1], say.next()))
+        if declared.refers_to is not None:
+            if tuple_item(annotation) is not None:
+                return repeats(draw, pool, max_size=self.max_items)
+            return maybe(draw, pool)
+        limits = bounds(attribute)
+        if limits is not None:
+            low, high = limits
+            if optional_inner(annotation) is int:
+                return maybe(draw, tuple(range(int(low), int(high) + 1)))
+            if (low, high) == (0, 100):
+                return draw(PERCENTAGES)
+            return draw(st.none() | st.floats(min_value=low, max_value=high))
+        return self.plain(annotation)
+
+    def plain(self, annotation: Any) -> Any:
+        draw, say = self.draw, self.say
+        inner = optional_inner(annotation)
+        item = tuple_item(annotation)
+        if annotation is str:
+            return say.next()
+        if annotation is bool:
+            return flag(draw)
+        if inner is str:
+            return say.maybe(draw)
+        if item is str:
+            return say.several(draw, self.max_items)
+        if _is_enum(annotation):
+            return pick(draw, tuple(annotation))
+        if _is_enum(inner):
+            return maybe(draw, tuple(inner))
+        if _is_enum(item):
+            return tuple(subset(draw, tuple(item), max_size=self.max_items))
+        if is_record(annotation):
+            return self.record(annotation)
+        raise TypeError(f"no strategy for a field of type {annotation!r}")
+
+
+def _is_enum(annotation: Any) -> TypeGuard[type[enum.Enum]]:
+    return isinstance(annotation, type) and issubclass(annotation, enum.Enum)

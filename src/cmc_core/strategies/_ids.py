@@ -1,48 +1,61 @@
 """Every id of a canvas, and a consistent renaming of them: for properties such as "renaming ids
-changes nothing but the names" and for making ids fresh."""
+changes nothing but the names" and for making ids fresh.
+
+Both read the model's declarations (:mod:`cmc_core.shape`): an entity's ``id`` and every
+reference to an entity or an organisation are ids; a reference to a process step is a name, not
+an id, and stays as it is. A reference field added to the model is renamed with no change here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
 from cmc_core.canvas import Canvas
+from cmc_core.fields import entity_kind
+from cmc_core.shape import Reference, collections, fields, is_record, per_type, references
 
 __all__ = ["id_strings", "rename_ids"]
 
 
-def _references(canvas: Canvas) -> Iterator[str | None]:
-    meta, boundary = canvas.meta, canvas.boundary
-    yield meta.owner
-    yield meta.focal_party
-    yield from boundary.instruments
-    for party in canvas.parties:
-        yield party.id
-        yield party.organisation
-    for value in canvas.values:
-        yield value.id
-    for flow in canvas.flows:
-        yield from (flow.id, flow.value, flow.from_party, flow.to_party)
-        yield from (flow.counter_value, flow.counter_of)
-    for area in canvas.process_areas:
-        yield area.id
-        yield from area.parties
-    for common in canvas.commonalities:
-        yield from (common.id, common.steward, *common.users, *common.exclusive_to)
-    for right in canvas.governance.decision_rights:
-        yield from (right.id, *right.holders)
-    for development in canvas.developments:
-        yield development.id
-    for resistance in canvas.resistances:
-        yield from (resistance.id, resistance.holder)
+@per_type
+def _id_references(record: type) -> tuple[Reference, ...]:
+    return tuple(reference for reference in references(record) if reference.kind.is_id)
+
+
+@per_type
+def _nested(record: type) -> tuple[str, ...]:
+    """The fields of ``record`` that hold records or collections of entities with ids."""
+    found = []
+    for attribute in fields(record):
+        if is_record(attribute.type):
+            found.append(attribute.name)
+    found.extend(c.path[0] for c in collections(record) if len(c.path) == 1)
+    return tuple(found)
+
+
+def _records(record: object) -> Iterator[object]:
+    """``record`` and every record it holds that may carry ids, depth first."""
+    yield record
+    for name in _nested(type(record)):
+        value = getattr(record, name)
+        for item in value if isinstance(value, tuple) else (value,):
+            yield from _records(item)
 
 
 def id_strings(canvas: Canvas) -> set[str]:
     """Every string a canvas uses as an id: entity and decision right ids, organisations, and
     every reference (resolving or not) in flows, areas, commonalities, governance, resistances,
     the boundary's instruments and the meta's owner and focal party."""
-    return {reference for reference in _references(canvas) if reference is not None}
+    found: set[str] = set()
+    for record in _records(canvas):
+        if entity_kind(type(record)) is not None:
+            found.add(record.id)  # type: ignore[attr-defined]
+        for reference in _id_references(type(record)):
+            found.update(reference.read(record))
+    return found
 
 
 def rename_ids(canvas: Canvas, renaming: Mapping[str, str] | Callable[[str], str]) -> Canvas:
@@ -60,55 +73,25 @@ def rename_ids(canvas: Canvas, renaming: Mapping[str, str] | Callable[[str], str
         assert callable(renaming)
         return renaming(old)
 
-    def opt(old: str | None) -> str | None:
-        return None if old is None else new(old)
-
-    def many(olds: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(new(old) for old in olds)
-
-    meta = attrs.evolve(
-        canvas.meta, owner=opt(canvas.meta.owner), focal_party=opt(canvas.meta.focal_party)
-    )
-    boundary = attrs.evolve(canvas.boundary, instruments=many(canvas.boundary.instruments))
-    rights = tuple(
-        attrs.evolve(r, id=new(r.id), holders=many(r.holders))
-        for r in canvas.governance.decision_rights
-    )
-    return canvas.evolve(
-        meta=meta,
-        boundary=boundary,
-        parties=tuple(
-            attrs.evolve(p, id=new(p.id), organisation=opt(p.organisation)) for p in canvas.parties
-        ),
-        values=tuple(attrs.evolve(v, id=new(v.id)) for v in canvas.values),
-        flows=tuple(
-            attrs.evolve(
-                f,
-                id=new(f.id),
-                value=opt(f.value),
-                from_party=opt(f.from_party),
-                to_party=opt(f.to_party),
-                counter_value=opt(f.counter_value),
-                counter_of=opt(f.counter_of),
+    def renamed(record: Any) -> Any:
+        record_type = type(record)
+        changes: dict[str, Any] = {}
+        if entity_kind(record_type) is not None:
+            changes["id"] = new(record.id)
+        for reference in _id_references(record_type):
+            value = getattr(record, reference.name)
+            if reference.many:
+                changes[reference.name] = tuple(new(old) for old in value)
+            elif value is not None:
+                changes[reference.name] = new(value)
+        for name in _nested(record_type):
+            value = getattr(record, name)
+            changes[name] = (
+                tuple(renamed(item) for item in value)
+                if isinstance(value, tuple)
+                else renamed(value)
             )
-            for f in canvas.flows
-        ),
-        process_areas=tuple(
-            attrs.evolve(a, id=new(a.id), parties=many(a.parties)) for a in canvas.process_areas
-        ),
-        commonalities=tuple(
-            attrs.evolve(
-                c,
-                id=new(c.id),
-                steward=opt(c.steward),
-                users=many(c.users),
-                exclusive_to=many(c.exclusive_to),
-            )
-            for c in canvas.commonalities
-        ),
-        governance=attrs.evolve(canvas.governance, decision_rights=rights),
-        developments=tuple(attrs.evolve(d, id=new(d.id)) for d in canvas.developments),
-        resistances=tuple(
-            attrs.evolve(r, id=new(r.id), holder=opt(r.holder)) for r in canvas.resistances
-        ),
-    )
+        return attrs.evolve(record, **changes) if changes else record
+
+    result: Canvas = renamed(canvas)
+    return result

@@ -12,28 +12,41 @@ from hypothesis import strategies as st
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Commonality, DecisionRight, Party, Resistance, ValueFlow
+from cmc_core.rules.builtin.integrity import FLOW_FIELDS_OF_CMC011
 from cmc_core.rules.engine import RuleSettings
+from cmc_core.shape import collections, references, resolved_by, singles
 from cmc_core.strategies._draws import pick
 from cmc_core.vocabulary import Role
 
 #: A way to break a rule: takes the draw function and a valid canvas, returns the broken one.
 Mutation = Callable[[st.DrawFn, Canvas], Canvas]
 
-#: Where :func:`put_ghost` can put a reference to nothing (rule CMC022's places, except the
-#: focal party: an unknown focal party also breaks CMC017).
-GHOST_PLACES: tuple[str, ...] = (
-    "steward",
-    "users",
-    "exclusive_to",
-    "area_parties",
-    "resistance_holder",
-    "right_holders",
-    "instruments",
-    "counter_value",
-    "counter_of",
-    "step",
-    "owner",
-)
+#: References whose dangling breaks another error-level rule too, so no ghost goes there: an
+#: unknown focal party also breaks CMC017.
+_NOT_GHOSTED = frozenset({"meta.focal_party"})
+
+
+def _ghost_places() -> tuple[str, ...]:
+    """Every reference rule CMC022 checks, as ``<collection or block>.<field>``, read from the
+    model's declarations (so a reference field added to the model is broken too)."""
+    places = [
+        f"{single.name}.{reference.name}"
+        for single in singles(Canvas)
+        for reference in references(single.record)
+        if resolved_by(Canvas, reference.kind) is not None
+    ]
+    places.extend(
+        f"{collection.name}.{reference.name}"
+        for collection in collections(Canvas)
+        for reference in references(collection.entity)
+        if resolved_by(Canvas, reference.kind) is not None
+        and not (collection.name == "flows" and reference.name in FLOW_FIELDS_OF_CMC011)
+    )
+    return tuple(place for place in places if place not in _NOT_GHOSTED)
+
+
+#: Where :func:`put_ghost` can put a reference to nothing: rule CMC022's places.
+GHOST_PLACES: tuple[str, ...] = _ghost_places()
 
 
 def entity_ids(canvas: Canvas) -> set[str]:
@@ -145,36 +158,40 @@ def route_all_flows_from(canvas: Canvas, sender: str) -> Canvas:
     return canvas.evolve(flows=flows)
 
 
+def _with_ghost(record: Any, field: str, ghost: str) -> Any:
+    """``record`` with ``ghost`` set as its reference in ``field``, or added to its list."""
+    value = getattr(record, field)
+    return attrs.evolve(record, **{field: (*value, ghost) if isinstance(value, tuple) else ghost})
+
+
 def put_ghost(draw: st.DrawFn, canvas: Canvas, where: str, ghost: str) -> Canvas:
-    """A copy with one reference, at the place ``where`` names, pointing at ``ghost``."""
-    common = primary(canvas)
-    if where == "steward":
-        return canvas.replace(attrs.evolve(common, steward=ghost))
-    if where == "users":
-        return canvas.replace(attrs.evolve(common, users=(*common.users, ghost)))
-    if where == "exclusive_to":
-        return canvas.replace(attrs.evolve(common, exclusive_to=(*common.exclusive_to, ghost)))
-    if where == "area_parties":
-        area = pick(draw, canvas.process_areas)
-        return canvas.replace(attrs.evolve(area, parties=(*area.parties, ghost)))
-    if where == "resistance_holder":
-        resistance = Resistance(fresh_id(canvas, "r-ghost"), "Doubt", ghost, reason="Habit")
-        return canvas.add(resistance)
-    if where == "right_holders":
+    """A copy with one reference, at the place ``where`` names (one of :data:`GHOST_PLACES`),
+    pointing at ``ghost``.
+
+    A reference in one of the canvas's blocks is set (or added to its list); one in a collection
+    is set in an entity already there. Some places need more care to break nothing else: the
+    primary commonality's references, a new resistance or decision right (a valid canvas may
+    have none), a new forward flow (a changed one could turn around the market's direction).
+    """
+    place, _, field = where.rpartition(".")
+    if place == "commonalities":
+        return canvas.replace(_with_ghost(primary(canvas), field, ghost))
+    if where == "resistances.holder":
+        return canvas.add(Resistance(fresh_id(canvas, "r-ghost"), "Doubt", ghost, reason="Habit"))
+    if where == "governance.decision_rights.holders":
         return add_right(canvas, DecisionRight(fresh_id(canvas, "dr-ghost"), "agenda", (ghost,)))
-    if where == "instruments":
-        instruments = (*canvas.boundary.instruments, ghost)
-        return canvas.evolve(boundary=attrs.evolve(canvas.boundary, instruments=instruments))
-    if where == "owner":
-        return canvas.evolve(meta=attrs.evolve(canvas.meta, owner=ghost))
-    flow = new_forward_flow(draw, canvas, "f-ghost")
-    if where == "counter_value":
-        return canvas.add(attrs.evolve(flow, counter_value=ghost))
-    if where == "counter_of":
-        reverse = attrs.evolve(
-            flow, from_party=flow.to_party, to_party=flow.from_party, counter_of=ghost
-        )
-        return canvas.add(reverse)
-    if where == "step":
-        return canvas.add(attrs.evolve(flow, step=ghost))
-    raise ValueError(f"no reference place called {where!r}")
+    if place == "flows":
+        flow = new_forward_flow(draw, canvas, "f-ghost")
+        if field == "counter_of":  # a counter-flow runs back, from demander to supplier
+            flow = attrs.evolve(flow, from_party=flow.to_party, to_party=flow.from_party)
+        return canvas.add(_with_ghost(flow, field, ghost))
+    for single in singles(Canvas):
+        if single.name == place:
+            ghosted = _with_ghost(single.read(canvas), field, ghost)
+            changed: Canvas = single.replaced(canvas, ghosted)
+            return changed
+    collection = next((c for c in collections(Canvas) if c.name == place), None)
+    if collection is None or not collection.read(canvas):
+        raise ValueError(f"no reference place called {where!r} in this canvas")
+    entity = pick(draw, collection.read(canvas))
+    return canvas.replace(_with_ghost(entity, field, ghost))

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import itertools
 import pickle
+from collections.abc import Callable
 from functools import cache
+from typing import Any
+
+import attrs
 
 from cmc_core.blueprint import BlockKey
 from cmc_core.canvas import Canvas
@@ -22,7 +26,6 @@ from cmc_core.model import (
     Commonality,
     DecisionRight,
     Development,
-    EndCustomerValue,
     Factor,
     Governance,
     Meta,
@@ -34,10 +37,10 @@ from cmc_core.model import (
     ValueFlow,
     Waste,
 )
+from cmc_core.shape import fields, is_record, text_fields
 from cmc_core.vocabulary import (
     DevelopmentKind,
     FactorKey,
-    Language,
     LegalForm,
     Level,
     Mode,
@@ -45,7 +48,6 @@ from cmc_core.vocabulary import (
     PrincipleStatus,
     ProcessKind,
     Role,
-    Status,
     ValueKind,
 )
 
@@ -129,65 +131,28 @@ HOSTILE_IDS: dict[str, str] = {
 }
 
 
-def _build() -> Canvas:
-    say = itertools.cycle(HOSTILE_TEXTS).__next__
+def _skeleton() -> Canvas:
+    """A sound canvas with hostile ids whose free text is all left empty, to be filled."""
     ids = HOSTILE_IDS
     supplier, second = ids["supplier"], ids["second supplier"]
     demander, customer = ids["demander"], ids["end customer"]
-
-    def party(  # every text field of a party gets the next hostile text
-        party_id: str,
-        role: Role,
-        *,
-        organisation: str | None = None,
-        external: bool = False,
-        serves_end_customer: bool = False,
-        privileged: bool = False,
-    ) -> Party:
-        return Party(
-            party_id,
-            name=say(),
-            roles=(role,),
-            organisation=organisation,
-            external=external,
-            specialisation=say(),
-            serves_end_customer=serves_end_customer,
-            privileged=privileged,
-            interest=say(),
-            notes=say(),
-        )
-
     return Canvas(
         meta=Meta(
-            name=say(),
-            language=Language.EN,
-            variant=say(),
-            canvas_version=say(),
-            status=Status.DRAFT,
-            description=say(),
-            authors=(say(), say()),
-            date="2025-03-14",
-            focal_party=supplier,
+            variant="", canvas_version="", authors=("", ""), date="2025-03-14", focal_party=supplier
         ),
-        end_customer=EndCustomerValue(say(), say(), say(), say(), say()),
         boundary=Boundary(
-            goal=say(),
-            target_group=say(),
-            inclusion_criteria=(say(), say()),
-            exclusion_criteria=(say(),),
-            parent_domain=say(),
-            instruments=(ids["instrument"],),
+            inclusion_criteria=("", ""), parent_domain="", instruments=(ids["instrument"],)
         ),
         parties=(
-            party(supplier, Role.SUPPLIER, privileged=True),
-            party(second, Role.SUPPLIER, organisation=supplier),
-            party(demander, Role.DEMANDER, serves_end_customer=True),
-            party(customer, Role.END_CUSTOMER, external=True),
+            Party(supplier, roles=(Role.SUPPLIER,), privileged=True),
+            Party(second, roles=(Role.SUPPLIER,), organisation=supplier),
+            Party(demander, roles=(Role.DEMANDER,), serves_end_customer=True),
+            Party(customer, roles=(Role.END_CUSTOMER,), external=True),
         ),
         values=(
-            Value(ids["value"], say(), ValueKind.SERVICE, description=say()),
-            Value(ids["money"], say(), ValueKind.MONEY, description=say()),
-            Value(ids["instrument"], say(), ValueKind.INSTRUMENT, description=say()),
+            Value(ids["value"], kind=ValueKind.SERVICE),
+            Value(ids["money"], kind=ValueKind.MONEY),
+            Value(ids["instrument"], kind=ValueKind.INSTRUMENT),
         ),
         flows=(
             ValueFlow(
@@ -198,7 +163,6 @@ def _build() -> Canvas:
                 counter_value=ids["money"],
                 via_commonality=True,
                 step="match",
-                friction=say(),
             ),
             ValueFlow(
                 ids["counter-flow"],
@@ -207,43 +171,57 @@ def _build() -> Canvas:
                 to_party=supplier,
                 step="transact",
                 counter_of=ids["flow"],
-                friction=say(),
             ),
         ),
         process_areas=(
-            ProcessArea(
-                "a-1", say(), ProcessKind.INFORMATION, Mode.COOPERATE, (supplier, demander), say()
-            ),
-            ProcessArea("a-2", say(), ProcessKind.EXECUTION, None, (second,), say()),
+            ProcessArea("a-1", "", ProcessKind.INFORMATION, Mode.COOPERATE, (supplier, demander)),
+            ProcessArea("a-2", "", ProcessKind.EXECUTION, None, (second,)),
         ),
         commonalities=(
             Commonality(
                 ids["commonality"],
-                name=say(),
                 primary=True,
-                description=say(),
-                capabilities=(say(), say()),
+                capabilities=("", ""),
                 steward=supplier,
                 users=(supplier, second, demander),
-                access_terms=say(),
-                financing=say(),
             ),
         ),
         governance=Governance(
-            decision_making=say(),
             legal_form=LegalForm.COOPERATIVE,
-            agreements=(say(), say()),
-            decision_rights=(DecisionRight("d-1", say(), (supplier, demander), True),),
+            agreements=("", ""),
+            decision_rights=(DecisionRight("d-1", "", (supplier, demander), True),),
         ),
-        factors=[Factor(key, say(), index % 4) for index, key in enumerate(FactorKey)],
-        developments=(
-            Development("dev-1", DevelopmentKind.THREAT, say(), (Role.SUPPLIER,), say()),
-        ),
-        resistances=(Resistance("r-1", say(), second, Role.SUPPLIER, say(), Level.HIGH, say()),),
-        principles=[Principle(key, PrincipleStatus.ADEQUATE, say()) for key in PrincipleKey],
-        waste=Waste(say(), 40.0, 25.5, say()),
-        notes=[BlockNote(key, say()) for key in BlockKey],
+        factors=[Factor(key, "", index % 4) for index, key in enumerate(FactorKey)],
+        developments=(Development("dev-1", DevelopmentKind.THREAT, "", (Role.SUPPLIER,)),),
+        resistances=(Resistance("r-1", "", second, Role.SUPPLIER, "", Level.HIGH),),
+        principles=[Principle(key, PrincipleStatus.ADEQUATE) for key in PrincipleKey],
+        waste=Waste("", 40.0, 25.5),
+        notes=[BlockNote(key, "") for key in BlockKey],
     )
+
+
+def _filled(record: Any, say: Callable[[], str]) -> Any:
+    """``record`` with every empty free-text field (read from the model's declarations, in
+    field order, depth first) given the next hostile text; an empty list of text gets one."""
+    changes: dict[str, Any] = {}
+    texts = {attribute.name for attribute in text_fields(type(record))}
+    for attribute in fields(type(record)):
+        value = getattr(record, attribute.name)
+        if attribute.name in texts:
+            if isinstance(value, tuple):
+                changes[attribute.name] = tuple(item or say() for item in value or ("",))
+            elif not value:
+                changes[attribute.name] = say()
+        elif is_record(attribute.type):
+            changes[attribute.name] = _filled(value, say)
+        elif isinstance(value, tuple) and value and is_record(type(value[0])):
+            changes[attribute.name] = tuple(_filled(item, say) for item in value)
+    return attrs.evolve(record, **changes)
+
+
+def _build() -> Canvas:
+    canvas: Canvas = _filled(_skeleton(), itertools.cycle(HOSTILE_TEXTS).__next__)
+    return canvas
 
 
 @cache

@@ -21,7 +21,7 @@ from typing import Any
 from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.fileformat.converter import unstructure_canvas
-from cmc_core.fileformat.layout import KEYED_FIELDS
+from cmc_core.fileformat.layout import keyed
 from cmc_core.fileformat.locate import format_path, parse_path
 
 __all__ = ["UnresolvedPathError", "path_resolves", "resolve_path"]
@@ -44,11 +44,10 @@ class UnresolvedPathError(CmcError, LookupError):
 def _keyed_defaults() -> dict[str, dict[str, Any]]:
     # Each keyed field with an item for every key, all at their defaults, in document form.
     items = {
-        name: [keyed.item_type(key) for key in keyed.key_type]
-        for name, keyed in KEYED_FIELDS.items()
+        name: [field.item_type(key) for key in field.key_type] for name, field in keyed().items()
     }
     full = unstructure_canvas(Canvas().evolve(**items), omit_defaults=False)
-    return {name: full[name] for name in KEYED_FIELDS}
+    return {name: full[name] for name in keyed()}
 
 
 def _document(canvas: Canvas) -> dict[str, Any]:

@@ -8,28 +8,30 @@ The party and value references of the flows themselves are CMC011's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.rules.builtin._common import describe, plural, quote, rule
+from cmc_core.fields import Kind
+from cmc_core.rules.builtin._common import plural, quote, rule
 from cmc_core.rules.engine import RuleContext
-from cmc_core.rules.index import MISSING, CanvasIndex, IdUse
+from cmc_core.rules.index import CanvasIndex, IdUse
+from cmc_core.shape import Reference, references, singles
 
 __all__ = ["references_resolve", "unique_ids"]
 
-#: The singular of each id-carrying collection, for messages.
-_ENTITY_WORDS = {
-    "parties": ("party", "parties"),
-    "values": ("value", "values"),
-    "flows": ("flow", "flows"),
-    "process_areas": ("process area", "process areas"),
-    "commonalities": ("commonality", "commonalities"),
-    "developments": ("development", "developments"),
-    "resistances": ("resistance", "resistances"),
-    "governance.decision_rights": ("decision right", "decision rights"),
+#: The flow fields rule CMC011 checks (a flow's value and its two ends); CMC022 checks the rest.
+FLOW_FIELDS_OF_CMC011 = frozenset({"value", "from_party", "to_party"})
+
+#: How a message names a record held once by the canvas (otherwise "The <field name>").
+_SINGLE_WORDS = {"meta": "The canvas metadata"}
+#: How a message names what a reference field holds, where the field's name does not say it.
+_ROLE_WORDS = {
+    "exclusive_to": "the party it is exclusive to",
+    "counter_value": "its counter-value",
+    "step": "its process step",
+    "counter_of": "the flow it answers (counter_of)",
 }
 
 
@@ -37,43 +39,58 @@ class _Referrer(NamedTuple):
     """Who refers, where, and to what kind of entity: the wording of a CMC022 finding."""
 
     owner: str  # "The commonality 'Port platform' (c-platform)"
-    path: str  # "commonalities[0].users"
     subject: str | None
-    what: str  # "a user"
-    kind: str  # "a party"
+    reference: Reference
 
-    def finding(self, reference: str, path: str) -> Finding:
+    def finding(self, name: str, path: str) -> Finding:
+        what = _ROLE_WORDS.get(self.reference.name) or _role(self.reference)
+        kind = _with_article(self.reference.kind.singular())
         return Finding(
             message=(
-                f"{self.owner} names {quote(reference)} as {self.what}, which is not {self.kind} "
-                "of the canvas."
+                f"{self.owner} names {quote(name)} as {what}, which is not {kind} of the canvas."
             ),
             path=path,
             subject=self.subject,
         )
 
 
-#: Gives the references, among some, that resolve to nothing.
-Resolver = Callable[[Iterable[str]], AbstractSet[str]]
+def _with_article(words: str) -> str:
+    return f"{'an' if words[:1] in 'aeio' else 'a'} {words}"  # 'a user', 'an instrument'
+
+
+def _role(reference: Reference) -> str:
+    """``its steward`` for a single reference, ``a holder`` for one of a list."""
+    words = reference.name.replace("_", " ")
+    if not reference.many:
+        return f"its {words}"
+    singular = words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
+    return _with_article(singular)
+
+
+def _describe(entity: Any) -> str:
+    """``'Name' (id)``, or ``'id'`` for an entity without a name."""
+    name = getattr(entity, "name", "")
+    if isinstance(name, str) and name.strip():
+        return f"{quote(name.strip())} ({entity.id})"
+    return quote(entity.id)
 
 
 def _unresolved(
-    referrer: _Referrer, references: Sequence[str], unknown_of: Resolver
+    referrer: _Referrer, record: object, path: str, index: CanvasIndex
 ) -> Iterator[Finding]:
-    """A finding per reference in a list (at ``path[slot]``) that resolves to nothing."""
-    unknown = unknown_of(references)
-    if unknown:
-        for slot, reference in enumerate(references):
-            if reference in unknown:
-                yield referrer.finding(reference, f"{referrer.path}[{slot}]")
-
-
-def _unresolved_one(
-    referrer: _Referrer, reference: str | None, unknown_of: Resolver
-) -> Iterator[Finding]:
-    """A finding when a single optional reference is set but resolves to nothing."""
-    if reference and unknown_of((reference,)):
-        yield referrer.finding(reference, referrer.path)
+    """A finding per reference of ``record`` in the referrer's field that resolves to nothing."""
+    reference = referrer.reference
+    given = reference.read(record)
+    unknown = index.unknown(reference.kind, given) if given else frozenset()
+    if not unknown:
+        return
+    field_path = f"{path}.{reference.file_key}"
+    if not reference.many:
+        yield referrer.finding(given[0], field_path)
+        return
+    for slot, name in enumerate(given):
+        if name in unknown:
+            yield referrer.finding(name, f"{field_path}[{slot}]")
 
 
 @rule(
@@ -89,80 +106,57 @@ def _unresolved_one(
     source="domain.md 3.1, 3.3; [S1b]",
 )
 def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding per reference that does not resolve."""
+    """Yield a finding per reference that does not resolve.
+
+    Every reference field the model declares is checked (:mod:`cmc_core.shape`), except the
+    flow fields CMC011 checks; the flows are read through the index's columns.
+    """
     index = context.index
-    parties = index.unknown_parties
-    for position, commonality in enumerate(canvas.commonalities):
-        owner = f"The commonality {describe(commonality)}"
-        path = f"commonalities[{position}]"
-        steward = _Referrer(owner, f"{path}.steward", commonality.id, "its steward", "a party")
-        yield from _unresolved_one(steward, commonality.steward, parties)
-        if not index.lists_every_inside_market_party(commonality.users):
-            users = _Referrer(owner, f"{path}.users", commonality.id, "a user", "a party")
-            yield from _unresolved(users, commonality.users, parties)
-        exclusive = _Referrer(
-            owner, f"{path}.exclusive_to", commonality.id, "the party it is exclusive to", "a party"
-        )
-        yield from _unresolved(exclusive, commonality.exclusive_to, parties)
-    for position, area in enumerate(canvas.process_areas):
-        owner = f"The process area {describe(area)}"
-        members = _Referrer(
-            owner, f"process_areas[{position}].parties", area.id, "a party", "a party"
-        )
-        yield from _unresolved(members, area.parties, parties)
-    for position, resistance in enumerate(canvas.resistances):
-        owner = f"The resistance {quote(resistance.id)}"
-        holder = _Referrer(
-            owner, f"resistances[{position}].holder", resistance.id, "its holder", "a party"
-        )
-        yield from _unresolved_one(holder, resistance.holder, parties)
-    for position, right in enumerate(canvas.governance.decision_rights):
-        owner = f"The decision right {quote(right.id)}"
-        path = f"governance.decision_rights[{position}].holders"
-        yield from _unresolved(
-            _Referrer(owner, path, right.id, "a holder", "a party"), right.holders, parties
-        )
-    instruments = _Referrer(
-        "The boundary", "boundary.instruments", None, "an instrument", "a value"
-    )
-    yield from _unresolved(instruments, canvas.boundary.instruments, index.unknown_values)
-    for field in ("owner", "focal_party"):
-        what = f"its {field.replace('_', ' ')}"
-        referrer = _Referrer("The canvas metadata", f"meta.{field}", None, what, "a party")
-        yield from _unresolved_one(referrer, getattr(canvas.meta, field), parties)
-    yield from _flow_references(canvas, index)
+    for single in singles(type(canvas)):
+        record = single.read(canvas)
+        owner = _SINGLE_WORDS.get(single.name) or f"The {single.path[-1].replace('_', ' ')}"
+        for reference in references(type(record)):
+            if index.resolves(reference.kind):
+                yield from _unresolved(
+                    _Referrer(owner, None, reference), record, single.name, index
+                )
+    for collection in index.collections:
+        if collection.name == "flows":
+            yield from _flow_references(canvas, index, references(collection.entity))
+            continue
+        for position, entity in enumerate(collection.read(canvas)):
+            owner = f"The {collection.kind.singular()} {_describe(entity)}"
+            path = f"{collection.name}[{position}]"
+            for reference in references(type(entity)):
+                if index.resolves(reference.kind):
+                    referrer = _Referrer(owner, entity.id, reference)
+                    yield from _unresolved(referrer, entity, path, index)
 
 
-def _flow_references(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
-    checks = (
-        (
-            "counter_value",
-            index.counter_value_keys - index.value_ids,
-            "its counter-value",
-            "a value",
-        ),
-        ("step", index.step_keys - set(canvas.process_steps), "its process step", "a process step"),
-    )
-    for field, unresolved, what, kind in checks:
-        unknown = unresolved - MISSING
+def _flow_references(
+    canvas: Canvas, index: CanvasIndex, fields: tuple[Reference, ...]
+) -> Iterator[Finding]:
+    """The flows' references, a column at a time: positions are read only for unknown ones."""
+    for reference in fields:
+        if reference.name in FLOW_FIELDS_OF_CMC011 or not index.resolves(reference.kind):
+            continue
+        unknown = index.unknown(reference.kind, index.flow_keys(reference.name))
         if not unknown:
             continue
-        column = index.flow_column(field)
+        column = index.flow_column(reference.name)
         for position in index.positions(column, unknown):
             flow_id = canvas.flows[position].id
-            referrer = _Referrer(f"The flow {quote(flow_id)}", "", flow_id, what, kind)
-            yield referrer.finding(str(column[position]), f"flows[{position}].{field}")
-    repeated = index.flow_id_column.duplicates
-    for position, forward in index.forward_flow_positions.items():
-        flow = canvas.flows[position]
-        if forward is None and flow.counter_of not in repeated:
-            what = "the flow it answers (counter_of)"
-            referrer = _Referrer(f"The flow {quote(flow.id)}", "", flow.id, what, "a flow")
-            yield referrer.finding(flow.counter_of or "", f"flows[{position}].counter_of")
+            referrer = _Referrer(f"The flow {quote(flow_id)}", flow_id, reference)
+            yield referrer.finding(str(column[position]), f"flows[{position}].{reference.file_key}")
 
 
 def _collection(use: IdUse) -> str:
     return use.path.rsplit("[", 1)[0]
+
+
+def _words(index: CanvasIndex, collection: str) -> tuple[str, str]:
+    kind: Kind = next(c.kind for c in index.collections if c.name == collection)
+    return kind.singular(), kind.plural()
 
 
 @rule(
@@ -185,7 +179,7 @@ def unique_ids(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     for use in index.id_uses(repeated):
         by_id.setdefault(use.id, []).append(use)
     for entity_id, uses in by_id.items():
-        kinds = Counter(_ENTITY_WORDS[_collection(use)] for use in uses)
+        kinds = Counter(_words(index, _collection(use)) for use in uses)
         described = " and ".join(plural(number, *words) for words, number in sorted(kinds.items()))
         message = (
             f"The id {quote(entity_id)} is used by {len(uses)} entities ({described}); an id "
