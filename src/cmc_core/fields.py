@@ -1,6 +1,6 @@
 """How the model declares what a field means beyond its Python type.
 
-The model (:mod:`cmc_core.model` and :mod:`cmc_core.canvas`) is the one place the shape of a
+The model (``cmc_core.model`` and ``cmc_core.canvas``) is the one place the shape of a
 canvas is written down. A field's type says what it holds; the declarations here say what it
 *means*: that a text names a party, that the order of a list carries nothing, that a number has
 bounds, that the file calls the field by another name, which block of the canvas it fills. The

@@ -1,6 +1,6 @@
 """The shape of the canvas, read from the model's own declarations: the one description of it.
 
-The model declares each field once (:mod:`cmc_core.model`, :mod:`cmc_core.canvas`, with the
+The model declares each field once (``cmc_core.model``, ``cmc_core.canvas``, with the
 vocabulary of :mod:`cmc_core.fields`). This module reads those declarations and answers what the
 rest of the library needs to know about the shape, so that nothing else keeps a list of fields:
 
@@ -24,7 +24,7 @@ import functools
 import types
 import typing
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar, cast
+from typing import Any, TypeGuard, TypeVar, cast
 
 import attrs
 
@@ -56,9 +56,6 @@ __all__ = [
     "text_fields",
     "tuple_item",
 ]
-
-if TYPE_CHECKING:
-    Field = attrs.Attribute[Any]
 
 _Result = TypeVar("_Result")
 
@@ -99,7 +96,7 @@ def tuple_item(annotation: Any) -> Any | None:
 
 
 @per_type
-def fields(record: type) -> tuple[Field, ...]:
+def fields(record: type) -> tuple[attrs.Attribute[Any], ...]:
     """The attrs fields of ``record`` with their annotations resolved to real types."""
     # The model modules postpone annotations; resolve them once per class.
     attrs.resolve_types(record)
@@ -126,12 +123,12 @@ def _file_keys(record: type) -> dict[str, str]:
     return {a.name: key for a in fields(record) if (key := meaning(a).file_key) is not None}
 
 
-def bounds(attribute: Field) -> tuple[float, float] | None:
+def bounds(attribute: attrs.Attribute[Any]) -> tuple[float, float] | None:
     """The inclusive range a number field declares, if any."""
     return meaning(attribute).bounds
 
 
-def is_unordered(attribute: Field) -> bool:
+def is_unordered(attribute: attrs.Attribute[Any]) -> bool:
     """Whether a list field is a set: its order carries no meaning (references, roles)."""
     return meaning(attribute).unordered
 
@@ -143,7 +140,7 @@ def block_of(root: type, name: str) -> BlockKey | None:
 
 
 @per_type
-def text_fields(record: type) -> tuple[Field, ...]:
+def text_fields(record: type) -> tuple[attrs.Attribute[Any], ...]:
     """The free-text fields of ``record``: text, optional text and lists of text that are
     neither its id nor references nor lists of names (``name``, ``date``, ``authors`` ...)."""
     found = []
