@@ -380,13 +380,19 @@ def kinds(root: type) -> dict[str, Kind]:
 def resolved_by(root: type, kind: Kind) -> Collection | str | None:
     """Where references to ``kind`` resolve: a collection of entities, the name of the root's
     field that lists the names (``process_steps``), or ``None`` (an organisation)."""
+    return _resolutions(root).get(kind.name)
+
+
+@per_type
+def _resolutions(root: type) -> dict[str, Collection | str]:
+    found: dict[str, Collection | str] = {}
     for collection in collections(root):
-        if collection.kind is kind:
-            return collection
+        found.setdefault(collection.kind.name, collection)
     for attribute in fields(root):
-        if meaning(attribute).names is kind:
-            return attribute.name
-    return None
+        listed = meaning(attribute).names
+        if listed is not None:
+            found.setdefault(listed.name, attribute.name)
+    return found
 
 
 # -- keyed fields --------------------------------------------------------------------------------

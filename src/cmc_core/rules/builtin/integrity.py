@@ -115,22 +115,31 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
     for single in singles(type(canvas)):
         record = single.read(canvas)
         owner = _SINGLE_WORDS.get(single.name) or f"The {single.path[-1].replace('_', ' ')}"
-        for reference in references(type(record)):
-            if index.resolves(reference.kind):
-                yield from _unresolved(
-                    _Referrer(owner, None, reference), record, single.name, index
-                )
+        for reference in _checked(index, type(record)):
+            referrer = _Referrer(owner, None, reference)
+            yield from _unresolved(referrer, record, single.name, index)
     for collection in index.collections:
         if collection.name == "flows":
-            yield from _flow_references(canvas, index, references(collection.entity))
+            yield from _flow_references(canvas, index, _checked(index, collection.entity))
             continue
+        checked = {collection.entity: _checked(index, collection.entity)}
         for position, entity in enumerate(collection.read(canvas)):
+            kind = type(entity)  # a subclass may add references
+            fields = checked.get(kind)
+            if fields is None:
+                fields = checked[kind] = _checked(index, kind)
+            if not fields:
+                continue
             owner = f"The {collection.kind.singular()} {_describe(entity)}"
             path = f"{collection.name}[{position}]"
-            for reference in references(type(entity)):
-                if index.resolves(reference.kind):
-                    referrer = _Referrer(owner, entity.id, reference)
-                    yield from _unresolved(referrer, entity, path, index)
+            for reference in fields:
+                referrer = _Referrer(owner, entity.id, reference)
+                yield from _unresolved(referrer, entity, path, index)
+
+
+def _checked(index: CanvasIndex, record: type) -> tuple[Reference, ...]:
+    """The reference fields of ``record`` that name something the canvas must hold."""
+    return tuple(r for r in references(record) if index.resolves(r.kind))
 
 
 def _flow_references(
@@ -138,7 +147,7 @@ def _flow_references(
 ) -> Iterator[Finding]:
     """The flows' references, a column at a time: positions are read only for unknown ones."""
     for reference in fields:
-        if reference.name in FLOW_FIELDS_OF_CMC011 or not index.resolves(reference.kind):
+        if reference.name in FLOW_FIELDS_OF_CMC011:
             continue
         unknown = index.unknown(reference.kind, index.flow_keys(reference.name))
         if not unknown:
