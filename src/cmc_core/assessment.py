@@ -192,15 +192,28 @@ def assess(
 
 
 def scoring_extras(answers: object) -> dict[str, Any]:
-    """The scorers' extras that answers given with a canvas bring: ``{"quickscan": answers}``
-    when they hold an answer to a quickscan question (the quickscan dimension then applies),
-    else none.
+    """The scorers' extras that answers given with a canvas bring: ``{"quickscan": ...}`` when
+    they answer a question of the quickscan (the quickscan dimension then applies), else none.
 
-    :param answers: an :class:`~cmc_core.questionnaires.AnswerSet` (``cmc export --answers``);
-        anything else, ``None`` included, brings nothing.
+    The quickscan's answers are checked and made canonical as ``cmc score --quickscan-answers``
+    does (``yes`` becomes ``True``), so that the dimension judges them alike; answers that do
+    not fit their questions are passed as given.
+
+    :param answers: an :class:`~cmc_core.questionnaires.AnswerSet` (``cmc export --answers``),
+        possibly with answers to other questionnaires too; anything else, ``None`` included,
+        brings nothing.
     """
-    from cmc_core.questionnaires import QUICKSCAN_IDS, AnswerSet
+    from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
 
-    if isinstance(answers, AnswerSet) and any(a.question in QUICKSCAN_IDS for a in answers):
-        return {"quickscan": answers}
-    return {}
+    if not isinstance(answers, AnswerSet):
+        return {}
+    questionnaire = quickscan()
+    asked = {question.id for question in questionnaire.questions}
+    mine = {question: answer for question, answer in answers.answers.items() if question in asked}
+    if not mine:
+        return {}
+    given = AnswerSet(mine, answers.language)
+    try:
+        return {"quickscan": Session([questionnaire], answers=given).answers}
+    except AnswersError:  # scored as given: the quickscan's verdict reads what it can
+        return {"quickscan": given}
