@@ -49,20 +49,13 @@ class _Evaluation:
 
     __slots__ = ("config", "extras", "locator", "lock", "plugins", "report", "scores", "weights")
 
-    def __init__(
-        self,
-        plugins: Plugins | None = None,
-        config: ValidationConfig | None = None,
-        weights: Mapping[str, float] | None = None,
-        extras: Mapping[str, Any] | None = None,
-        locator: Locator | None = None,
-    ) -> None:
-        self.plugins = plugins
-        self.config = config
-        # Private copies: the caller's dicts may change before the score card is computed.
-        self.weights = None if weights is None else dict(weights)
-        self.extras = None if extras is None else dict(extras)
-        self.locator = locator
+    def __init__(self) -> None:
+        # No inputs: the built-in rules and scorers, the default configuration.
+        self.plugins: Plugins | None = None
+        self.config: ValidationConfig | None = None
+        self.weights: dict[str, float] | None = None
+        self.extras: dict[str, Any] | None = None
+        self.locator: Locator | None = None
         self.report: Report | None = None
         self.scores: ScoreCard | None = None
         # Threads that read a part first at the same time compute it once, with the inputs.
@@ -98,7 +91,8 @@ class _Evaluation:
 @attrs.frozen(eq=False)
 class Assessment:
     """A canvas evaluated once: its validation report and its score card. Make one with
-    :func:`assess`.
+    :func:`assess`; ``Assessment(canvas)`` alone judges with the built-ins, as
+    ``assess(canvas)`` does.
 
     The report and the score card are computed when first read, each once, with the rules,
     configuration, scorers, weights and extras given to :func:`assess`; an error of a rule or
@@ -111,7 +105,7 @@ class Assessment:
 
     #: The canvas that was evaluated.
     canvas: Canvas
-    _evaluation: _Evaluation = attrs.field(factory=_Evaluation, repr=False, alias="evaluation")
+    _evaluation: _Evaluation = attrs.field(factory=_Evaluation, init=False, repr=False)
 
     @property
     def report(self) -> Report:
@@ -157,9 +151,9 @@ def _title(canvas: Canvas) -> str:
 
 def _evaluated(canvas: Canvas, report: Report, scores: ScoreCard) -> Assessment:
     """An assessment whose parts are already known (how a pickled assessment comes back)."""
-    evaluation = _Evaluation()
-    evaluation.report, evaluation.scores = report, scores
-    return Assessment(canvas, evaluation=evaluation)
+    assessment = Assessment(canvas)
+    assessment._evaluation.report, assessment._evaluation.scores = report, scores
+    return assessment
 
 
 def assess(
@@ -188,7 +182,13 @@ def assess(
         (a loaded document's :meth:`~cmc_core.fileformat.CanvasDocument.locate`).
     :returns: the assessment; each part is computed when first read (see :class:`Assessment`).
     """
-    return Assessment(canvas, evaluation=_Evaluation(plugins, config, weights, extras, locator))
+    assessment = Assessment(canvas)
+    evaluation = assessment._evaluation
+    evaluation.plugins, evaluation.config, evaluation.locator = plugins, config, locator
+    # Private copies: the caller's dicts may change before the score card is computed.
+    evaluation.weights = None if weights is None else dict(weights)
+    evaluation.extras = None if extras is None else dict(extras)
+    return assessment
 
 
 def scoring_extras(answers: object) -> dict[str, Any]:
