@@ -15,7 +15,7 @@ from cmc_core.fileformat import loads
 from cmc_core.rules import RuleContext, RuleSelection, ValidationConfig
 from cmc_core.rules import plugin as builtin_rules
 from cmc_core.rules.engine import Rule
-from cmc_core.scoring import Score, ScoreContext, Scorer
+from cmc_core.scoring import Score, Scorer
 from cmc_core.scoring import plugin as builtin_scorers
 from cmc_core.testing import make_plugins
 from cmc_exporters.bmc import BMC_EXPORTER, BmcRefusedError
