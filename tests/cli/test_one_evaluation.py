@@ -57,7 +57,9 @@ def test_score_and_every_report_export_show_one_overall_with_the_plugins_scorer(
     invoke: Invoke, tutorial: str
 ) -> None:
     card = _score_json(invoke, tutorial)
-    names = [dimension["name"] for dimension in card["dimensions"]]  # type: ignore[attr-defined,index]
+    dimensions = card["dimensions"]
+    assert isinstance(dimensions, list)
+    names = [dimension["name"] for dimension in dimensions]
     assert "digital-waste" in names, "the cmc-digital-waste plugin must be installed (README)"
     overall = card["overall"]
     assert isinstance(overall, float)
