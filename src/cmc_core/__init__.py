@@ -50,6 +50,7 @@ __version__ = "0.1.0"
 # The file format and the rules are imported on first use, so that `import cmc_core` (and
 # `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
 if TYPE_CHECKING:
+    from cmc_core.assessment import Assessment, assess
     from cmc_core.diffing import CanvasDiff, diff_canvases
     from cmc_core.exporting import Exporter, ExportOptions
     from cmc_core.fileformat import (
@@ -84,6 +85,8 @@ if TYPE_CHECKING:
     from cmc_core.scoring import Reason, Score, ScoreCard, Scorer, analyse_network, score_canvas
 
 _LAZY: dict[str, str] = {
+    "Assessment": "cmc_core.assessment",
+    "assess": "cmc_core.assessment",
     "CanvasDocument": "cmc_core.fileformat",
     "CanvasLoadError": "cmc_core.fileformat",
     "CanvasSaveError": "cmc_core.fileformat",
@@ -145,6 +148,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ZONES",
     "AnswerSet",
+    "Assessment",
     "Block",
     "BlockKey",
     "BlockNote",
@@ -210,6 +214,7 @@ __all__ = [
     "ZoneKey",
     "__version__",
     "analyse_network",
+    "assess",
     "diff_canvases",
     "dumps",
     "format_for_path",

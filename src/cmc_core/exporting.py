@@ -21,6 +21,7 @@ import attrs
 from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
+    from cmc_core.assessment import Assessment
     from cmc_core.canvas import Canvas
 
 __all__ = [
@@ -82,15 +83,37 @@ class ExportOptions:
         against, from ``cmc export --compare OLD``) and ``"questionnaires"`` (the
         questionnaires that ask the answers' questions). Like settings, an exporter reads the
         keys it knows and ignores the rest.
+    :param assessment: the canvas's validation report and score card
+        (:func:`~cmc_core.assessment.assess`), for an exporter that shows them. ``cmc export``
+        passes one made with the active plugins' rules and scorers and the project's
+        configuration, so the export says what ``cmc check`` and ``cmc score`` say. An
+        exporter reads it through :meth:`assessment_for`.
     """
 
     language: Language | None = None
     settings: Mapping[str, str] = attrs.field(factory=dict, converter=_copied, hash=False)
     extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied_extras, hash=False)
+    assessment: Assessment | None = attrs.field(default=None, kw_only=True)
 
     def language_for(self, canvas: Canvas) -> Language:
         """The language to write in: the one asked for, else the canvas's own."""
         return self.language or canvas.meta.language
+
+    def assessment_for(self, canvas: Canvas) -> Assessment:
+        """The validation report and score card an exporter shows for ``canvas``.
+
+        The caller's :attr:`assessment` when there is one. Otherwise (a program that passed
+        none) the canvas is assessed now with the built-in rules and scorers and the default
+        configuration, scoring the quickscan answers of ``extras["answers"]`` too
+        (:func:`~cmc_core.assessment.scoring_extras`).
+
+        :raises ValueError: when the caller's assessment is of another canvas.
+        """
+        from cmc_core.assessment import assess, scoring_extras
+
+        if self.assessment is not None:
+            return self.assessment.require_canvas(canvas)
+        return assess(canvas, extras=scoring_extras(self.extras.get("answers")))
 
 
 #: Turns a canvas into the exported document: text (encoded as UTF-8 on write) or bytes.

@@ -5,15 +5,18 @@ and blocks, the parties by role, the value flows, the validation summary, the sc
 when the export brings them (:attr:`~cmc_core.exporting.ExportOptions.extras`), the answers to
 the questionnaires and the changes since an earlier version. The templates only lay it out.
 
-Validation uses the built-in rules with the default configuration and scoring the built-in
-scorers (with the quickscan answers when the answers hold them), so an export says what
-``cmc check`` says of the canvas without a configuration file.
+The validation report and the score card are the export's assessment
+(:meth:`~cmc_core.exporting.ExportOptions.assessment_for`): ``cmc export`` passes the one
+``cmc check`` and ``cmc score`` make (the active plugins' rules and scorers, the project's
+configuration), so the export says what they say. A program that passes none gets the
+built-in rules with the default configuration and the built-in scorers (with the quickscan
+answers when the answers hold them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
@@ -21,7 +24,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report, Severity
 from cmc_core.exporting import ExportOptions
 from cmc_core.model import ValueFlow
-from cmc_core.scoring import ScoreCard, score_canvas
+from cmc_core.scoring import ScoreCard
 from cmc_core.vocabulary import Language, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
 from cmc_exporters._blocks import ZoneView, read_zones
@@ -286,14 +289,6 @@ def _dimensions(card: ScoreCard, language: Language) -> tuple[DimensionRow, ...]
     )
 
 
-def _quickscan_extras(answers: Any) -> dict[str, Any]:
-    from cmc_core.questionnaires import QUICKSCAN_IDS, AnswerSet
-
-    if isinstance(answers, AnswerSet) and any(a.question in QUICKSCAN_IDS for a in answers):
-        return {"quickscan": answers}
-    return {}
-
-
 def build_document(
     canvas: Canvas,
     options: ExportOptions,
@@ -308,18 +303,19 @@ def build_document(
         as they are.
     :param options: ``extras["answers"]`` (an AnswerSet) adds the questions and answers;
         ``extras["previous"]`` (a Canvas) marks what changed since that version;
-        ``extras["questionnaires"]`` (questionnaires) names the questions of the answers.
+        ``extras["questionnaires"]`` (questionnaires) names the questions of the answers;
+        the validation summary and the score card come from its assessment.
+    :raises ValueError: when the options' assessment is of another canvas.
     """
     from cmc_core.questionnaires import AnswerSet
-    from cmc_core.rules import validate
 
     language = options.language_for(canvas)
     extras = options.extras
     previous = extras.get("previous")
     marks = ChangeMarks(previous, canvas, language) if isinstance(previous, Canvas) else None
     answers = extras.get("answers")
-    report = validate(canvas)
-    card = score_canvas(canvas, extras=_quickscan_extras(answers))
+    assessment = options.assessment_for(canvas)
+    report, card = assessment.report, assessment.scores
     meta = canvas.meta
     groups: tuple[AnswerGroup, ...] = ()
     if isinstance(answers, AnswerSet) and len(answers):

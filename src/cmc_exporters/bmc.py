@@ -18,6 +18,11 @@ and exits with status 2):
 - while the party cannot carry a BMC or the CMC has error-level diagnostics (rule V17, code
   CMC017; :func:`cmc_core.rules.bmc_blockers`): the message lists the blocking codes and every
   problem, since the CMC comes first.
+
+The diagnostics are those of the export's assessment
+(:attr:`~cmc_core.exporting.ExportOptions.assessment`) when it has one, so ``cmc export``
+judges the CMC as ``cmc check`` does, with the active plugins' rules and the project's
+configuration; else those of the built-in rules with the default configuration.
 """
 
 from __future__ import annotations
@@ -78,7 +83,7 @@ def _party_id(canvas: Canvas, options: ExportOptions) -> str:
     return chosen
 
 
-def _check_ready(canvas: Canvas, party_id: str) -> None:
+def _check_ready(canvas: Canvas, party_id: str, options: ExportOptions) -> None:
     from cmc_core.rules import bmc_blockers
 
     if canvas.party(party_id) is None:
@@ -89,7 +94,11 @@ def _check_ready(canvas: Canvas, party_id: str) -> None:
             codes=(BMC_RULE,),
             blockers=(f"{party_id!r} is not a party of the canvas",),
         )
-    problems = tuple(bmc_blockers(canvas, party_id))
+    # Only the report is needed: without a given assessment, the built-ins validate here and
+    # nothing is scored.
+    given = options.assessment
+    report = given.require_canvas(canvas).report if given is not None else None
+    problems = tuple(bmc_blockers(canvas, party_id, report=report))
     if not problems:
         return
     codes = []
@@ -111,9 +120,10 @@ def export_bmc(canvas: Canvas, options: ExportOptions) -> str:
     """The BMC of the party ``-O party=ID`` (else ``meta.focal_party``), in Markdown.
 
     :raises BmcRefusedError: when no party is named, or while the CMC is not ready for it.
+    :raises ValueError: when the options' assessment is of another canvas.
     """
     party_id = _party_id(canvas, options)
-    _check_ready(canvas, party_id)
+    _check_ready(canvas, party_id, options)
     party = canvas.party(party_id)
     assert party is not None  # _check_ready refuses unknown parties
     return render_bmc(canvas, party, options.language_for(canvas))

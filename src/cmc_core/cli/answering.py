@@ -262,11 +262,10 @@ def write_canvas(canvas: Canvas, output: Path, document: CanvasDocument | None =
 
 def check_written(output: Path) -> CheckedFile:
     """Load the written file back and validate it with the rules ``cmc check`` would run."""
-    from cmc_core.cli.check import check_file, resolve_config
+    from cmc_core.cli.check import check_file
+    from cmc_core.cli.configuring import resolve_config
 
-    rules = tuple(active_plugins().rules)
-    config = resolve_config(None, False, (), (), (), rules)
-    return check_file(str(output), config, rules)
+    return check_file(str(output), resolve_config(None, False), active_plugins())
 
 
 def echo_check(checked: CheckedFile) -> None:

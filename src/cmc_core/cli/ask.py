@@ -42,6 +42,7 @@ from cmc_core.cli.answering import (
     start_session,
     write_canvas,
 )
+from cmc_core.cli.loading import is_example, load_document
 from cmc_core.cli.output import CheckedFile, CheckResult, format_json, plural
 from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.questionnaires import (
@@ -295,11 +296,10 @@ def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
 @click.argument("target", required=False, metavar="BLOCK|all")
 @click.option(
     "--canvas",
-    "canvas_file",
+    "canvas_name",
     metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Start from this canvas: answers are applied on top of it, and its content is the "
-    "current answer at each prompt.",
+    help="Start from this canvas (a file, or example:NAME): answers are applied on top of it, "
+    "and its content is the current answer at each prompt.",
 )
 @_common_options(
     None,
@@ -310,7 +310,7 @@ def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
 def ask(
     *,
     target: str | None,
-    canvas_file: Path | None,
+    canvas_name: str | None,
     lang: str | None,
     answers_file: Path | None,
     output: Path | None,
@@ -326,9 +326,9 @@ def ask(
     In a terminal the questions are asked one by one (see docs/cli.md for the keys); otherwise
     the answers come from --answers FILE. `cmc ask --list` lists the blocks.
     """
-    from cmc_core.fileformat import load
-
     registry = active_plugins().questionnaires
+    # The file to write back to by default; a bundled example is not one.
+    canvas_file = None if canvas_name is None or is_example(canvas_name) else Path(canvas_name)
     output = output or canvas_file or Path("canvas.cmc.yaml")
     answers_path = answers_file or answers_path_for(output)
     if list_only:
@@ -340,7 +340,7 @@ def ask(
         raise click.UsageError("name a BLOCK or `all` (see cmc ask --list).")
     questionnaires = select_questionnaires(target, registry)
     check_output(output, force, canvas_file)
-    document = load(canvas_file) if canvas_file is not None else None
+    document = load_document(canvas_name) if canvas_name is not None else None
     interactive = interactive_input(no_input, answers_file is not None, resume)
     if not interactive and answers_file is None:
         raise CliError(_NO_TERMINAL)

@@ -1,7 +1,10 @@
 """``cmc check``: load canvases, validate them and report in text, JSON, SARIF or GitHub form.
 
-Files that cannot be loaded do not stop the run: their problems go to stderr, the other files
-are still checked, and the exit status is 2.
+Canvases are read by :func:`~cmc_core.cli.loading.load_document` and validated as the report
+of their :func:`~cmc_core.assessment.assess`-ment, with the rules of every active plugin and
+the project's configuration (:mod:`cmc_core.cli.configuring`), as ``cmc export`` does for the
+poster. Files that cannot be loaded do not stop the run: their problems go to stderr, the
+other files are still checked, and the exit status is 2.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from cmc_core.cli._support import (
     did_you_mean,
     use_color,
 )
+from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.output import (
-    EXAMPLE_PREFIX,
     CheckedFile,
     CheckResult,
     FileProblem,
@@ -38,6 +42,7 @@ from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
 
 if TYPE_CHECKING:
     from cmc_core.fileformat import CanvasDocument, CanvasLoadError
+    from cmc_core.plugins import Plugins
     from cmc_core.rules import Rule, ValidationConfig
 
 __all__ = ["check", "check_file", "exit_status", "render", "resolve_config", "validate_document"]
@@ -75,56 +80,6 @@ def _parse_severities(
     return tuple(pairs)
 
 
-def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact: bool) -> None:
-    """Refuse a code (or, unless ``exact``, a code prefix) that names no rule."""
-    for code in codes:
-        matches = code in known if exact else any(k.startswith(code) for k in known)
-        if not matches:
-            raise click.BadParameter(
-                f"{code!r} names no rule." + did_you_mean(code, known), param_hint=option
-            )
-
-
-def resolve_config(  # noqa: PLR0917 - mirrors the command's options
-    config_path: Path | None,
-    no_config: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    severities: tuple[tuple[str, Severity], ...],
-    rules: Sequence[Rule] | None = None,
-) -> ValidationConfig:
-    """The validation configuration: the config file's, then the command line's choices.
-
-    ``--select`` replaces the file's selection, ``--ignore`` adds to its ignores and
-    ``--severity`` overrides the file's level for the same code. Codes are checked against
-    ``rules`` (the built-in rules when ``None``).
-    """
-    from cmc_core.config import config_from_mapping, find_config, load_config
-    from cmc_core.rules import BUILTIN_RULES, ValidationConfig
-
-    known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
-    _check_codes("--select", select, known, exact=False)
-    _check_codes("--ignore", ignore, known, exact=False)
-    _check_codes("--severity", (code for code, _ in severities), known, exact=True)
-
-    config = ValidationConfig()
-    if config_path is not None:
-        config = load_config(config_path)
-    elif not no_config:
-        found = find_config(Path.cwd())
-        if found is not None:
-            config = config_from_mapping(found[1], source=str(found[0]))
-    selection = config.selection
-    if select:
-        selection = attrs.evolve(selection, select=select)
-    if ignore:
-        selection = attrs.evolve(selection, ignore=(*selection.ignore, *ignore))
-    if severities:
-        merged = dict(selection.severities) | dict(severities)
-        selection = attrs.evolve(selection, severities=tuple(sorted(merged.items())))
-    return attrs.evolve(config, selection=selection)
-
-
 # -- loading and validating ----------------------------------------------------------------------
 
 
@@ -152,44 +107,32 @@ def validate_document(
     document: CanvasDocument,
     name: str,
     config: ValidationConfig,
-    rules: Sequence[Rule] | None = None,
+    plugins: Plugins | None = None,
 ) -> Report:
-    """Validate a loaded document; every diagnostic names the file as ``name``.
+    """The report of a loaded document's assessment; every diagnostic names the file as
+    ``name``.
 
-    :param rules: the rules to run; the built-in rules when ``None``.
+    :param plugins: the plugin set whose rules run; the built-in rules when ``None``.
     """
-    from cmc_core.rules import validate
+    from cmc_core.assessment import assess
 
-    report = validate(document.canvas, rules=rules, config=config, locator=document.locate)
+    report = assess(document.canvas, plugins=plugins, config=config, locator=document.locate).report
     return Report(tuple(_named(d, name) for d in report))
 
 
-def check_file(
-    name: str, config: ValidationConfig, rules: Sequence[Rule] | None = None
-) -> CheckedFile:
-    """Load and validate one file; a file that cannot be read or loaded yields its problems."""
-    from cmc_core.fileformat import CanvasLoadError, load
+def check_file(name: str, config: ValidationConfig, plugins: Plugins | None = None) -> CheckedFile:
+    """Load and validate one canvas (a file or ``example:NAME``); one that cannot be loaded
+    yields its problems."""
+    from cmc_core.examples import UnknownExampleError
+    from cmc_core.fileformat import CanvasLoadError
 
     try:
-        document = load(Path(name))
+        document = load_document(name)
     except CanvasLoadError as error:
         return CheckedFile(name, problems=_problems_of(error, name))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return CheckedFile(name, problems=(FileProblem(file=name, message=reason),))
-    return CheckedFile(name, report=validate_document(document, name, config, rules))
-
-
-def check_example(
-    example: str, config: ValidationConfig, rules: Sequence[Rule] | None = None
-) -> CheckedFile:
-    """Load and validate a bundled example, named ``example:NAME`` in the output."""
-    from cmc_core.examples import example_text
-    from cmc_core.fileformat import loads
-
-    name = EXAMPLE_PREFIX + example
-    document = loads(example_text(example), "yaml", source=name)
-    return CheckedFile(name, report=validate_document(document, name, config, rules))
+    except UnknownExampleError as error:
+        return CheckedFile(name, problems=(FileProblem(file=name, message=str(error)),))
+    return CheckedFile(name, report=validate_document(document, name, config, plugins))
 
 
 def _example_names(requested: Sequence[str], every: bool) -> list[str]:
@@ -268,15 +211,7 @@ def exit_status(result: CheckResult) -> int:
     callback=_parse_severities,
     help="Report a rule at another level: error, warning or info; repeatable.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    metavar="PATH",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file (cmc.toml or pyproject.toml with [tool.cmc]). "
-    "Default: the nearest one from the current directory upwards.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option(
     "--color/--no-color",
     default=None,
@@ -303,20 +238,18 @@ def check(
 
     Prints one line per diagnostic (`file:line:col: CODE severity message [path]`) and a
     summary. Files that cannot be loaded are reported on stderr and give exit status 2.
+    A FILE may also be written example:NAME.
     """
     if not files and not examples and not all_examples:
         raise click.UsageError("name at least one FILE, or use --example NAME or --all-examples.")
-    if no_config and config_path is not None:
-        raise click.UsageError("--config and --no-config cannot be used together.")
     # The built-in rules and those of every active plugin, next to each other.
-    rules = tuple(active_plugins().rules)
+    active = active_plugins()
+    rules = tuple(active.rules)
     config = resolve_config(
         config_path, no_config, _split_codes(select), _split_codes(ignore), severities, rules
     )
-    example_names = _example_names(examples, all_examples)
-    checked = [check_file(name, config, rules) for name in files]
-    checked += [check_example(name, config, rules) for name in example_names]
-    result = CheckResult(tuple(checked))
+    names = [*files, *(example_name(name) for name in _example_names(examples, all_examples))]
+    result = CheckResult(tuple(check_file(name, config, active) for name in names))
 
     for problem in result.problems():
         click.echo(problem_line(problem), err=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cmc_core.cli.loading import load_document
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def schema(output: Path | None) -> None:
 
 
 @click.command(short_help="Convert a canvas between YAML, JSON and TOML.")
-@click.argument("source", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", metavar="IN")
 @click.argument("target", metavar="OUT")
 @click.option(
     "--to",
@@ -119,21 +120,22 @@ def schema(output: Path | None) -> None:
     type=click.Choice(FILE_FORMATS),
     help="Output format; needed when OUT is - (stdout), else taken from OUT's suffix.",
 )
-def convert(source: Path, target: str, to_format: str | None) -> None:
+def convert(source: str, target: str, to_format: str | None) -> None:
     """Convert the canvas IN to OUT (.yaml/.yml, .json or .toml), losslessly.
 
-    OUT is written atomically: a failed conversion leaves it as it was.
+    OUT is written atomically: a failed conversion leaves it as it was. IN may also be
+    written example:NAME.
     """
-    from cmc_core.fileformat import dumps, format_for_path, load, save
+    from cmc_core.fileformat import dumps, format_for_path, save
 
     if target == "-":
         if to_format is None:
             raise click.UsageError("OUT is - (stdout): say the format with --to yaml|json|toml.")
-        click.echo(dumps(load(source).canvas, to_format), nl=False)
+        click.echo(dumps(load_document(source).canvas, to_format), nl=False)
         return
     suffix_format = format_for_path(Path(target))
     if to_format not in (None, suffix_format):
         raise click.UsageError(
             f"--to {to_format} contradicts OUT's suffix, which means {suffix_format}."
         )
-    save(load(source), Path(target), format=suffix_format)
+    save(load_document(source), Path(target), format=suffix_format)

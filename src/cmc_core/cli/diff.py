@@ -1,10 +1,10 @@
 """``cmc diff OLD NEW``: what changed between two canvases, as text, JSON or Markdown.
 
 The diff itself is :func:`cmc_core.diffing.diff_canvases`; this module loads the two canvases
-and formats the result. Every formatter is a pure function of the diff, so it is tested without
-running the command. User text is shown JSON-quoted (control characters, bidi overrides and
-C1 codes escaped), so a canvas cannot send escape sequences to a terminal or markup to a
-Markdown page.
+(:func:`~cmc_core.cli.loading.load_document`) and formats the result. Every formatter is a pure
+function of the diff, so it is tested without running the command. User text is shown
+JSON-quoted (control characters, bidi overrides and C1 codes escaped), so a canvas cannot send
+escape sequences to a terminal or markup to a Markdown page.
 
 Exit status follows diff(1): 0 when the content is the same, 1 when it differs, 2 when a
 canvas cannot be read.
@@ -16,16 +16,14 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from cmc_core.cli._support import use_color
-from cmc_core.cli.output import EXAMPLE_PREFIX
+from cmc_core.cli.loading import load_document
 
 if TYPE_CHECKING:
-    from cmc_core.canvas import Canvas
     from cmc_core.diffing import CanvasDiff, Change, Reordering
     from cmc_core.vocabulary import Language
 
@@ -36,7 +34,6 @@ __all__ = [
     "format_diff_json",
     "format_diff_markdown",
     "format_diff_text",
-    "load_canvas",
 ]
 
 #: The content of the two canvases is the same (a reordering alone keeps it the same).
@@ -89,26 +86,6 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 def _say(key: str, language: Language) -> str:
     dutch, english = _WORDS[key]
     return dutch if language.value == "nl" else english
-
-
-# -- loading -----------------------------------------------------------------------------------
-
-
-def load_canvas(spec: str) -> Canvas:
-    """The canvas a command-line argument names: a file, or ``example:NAME``.
-
-    :raises cmc_core.errors.CmcError: when the file cannot be loaded or no example has the name
-        (the command turns it into exit status 2).
-    :raises OSError: when the file cannot be read.
-    """
-    from cmc_core.fileformat import load, loads
-
-    if spec.startswith(EXAMPLE_PREFIX):
-        from cmc_core.examples import example_text, get
-
-        name = get(spec.removeprefix(EXAMPLE_PREFIX)).name
-        return loads(example_text(name), "yaml", source=EXAMPLE_PREFIX + name).canvas
-    return load(Path(spec)).canvas
 
 
 # -- formatting helpers ------------------------------------------------------------------------
@@ -277,7 +254,7 @@ def diff(*, old: str, new: str, output_format: str, lang: str | None, color: boo
     from cmc_core.diffing import diff_canvases
     from cmc_core.vocabulary import Language
 
-    before, after = load_canvas(old), load_canvas(new)
+    before, after = load_document(old).canvas, load_document(new).canvas
     result = diff_canvases(before, after)
     language = Language(lang) if lang else after.meta.language
     if output_format == "json":

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from cmc_core.cli._support import EXIT_CODES_EPILOG, CliError, use_color
-from cmc_core.cli.check import resolve_config, validate_document
+from cmc_core.cli.check import validate_document
+from cmc_core.cli.configuring import resolve_config
 from cmc_core.cli.output import plural
 from cmc_core.diagnostics import Severity
 
@@ -46,7 +47,7 @@ def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
     if file.exists() and not force:
         raise CliError(f"{file} already exists; use --force to overwrite it.")
     target_format = format_for_path(file)
-    config = resolve_config(None, False, (), (), ())  # as `cmc check FILE` will; fails early
+    config = resolve_config(None, False)  # as `cmc check FILE` will; fails early
     text = starter_text(language)
     document = loads(text, "yaml", source=str(file))
     if target_format != "yaml":

@@ -1,4 +1,8 @@
-"""``cmc plugins`` and ``cmc export``: what the plugins contribute, and running an exporter."""
+"""``cmc plugins`` and ``cmc export``: what the plugins contribute, and running an exporter.
+
+``cmc export`` hands the exporter the canvas's assessment (:mod:`cmc_core.assessment`), made
+as ``cmc check`` and ``cmc score`` make it, in :attr:`~cmc_core.exporting.ExportOptions.assessment`.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import CliError
-from cmc_core.cli.diff import load_canvas
-from cmc_core.cli.output import EXAMPLE_PREFIX
+from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
+    from cmc_core.assessment import Assessment
+    from cmc_core.fileformat import CanvasDocument
     from cmc_core.plugins import PluginInfo, Plugins
+    from cmc_core.rules import ValidationConfig
 
 __all__ = ["export", "plugins"]
 
@@ -133,8 +140,24 @@ def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[
         extras["answers"] = load_answers(Path(answers))
         extras["questionnaires"] = tuple(active.questionnaires)
     if previous is not None:
-        extras["previous"] = load_canvas(str(previous))
+        extras["previous"] = load_document(previous).canvas
     return extras
+
+
+def _assessment(
+    document: CanvasDocument, active: Plugins, config: ValidationConfig, answers: Any
+) -> Assessment:
+    """The canvas's report and score card as ``cmc check`` and ``cmc score`` make them; the
+    quickscan answers among ``--answers`` make the quickscan dimension apply."""
+    from cmc_core.assessment import assess, scoring_extras
+
+    return assess(
+        document.canvas,
+        plugins=active,
+        config=config,
+        extras=scoring_extras(answers),
+        locator=document.locate,
+    )
 
 
 @click.command(short_help="Export a canvas with any registered exporter.")
@@ -173,6 +196,7 @@ def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[
     metavar="OLD",
     help="An earlier version of the canvas: show what changed since it (html, markdown).",
 )
+@config_options
 @click.option("--list", "list_only", is_flag=True, help="List the exporters and exit.")
 def export(
     *,
@@ -184,11 +208,17 @@ def export(
     settings: dict[str, str],
     answers_file: str | None,
     previous_file: str | None,
+    config_path: Path | None,
+    no_config: bool,
     list_only: bool,
 ) -> None:
     """Export the canvas FILE (or --example NAME) with the exporter --to NAME.
 
     Exporters come from cmc itself and from installed plugins; `cmc export --list` names them.
+    The validation summary and the score card of an export are what `cmc check` and
+    `cmc score` say: the rules and scorers of the active plugins, and the project's
+    configuration (the nearest cmc.toml or [tool.cmc], or --config).
+    FILE may also be written example:NAME.
     """
     from cmc_core.exporting import ExportOptions
     from cmc_core.vocabulary import Language
@@ -202,10 +232,14 @@ def export(
     if (source is None) == (example is None):
         raise click.UsageError("name one canvas: a FILE or --example NAME.")
     exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
-    canvas = load_canvas(EXAMPLE_PREFIX + example if example is not None else str(source))
+    config = resolve_config(config_path, no_config)
+    document = load_document(example_name(example) if example is not None else str(source))
+    extras = _extras(active, answers_file, previous_file)
     options = ExportOptions(
         language=Language(lang) if lang else None,
         settings=settings,
-        extras=_extras(active, answers_file, previous_file),
+        extras=extras,
+        assessment=_assessment(document, active, config, extras.get("answers")),
     )
-    _write(output, exporter.export_bytes(canvas, options), not exporter.is_text, source)
+    content = exporter.export_bytes(document.canvas, options)
+    _write(output, content, not exporter.is_text, source)

@@ -1,8 +1,11 @@
 """``cmc score``: the community score card of a canvas, or how it changed between two.
 
-The scorers come from the plugins (the built-ins and any installed), so a plugin's dimension
-appears on the card next to the built-in ones. Text output is a table with bars and the top
-reasons per dimension; ``--format json`` is the card's own ``to_dict()``.
+The card is the score card of the canvas's assessment (:func:`cmc_core.assessment.assess`),
+made as ``cmc check`` and ``cmc export`` make it: the scorers come from the plugins (the
+built-ins and any installed), so a plugin's dimension appears on the card next to the built-in
+ones, and the project's configuration is read the same way (``--config``, ``--no-config``).
+Text output is a table with bars and the top reasons per dimension; ``--format json`` is the
+card's own ``to_dict()``.
 """
 
 from __future__ import annotations
@@ -14,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import CliError, did_you_mean
-from cmc_core.cli.diff import load_canvas
-from cmc_core.cli.output import EXAMPLE_PREFIX
+from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
-    from cmc_core.canvas import Canvas
+    from cmc_core.rules import ValidationConfig
     from cmc_core.scoring.card import DimensionScore, ScoreCard
     from cmc_core.scoring.compare import ScoreComparison
 
@@ -107,16 +110,30 @@ def render_comparison(comparison: ScoreComparison, old: str, new: str) -> str:
     return "\n".join(lines)
 
 
-def _card(canvas: Canvas, weights: dict[str, float], answers: Any) -> ScoreCard:
-    from cmc_core.scoring import score_canvas
+def _card(
+    name: str, config: ValidationConfig, weights: dict[str, float], answers: Any
+) -> ScoreCard:
+    """The score card of the canvas ``name``, from its assessment: the one ``cmc check`` and
+    ``cmc export`` make, with the active plugins and the project's configuration."""
+    from cmc_core.assessment import assess
 
-    scorers = tuple(active_plugins().scorers)
-    known = [scorer.name for scorer in scorers]
-    for name in weights:
-        if name not in known:
-            raise CliError(f"--weight names no scorer {name!r}.{did_you_mean(name, known)}")
+    active = active_plugins()
+    known = active.scorers.names()
+    for weighted in weights:
+        if weighted not in known:
+            hint = did_you_mean(weighted, known)
+            raise CliError(f"--weight names no scorer {weighted!r}.{hint}")
+    document = load_document(name)
     extras = {"quickscan": answers} if answers is not None else {}
-    return score_canvas(canvas, scorers, weights=weights, extras=extras)
+    assessment = assess(
+        document.canvas,
+        plugins=active,
+        config=config,
+        weights=weights,
+        extras=extras,
+        locator=document.locate,
+    )
+    return assessment.scores
 
 
 @click.command(short_help="Score a canvas: how healthy is the designed community?")
@@ -144,6 +161,7 @@ def _card(canvas: Canvas, weights: dict[str, float], answers: Any) -> ScoreCard:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A quickscan answers file, for the quickscan-suitability dimension.",
 )
+@config_options
 def score(
     *,
     files: tuple[str, ...],
@@ -151,15 +169,18 @@ def score(
     output_format: str,
     weights: dict[str, float],
     quickscan_answers: Path | None,
+    config_path: Path | None,
+    no_config: bool,
 ) -> None:
     """Score FILE (or --example NAME) on every dimension of the community score card, with the
     facts behind each score. With two files, OLD NEW, show how the scores changed.
 
     FILE may also be written example:NAME.
     """
-    names = list(files) + ([EXAMPLE_PREFIX + example] if example else [])
+    names = list(files) + ([example_name(example)] if example else [])
     if len(names) not in (1, 2):
         raise click.UsageError("name one canvas to score, or two (OLD NEW) to compare.")
+    config = resolve_config(config_path, no_config)
     answers = None
     if quickscan_answers is not None:
         from cmc_core.questionnaires import AnswersError, Session, load_answers, quickscan
@@ -169,7 +190,7 @@ def score(
             answers = Session([quickscan()], answers=load_answers(quickscan_answers)).answers
         except AnswersError as error:
             raise CliError(f"{quickscan_answers}:\n{error}", prefix=False) from None
-    cards = [_card(load_canvas(name), weights, answers) for name in names]
+    cards = [_card(name, config, weights, answers) for name in names]
     if len(cards) == 1:
         if output_format == "json":
             click.echo(json.dumps(cards[0].to_dict(), indent=2, ensure_ascii=False))

@@ -51,8 +51,9 @@ class ExporterContract(Contract):
     It checks that the exporter is well formed; handles every sample canvas, the hostile canvas
     and generated canvases; writes the same bytes for equal input, also in a fresh interpreter
     with another hash seed; never changes the canvas; honours ``ExportOptions.language`` and
-    ignores settings it does not know; and escapes hostile text (see
-    :meth:`assert_hostile_text_is_safe`).
+    ignores settings it does not know; shows only an ``ExportOptions.assessment`` of the
+    canvas it exports (read through :meth:`~cmc_core.exporting.ExportOptions.assessment_for`);
+    and escapes hostile text (see :meth:`assert_hostile_text_is_safe`).
 
     :cvar check_hash_seed: whether to export in child interpreters with other hash seeds
         (needs a module-level export function; costs about a second).
@@ -195,6 +196,38 @@ class ExporterContract(Contract):
                 )
         if self._export(exporter, canvas, ExportOptions(settings=UNKNOWN_SETTING)) != default:
             pytest.fail("a setting the exporter does not know changed the output")
+
+    @pytest.mark.parametrize("canvas_name", CANVAS_NAMES)
+    def test_the_built_ins_assessment_gives_what_no_assessment_gives(
+        self, exporter: Exporter, canvas_name: str
+    ) -> None:
+        from cmc_core.assessment import assess
+
+        canvas = canvas_named(canvas_name)
+        given = ExportOptions(assessment=assess(canvas))
+        if self._export(exporter, canvas, given) != self._export(exporter, canvas):
+            pytest.fail(
+                "ExportOptions(assessment=assess(canvas)) changed the output: an exporter "
+                "that shows diagnostics or scores must take them from "
+                "options.assessment_for(canvas), which assesses with the built-ins when no "
+                "assessment is given"
+            )
+
+    def test_an_assessment_of_another_canvas_is_refused_or_not_shown(
+        self, exporter: Exporter
+    ) -> None:
+        from cmc_core.assessment import assess
+
+        canvas, other = canvas_named(CANVAS_NAMES[0]), canvas_named(CANVAS_NAMES[1])
+        try:
+            output = self._export(exporter, canvas, ExportOptions(assessment=assess(other)))
+        except ValueError:
+            return  # refused, as options.assessment_for(canvas) refuses it
+        if output != self._export(exporter, canvas):
+            pytest.fail(
+                "given the assessment of another canvas, the exporter showed it: read it "
+                "through options.assessment_for(canvas), which refuses it with a ValueError"
+            )
 
     def test_hostile_text_is_escaped(self, exporter: Exporter) -> None:
         canvas = canvas_named("hostile")

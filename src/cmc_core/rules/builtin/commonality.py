@@ -11,7 +11,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from cmc_core.canvas import Canvas
-from cmc_core.diagnostics import Finding, Severity
+from cmc_core.diagnostics import Finding, Report, Severity
 from cmc_core.model import Commonality
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
 from cmc_core.rules.engine import RuleContext, ValidationConfig
@@ -257,7 +257,10 @@ def bmc_ready(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
 
 
 def bmc_blockers(
-    canvas: Canvas, party_id: str, config: ValidationConfig | None = None
+    canvas: Canvas,
+    party_id: str,
+    config: ValidationConfig | None = None,
+    report: Report | None = None,
 ) -> list[str]:
     """Why a BMC cannot be exported for a party yet; empty when it can.
 
@@ -266,11 +269,15 @@ def bmc_blockers(
     judges ``meta.focal_party``, which need not be ``party_id``.
 
     :param config: the validation configuration to judge the canvas by; the default when None.
+    :param report: the canvas's validation report, when the caller has one (an export's
+        assessment, made with the active plugins' rules and the project's configuration);
+        when None the canvas is validated here with the built-in rules and ``config``.
     """
     from cmc_core.rules import validate
 
     problems = _focal_problems(canvas, CanvasIndex(canvas), party_id)
-    report = validate(canvas, config=config)
+    if report is None:
+        report = validate(canvas, config=config)
     problems.extend(
         f"{diagnostic.code} at {diagnostic.path or 'the canvas'}: {diagnostic.message}"
         for diagnostic in report.errors

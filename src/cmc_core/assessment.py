@@ -1,0 +1,219 @@
+"""One evaluation of a canvas: its validation report and its score card, made the same way.
+
+``cmc check`` shows the report of a canvas, ``cmc score`` its score card and the poster both.
+They all get them from :func:`assess`, with the same rules, scorers and configuration, so that
+the poster's diagnostics are ``cmc check``'s and its overall score is ``cmc score``'s::
+
+    from cmc_core import assess, load
+    from cmc_core.plugins import load_plugins
+
+    document = load("canvas.cmc.yaml")
+    assessment = assess(document.canvas, plugins=load_plugins(), locator=document.locate)
+    assessment.report.has_errors, assessment.scores.overall
+
+An exporter receives the assessment in :attr:`cmc_core.exporting.ExportOptions.assessment`.
+
+Each part is computed when it is first read, once: ``cmc check`` reads only the report and
+never pays for the score card (on a large canvas scoring takes several times as long as
+validating), and ``cmc score`` never validates.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cmc_core.canvas import Canvas
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from cmc_core.diagnostics import Report
+    from cmc_core.plugins import Plugins
+    from cmc_core.rules import Locator, ValidationConfig
+    from cmc_core.scoring import ScoreCard
+
+__all__ = ["Assessment", "assess", "scoring_extras"]
+
+
+class _Evaluation:
+    """What an assessment is made from, and its parts as far as they are computed.
+
+    Mutable and private: an input is dropped once the parts that need it are computed, so
+    that an assessment does not keep, say, a loaded document's YAML tree alive through its
+    locator.
+    """
+
+    __slots__ = ("config", "extras", "locator", "lock", "plugins", "report", "scores", "weights")
+
+    def __init__(self) -> None:
+        # No inputs: the built-in rules and scorers, the default configuration.
+        self.plugins: Plugins | None = None
+        self.config: ValidationConfig | None = None
+        self.weights: dict[str, float] | None = None
+        self.extras: dict[str, Any] | None = None
+        self.locator: Locator | None = None
+        self.report: Report | None = None
+        self.scores: ScoreCard | None = None
+        # Threads that read a part first at the same time compute it once, with the inputs.
+        self.lock = threading.Lock()
+
+    def validate(self, canvas: Canvas) -> Report:
+        from cmc_core.rules import validate
+
+        with self.lock:
+            if self.report is None:
+                rules = None if self.plugins is None else tuple(self.plugins.rules)
+                locator, config = self.locator, self.config
+                self.report = validate(canvas, rules=rules, config=config, locator=locator)
+                self.config = self.locator = None
+                if self.scores is not None:
+                    self.plugins = None
+            return self.report
+
+    def score(self, canvas: Canvas) -> ScoreCard:
+        from cmc_core.scoring import score_canvas
+
+        with self.lock:
+            if self.scores is None:
+                scorers = None if self.plugins is None else tuple(self.plugins.scorers)
+                weights, extras = self.weights, self.extras
+                self.scores = score_canvas(canvas, scorers, weights=weights, extras=extras)
+                self.weights = self.extras = None
+                if self.report is not None:
+                    self.plugins = None
+            return self.scores
+
+
+@attrs.frozen(eq=False)
+class Assessment:
+    """A canvas evaluated once: its validation report and its score card. Make one with
+    :func:`assess`; ``Assessment(canvas)`` alone judges with the built-ins, as
+    ``assess(canvas)`` does.
+
+    The report and the score card are computed when first read, each once, with the rules,
+    configuration, scorers, weights and extras given to :func:`assess`; an error of a rule or
+    scorer (or an unknown weight) is therefore raised where the part is first read. An
+    assessment is immutable and may be shared between threads. Pickling (or copying) it
+    computes both parts and keeps only the results, so it can go to a worker process with
+    the canvas even when the plugins it was made with cannot. Two assessments are equal only
+    when they are the same object.
+    """
+
+    #: The canvas that was evaluated.
+    canvas: Canvas
+    _evaluation: _Evaluation = attrs.field(factory=_Evaluation, init=False, repr=False)
+
+    @property
+    def report(self) -> Report:
+        """The validation report: every diagnostic of the rules, as ``cmc check`` shows it."""
+        report = self._evaluation.report
+        return self._evaluation.validate(self.canvas) if report is None else report
+
+    @property
+    def scores(self) -> ScoreCard:
+        """The score card: every dimension and the overall score, as ``cmc score`` shows it."""
+        scores = self._evaluation.scores
+        return self._evaluation.score(self.canvas) if scores is None else scores
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether the report has an error-level diagnostic (``cmc check`` then exits with 1)."""
+        return self.report.has_errors
+
+    def require_canvas(self, canvas: Canvas) -> Assessment:
+        """This assessment, after making sure it is of ``canvas``.
+
+        A consumer that was handed a canvas and an assessment (an exporter, through
+        :class:`~cmc_core.exporting.ExportOptions`) calls this before showing the assessment,
+        so that it never shows the diagnostics or the score of another canvas.
+
+        :raises ValueError: when the assessment was made for another canvas.
+        """
+        if self.canvas is canvas or self.canvas == canvas:
+            return self
+        raise ValueError(
+            f"the assessment is of another canvas ({_title(self.canvas)}) than the one given "
+            f"({_title(canvas)}); assess that canvas, or pass no assessment"
+        )
+
+    def __reduce__(self) -> tuple[Callable[..., Assessment], tuple[Canvas, Report, ScoreCard]]:
+        return (_evaluated, (self.canvas, self.report, self.scores))
+
+
+def _title(canvas: Canvas) -> str:
+    name = canvas.meta.name.strip()
+    return repr(name) if name else "without a name"
+
+
+def _evaluated(canvas: Canvas, report: Report, scores: ScoreCard) -> Assessment:
+    """An assessment whose parts are already known (how a pickled assessment comes back)."""
+    assessment = Assessment(canvas)
+    assessment._evaluation.report, assessment._evaluation.scores = report, scores
+    return assessment
+
+
+def assess(
+    canvas: Canvas,
+    *,
+    plugins: Plugins | None = None,
+    config: ValidationConfig | None = None,
+    weights: Mapping[str, float] | None = None,
+    extras: Mapping[str, Any] | None = None,
+    locator: Locator | None = None,
+) -> Assessment:
+    """Evaluate ``canvas``: the validation report and the score card, from one set of inputs.
+
+    :param plugins: the plugin set whose rules and scorers are used (from
+        :func:`~cmc_core.plugins.load_plugins`; the command line's holds the built-ins and every
+        active plugin). ``None`` means the built-in rules
+        (:data:`~cmc_core.rules.BUILTIN_RULES`) and the built-in scorers.
+    :param config: which rules run, at what severity, with which thresholds, as ``cmc check``
+        reads it from ``cmc.toml`` or ``[tool.cmc]`` (:mod:`cmc_core.config`); the default
+        configuration when ``None``.
+    :param weights: the weight of each dimension in the overall score, by scorer name,
+        replacing the scorers' own.
+    :param extras: further inputs for the scorers, such as ``{"quickscan": answers}``
+        (:func:`scoring_extras` makes them from answers given with a canvas).
+    :param locator: maps a logical path to its place in a file, for the report's locations
+        (a loaded document's :meth:`~cmc_core.fileformat.CanvasDocument.locate`).
+    :returns: the assessment; each part is computed when first read (see :class:`Assessment`).
+    """
+    assessment = Assessment(canvas)
+    evaluation = assessment._evaluation
+    evaluation.plugins, evaluation.config, evaluation.locator = plugins, config, locator
+    # Private copies: the caller's dicts may change before the score card is computed.
+    evaluation.weights = None if weights is None else dict(weights)
+    evaluation.extras = None if extras is None else dict(extras)
+    return assessment
+
+
+def scoring_extras(answers: object) -> dict[str, Any]:
+    """The scorers' extras that answers given with a canvas bring: ``{"quickscan": ...}`` when
+    they answer a question of the quickscan (the quickscan dimension then applies), else none.
+
+    The quickscan's answers are checked and made canonical as ``cmc score --quickscan-answers``
+    does (``yes`` becomes ``True``), so that the dimension judges them alike; answers that do
+    not fit their questions are passed as given.
+
+    :param answers: an :class:`~cmc_core.questionnaires.AnswerSet` (``cmc export --answers``),
+        possibly with answers to other questionnaires too; anything else, ``None`` included,
+        brings nothing.
+    """
+    from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
+
+    if not isinstance(answers, AnswerSet):
+        return {}
+    questionnaire = quickscan()
+    asked = {question.id for question in questionnaire.questions}
+    mine = {question: answer for question, answer in answers.answers.items() if question in asked}
+    if not mine:
+        return {}
+    given = AnswerSet(mine, answers.language)
+    try:
+        return {"quickscan": Session([questionnaire], answers=given).answers}
+    except AnswersError:  # scored as given: the quickscan's verdict reads what it can
+        return {"quickscan": given}

@@ -1,0 +1,102 @@
+"""The project configuration, read one way by every command that validates or scores.
+
+``cmc check``, ``cmc score`` and ``cmc export`` take ``--config PATH`` and ``--no-config``
+(:func:`config_options`) and read the configuration with :func:`resolve_config`: the file named,
+else the nearest ``cmc.toml`` or ``pyproject.toml`` with ``[tool.cmc]`` from the current
+directory upwards; ``cmc check``'s ``--select``, ``--ignore`` and ``--severity`` go on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import click
+
+from cmc_core.cli._support import did_you_mean
+from cmc_core.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from cmc_core.rules import Rule, ValidationConfig
+
+__all__ = ["config_options", "resolve_config"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def config_options(function: F) -> F:
+    """Add ``--config PATH`` and ``--no-config`` to a command, as its arguments ``config_path``
+    and ``no_config`` for :func:`resolve_config`."""
+    options = [
+        click.option(
+            "--config",
+            "config_path",
+            metavar="PATH",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Configuration file (cmc.toml or pyproject.toml with [tool.cmc]). "
+            "Default: the nearest one from the current directory upwards.",
+        ),
+        click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact: bool) -> None:
+    """Refuse a code (or, unless ``exact``, a code prefix) that names no rule."""
+    for code in codes:
+        matches = code in known if exact else any(k.startswith(code) for k in known)
+        if not matches:
+            raise click.BadParameter(
+                f"{code!r} names no rule." + did_you_mean(code, known), param_hint=option
+            )
+
+
+def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
+    config_path: Path | None,
+    no_config: bool,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    severities: tuple[tuple[str, Severity], ...] = (),
+    rules: Sequence[Rule] | None = None,
+) -> ValidationConfig:
+    """The validation configuration: the config file's, then the command line's choices.
+
+    ``--select`` replaces the file's selection, ``--ignore`` adds to its ignores and
+    ``--severity`` overrides the file's level for the same code. Codes are checked against
+    ``rules`` (the built-in rules when ``None``).
+
+    :raises click.UsageError: ``--config`` and ``--no-config`` together.
+    :raises click.BadParameter: a code that names no rule.
+    :raises cmc_core.config.ConfigError: a configuration file with an unknown key or a bad
+        value (exit status 2, like every :class:`~cmc_core.errors.CmcError`).
+    """
+    from cmc_core.config import config_from_mapping, find_config, load_config
+    from cmc_core.rules import BUILTIN_RULES, ValidationConfig
+
+    if no_config and config_path is not None:
+        raise click.UsageError("--config and --no-config cannot be used together.")
+    known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
+    _check_codes("--select", select, known, exact=False)
+    _check_codes("--ignore", ignore, known, exact=False)
+    _check_codes("--severity", (code for code, _ in severities), known, exact=True)
+
+    config = ValidationConfig()
+    if config_path is not None:
+        config = load_config(config_path)
+    elif not no_config:
+        found = find_config(Path.cwd())
+        if found is not None:
+            config = config_from_mapping(found[1], source=str(found[0]))
+    selection = config.selection
+    if select:
+        selection = attrs.evolve(selection, select=select)
+    if ignore:
+        selection = attrs.evolve(selection, ignore=(*selection.ignore, *ignore))
+    if severities:
+        merged = dict(selection.severities) | dict(severities)
+        selection = attrs.evolve(selection, severities=tuple(sorted(merged.items())))
+    return attrs.evolve(config, selection=selection)
