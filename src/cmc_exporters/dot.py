@@ -4,7 +4,9 @@ The same picture as the ``mermaid`` exporter (built by :mod:`cmc_exporters._netw
 right, suppliers, parties that both supply and demand, the commonalities, demanders, each group
 a cluster; other stakeholders and unknown references in clusters of their own. Value flows are
 solid arrows labelled with the value (and what is given in return); counter-flows are dashed
-and do not pull the layout backwards (``constraint=false``); a steward is a dotted line to its
+and do not pull the layout backwards (``constraint=false``; when two of them run both ways
+between one pair of parties, the second has ``weight=0`` instead, since Graphviz cannot route
+two such unranked labelled edges between the same nodes); a steward is a dotted line to its
 commonality. The graph label shows the colophon (name, versions, language, date, attribution);
 ``//`` comments at the top repeat it for readers of the source.
 
@@ -87,9 +89,17 @@ def export_dot(canvas: Canvas, options: ExportOptions) -> str:
         )
         lines += [f"    {_node(node)}" for node in nodes]
         lines.append("  }")
+    unranked: set[tuple[str, str]] = set()  # counter-flows drawn with constraint=false
     for edge in network.edges:
-        attributes = f"label={_lines(edge.lines)}{_EDGE_ATTRIBUTES[edge.kind]}"
-        lines.append(f"  {edge.tail} -> {edge.head} [{attributes}];")
+        style = _EDGE_ATTRIBUTES[edge.kind]
+        if edge.kind is EdgeKind.COUNTER:
+            if (edge.head, edge.tail) in unranked:
+                # Graphviz ("triangulation failed") cannot route a second unranked labelled
+                # edge running the other way between the same two nodes.
+                style = ", style=dashed, weight=0"
+            else:
+                unranked.add((edge.tail, edge.head))
+        lines.append(f"  {edge.tail} -> {edge.head} [label={_lines(edge.lines)}{style}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

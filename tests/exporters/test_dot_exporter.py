@@ -45,7 +45,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _KEY = r"[pcu]\d+"
 _GROUP = r"(?:suppliers|traders|commonality|demanders|stakeholders|unknown)"
-_ATTRIBUTES = rf"(?:, [a-z]+=(?:{_STRING}|[a-z]+))*"
+_ATTRIBUTES = rf"(?:, [a-z]+=(?:{_STRING}|[a-z0-9]+))*"
 _LINE_SHAPES = [
     r"// [^\n]*",
     r"digraph value_network \{",
@@ -294,3 +294,21 @@ def test_the_drawing_check_catches_a_label_that_breaks_out(dot_program: str) -> 
     with pytest.raises(AssertionError):
         assert_drawn_as(rendered(dot_program, broken.encode()), value_network(canvas, Language.EN),
                         header)  # fmt: skip
+
+
+def test_counter_flows_both_ways_between_two_parties_are_routed_without_a_word(
+    dot_program: str,
+) -> None:
+    # Found by the generated canvases: Graphviz 2.43 reports "triangulation failed" for two
+    # unranked (constraint=false) labelled edges running both ways between the same two nodes.
+    canvas = Canvas(
+        parties=(Party("00"), Party("00")),
+        flows=(
+            ValueFlow("0", to_party="0", counter_value="0000", counter_of="0"),
+            ValueFlow("0"),
+            ValueFlow("0", from_party="0", counter_value="0000", counter_of="0"),
+        ),
+    )
+    output = DOT_EXPORTER.export_bytes(canvas)
+    assert b"weight=0" in output
+    rendered(dot_program, output)
