@@ -105,6 +105,29 @@ class FlowIndex:
                 forward.update(dict.fromkeys(unresolved[target], found))
         return forward
 
+    @cached_property
+    def _answered_targets(self) -> frozenset[str]:
+        """The ``counter_of`` references that name a flow (found while pairing the flows)."""
+        forward, repeated = self.forward_flow_positions, self.flow_id_column.duplicates
+        return frozenset(
+            target
+            for position, target in zip(
+                self.sweep.counter_positions, self.sweep.counter_targets, strict=True
+            )
+            if forward[position] is not None or target in repeated
+        )
+
+    def unknown_flows(self, references: Iterable[str | None]) -> frozenset[str]:
+        """The references among ``references`` that name no flow (missing ones left out).
+
+        The counter-flows' targets are known from pairing the flows; only others are looked up
+        among the ids."""
+        left = frozenset(references) - MISSING - self._answered_targets
+        if not left:
+            return frozenset()
+        named = frozenset(map(str, left))
+        return named - self.flow_ids_present(named)
+
     def _flow_positions(self, targets: set[str]) -> dict[str, int]:
         """Where the flows with these (unrepeated) ids are."""
         ids = self.flow_ids

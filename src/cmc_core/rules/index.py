@@ -124,17 +124,22 @@ class CanvasIndex(PartyIndex, FlowIndex):
     def unknown(self, kind: Kind, references: Iterable[str | None]) -> frozenset[str]:
         """The references among ``references`` that name no thing of ``kind`` (missing ones,
         ``None`` or ``""``, left out)."""
-        given = frozenset(references) - MISSING
         where = resolved_by(type(self.canvas), kind)
-        if not given or where is None:
+        if where is None:
             return frozenset()
         if isinstance(where, str):  # a list of names, such as the process steps
+            given = frozenset(references) - MISSING
             return frozenset(str(key) for key in given - set(getattr(self.canvas, where)))
         if where.name == "parties":
-            return self.unknown_parties(given)
+            if isinstance(references, tuple) and self.lists_every_inside_market_party(references):
+                return frozenset()  # a commonality's users as a tool writes them: no sets
+            return self.unknown_parties(frozenset(references) - MISSING)
+        given = frozenset(references) - MISSING
+        if not given:
+            return frozenset()
         if where.name == "values":
             return self.unknown_values(given)
         if where.name == "flows":
-            return frozenset(str(key) for key in given - self.flow_ids_present(map(str, given)))
+            return self.unknown_flows(given)
         known = frozenset(map(_get_id, where.read(self.canvas)))
         return frozenset(str(key) for key in given - known)
