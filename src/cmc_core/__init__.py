@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from cmc_core._version import __version__
 from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone, ZoneKey
 from cmc_core.canvas import SCHEMA_VERSION, Canvas, Entity
 from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
@@ -44,8 +45,6 @@ from cmc_core.vocabulary import (
     ValueKind,
     ValueLevel,
 )
-
-__version__ = "0.1.0"
 
 # The file format and the rules are imported on first use, so that `import cmc_core` (and
 # `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
