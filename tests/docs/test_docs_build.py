@@ -26,6 +26,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 #: The documented packages: every name in their ``__all__`` must be in the API reference.
 DOCUMENTED_MODULES = (
     "cmc_core",
+    "cmc_core.analysis",
     "cmc_core.blueprint",
     "cmc_core.config",
     "cmc_core.diffing",

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from itertools import compress, count
 from operator import attrgetter
 
+from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality
@@ -24,16 +25,7 @@ __all__ = [
     "commonality_steward",
     "equal_footing",
     "primary_commonality",
-    "primary_position",
 ]
-
-
-def primary_position(canvas: Canvas) -> int | None:
-    """The position of :attr:`Canvas.primary_commonality` in ``canvas.commonalities``."""
-    for position, commonality in enumerate(canvas.commonalities):
-        if commonality.primary:
-            return position
-    return 0 if canvas.commonalities else None
 
 
 def _commonality_text(commonality: Commonality) -> str:
