@@ -183,7 +183,9 @@ def score_canvas(
     :raises DuplicateScorerError: when two scorers share a name.
     """
     if scorers is None:
-        from cmc_core.scoring.builtin import BUILTIN_SCORERS
+        # The built-in dimensions (and the rules and questionnaires they read) load on first
+        # use, so that importing cmc_core.scoring for its contract stays light.
+        from cmc_core.scoring.builtin import BUILTIN_SCORERS  # noqa: PLC0415
 
         scorers = BUILTIN_SCORERS
     chosen = tuple(scorers)
