@@ -83,7 +83,7 @@ nitpick_ignore = [
     ("py:mod", "cmc_core.cli.diff"),
     ("py:mod", "cmc_core.plugins.settings"),
     # The built-in rules' shared lookups (RuleContext.index): an optimisation, not an API.
-    ("py:class", "CanvasIndex"),
+    ("py:class", "cmc_core.rules.index.CanvasIndex"),
     # Set in AnswersError.__init__, described in its docstring.
     ("py:attr", "errors"),
     # Type aliases of implementation modules, shown in signatures.

@@ -58,6 +58,7 @@ PUBLIC_MODULES = (
     "cmc_core.rules",
     "cmc_core.config",
     "cmc_core.assessment",
+    "cmc_core.analysis",
     "cmc_core.plugins",
     "cmc_core.hookspecs",
     "cmc_core.exporting",

@@ -1,136 +1,237 @@
-"""cmc_core: the Community Model Canvas as a typed, immutable model with a file format and rules."""
+"""cmc_core: the Community Model Canvas as a typed, immutable model with a file format and rules.
+
+The package root is the public API in one place: ``_PUBLIC`` lists every name it offers and
+the module each comes from, and ``__all__`` and the attribute loader are made from that table.
+The model is imported with the package; the file format, the rules and everything else load on
+the first use of one of their names, so that ``import cmc_core`` (and ``cmc --help``) stay fast.
+"""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone, ZoneKey
-from cmc_core.canvas import SCHEMA_VERSION, Canvas, Entity
-from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
-from cmc_core.errors import CmcError
+# The imports below mirror _PUBLIC for type checkers (a test keeps them in step), one name a
+# line, grouped by module; `X as X` marks a re-export under mypy --strict.
+# isort: off
+
+# The model, imported with the package: it is light and everything else uses it.
+from cmc_core._version import __version__ as __version__
+from cmc_core.blueprint import (
+    BLOCKS as BLOCKS,
+    ZONES as ZONES,
+    Block as Block,
+    BlockKey as BlockKey,
+    Zone as Zone,
+    ZoneKey as ZoneKey,
+)
+from cmc_core.canvas import (
+    SCHEMA_VERSION as SCHEMA_VERSION,
+    Canvas as Canvas,
+    Entity as Entity,
+)
+from cmc_core.diagnostics import (
+    Diagnostic as Diagnostic,
+    Finding as Finding,
+    Location as Location,
+    Report as Report,
+    Severity as Severity,
+)
+from cmc_core.errors import CmcError as CmcError
 from cmc_core.model import (
-    DEFAULT_PROCESS_STEPS,
-    BlockNote,
-    Boundary,
-    Commonality,
-    DecisionRight,
-    Development,
-    EndCustomerValue,
-    Factor,
-    Governance,
-    Meta,
-    Party,
-    Principle,
-    ProcessArea,
-    Resistance,
-    Value,
-    ValueFlow,
-    Waste,
+    DEFAULT_PROCESS_STEPS as DEFAULT_PROCESS_STEPS,
+    BlockNote as BlockNote,
+    Boundary as Boundary,
+    Commonality as Commonality,
+    DecisionRight as DecisionRight,
+    Development as Development,
+    EndCustomerValue as EndCustomerValue,
+    Factor as Factor,
+    Governance as Governance,
+    Meta as Meta,
+    Party as Party,
+    Principle as Principle,
+    ProcessArea as ProcessArea,
+    Resistance as Resistance,
+    Value as Value,
+    ValueFlow as ValueFlow,
+    Waste as Waste,
 )
 from cmc_core.vocabulary import (
-    DevelopmentKind,
-    FactorKey,
-    FactorSide,
-    Language,
-    LegalForm,
-    Level,
-    Mode,
-    PrincipleKey,
-    PrincipleStatus,
-    ProcessKind,
-    Role,
-    Status,
-    ValueKind,
-    ValueLevel,
+    DevelopmentKind as DevelopmentKind,
+    FactorKey as FactorKey,
+    FactorSide as FactorSide,
+    Language as Language,
+    LegalForm as LegalForm,
+    Level as Level,
+    Mode as Mode,
+    PrincipleKey as PrincipleKey,
+    PrincipleStatus as PrincipleStatus,
+    ProcessKind as ProcessKind,
+    Role as Role,
+    Status as Status,
+    ValueKind as ValueKind,
+    ValueLevel as ValueLevel,
 )
 
-__version__ = "0.1.0"
-
-# The file format and the rules are imported on first use, so that `import cmc_core` (and
-# `cmc --help`) stay fast; type checkers see them through the TYPE_CHECKING imports.
 if TYPE_CHECKING:
-    from cmc_core.assessment import Assessment, assess
-    from cmc_core.diffing import CanvasDiff, diff_canvases
-    from cmc_core.exporting import Exporter, ExportOptions
+    # Everything else, for type checkers only: at run time __getattr__ imports a module when one
+    # of its names is first used.
     from cmc_core.fileformat import (
-        CanvasDocument,
-        CanvasLoadError,
-        CanvasSaveError,
-        LoadProblem,
-        SchemaVersionError,
-        UnsupportedFormatError,
-        dumps,
-        format_for_path,
-        from_dict,
-        json_schema,
-        load,
-        loads,
-        read_canvas,
-        save,
-        to_dict,
+        CanvasDocument as CanvasDocument,
+        CanvasLoadError as CanvasLoadError,
+        CanvasSaveError as CanvasSaveError,
+        LoadProblem as LoadProblem,
+        SchemaVersionError as SchemaVersionError,
+        UnsupportedFormatError as UnsupportedFormatError,
+        dumps as dumps,
+        format_for_path as format_for_path,
+        from_dict as from_dict,
+        json_schema as json_schema,
+        load as load,
+        loads as loads,
+        read_canvas as read_canvas,
+        save as save,
+        to_dict as to_dict,
     )
-    from cmc_core.hookspecs import hookimpl
-    from cmc_core.plugins import PluginError, Plugins, load_plugins
-    from cmc_core.questionnaires import AnswerSet, Questionnaire, Session
     from cmc_core.rules import (
-        BUILTIN_RULES,
-        Rule,
-        RuleSelection,
-        RuleSettings,
-        ValidationConfig,
-        get_rule,
-        validate,
+        BUILTIN_RULES as BUILTIN_RULES,
+        Rule as Rule,
+        RuleSelection as RuleSelection,
+        RuleSettings as RuleSettings,
+        ValidationConfig as ValidationConfig,
+        get_rule as get_rule,
+        validate as validate,
     )
-    from cmc_core.scoring import Reason, Score, ScoreCard, Scorer, analyse_network, score_canvas
+    from cmc_core.hookspecs import hookimpl as hookimpl
+    from cmc_core.exporting import (
+        ExportOptions as ExportOptions,
+        Exporter as Exporter,
+    )
+    from cmc_core.scoring import (
+        Reason as Reason,
+        Score as Score,
+        ScoreCard as ScoreCard,
+        Scorer as Scorer,
+        analyse_network as analyse_network,
+        score_canvas as score_canvas,
+    )
+    from cmc_core.diffing import (
+        CanvasDiff as CanvasDiff,
+        diff_canvases as diff_canvases,
+    )
+    from cmc_core.questionnaires import (
+        AnswerSet as AnswerSet,
+        Questionnaire as Questionnaire,
+        Session as Session,
+    )
+    from cmc_core.plugins import (
+        PluginError as PluginError,
+        Plugins as Plugins,
+        load_plugins as load_plugins,
+    )
+    from cmc_core.assessment import (
+        Assessment as Assessment,
+        assess as assess,
+    )
+# isort: on
 
-_LAZY: dict[str, str] = {
-    "Assessment": "cmc_core.assessment",
-    "assess": "cmc_core.assessment",
-    "CanvasDocument": "cmc_core.fileformat",
-    "CanvasLoadError": "cmc_core.fileformat",
-    "CanvasSaveError": "cmc_core.fileformat",
-    "LoadProblem": "cmc_core.fileformat",
-    "SchemaVersionError": "cmc_core.fileformat",
-    "UnsupportedFormatError": "cmc_core.fileformat",
-    "dumps": "cmc_core.fileformat",
-    "format_for_path": "cmc_core.fileformat",
-    "from_dict": "cmc_core.fileformat",
-    "json_schema": "cmc_core.fileformat",
-    "load": "cmc_core.fileformat",
-    "loads": "cmc_core.fileformat",
-    "read_canvas": "cmc_core.fileformat",
-    "save": "cmc_core.fileformat",
-    "to_dict": "cmc_core.fileformat",
-    "BUILTIN_RULES": "cmc_core.rules",
-    "Rule": "cmc_core.rules",
-    "RuleSelection": "cmc_core.rules",
-    "RuleSettings": "cmc_core.rules",
-    "ValidationConfig": "cmc_core.rules",
-    "get_rule": "cmc_core.rules",
-    "validate": "cmc_core.rules",
-    "hookimpl": "cmc_core.hookspecs",
-    "Exporter": "cmc_core.exporting",
-    "ExportOptions": "cmc_core.exporting",
-    "Scorer": "cmc_core.scoring",
-    "Score": "cmc_core.scoring",
-    "Reason": "cmc_core.scoring",
-    "ScoreCard": "cmc_core.scoring",
-    "score_canvas": "cmc_core.scoring",
-    "analyse_network": "cmc_core.scoring",
-    "CanvasDiff": "cmc_core.diffing",
-    "diff_canvases": "cmc_core.diffing",
-    "Session": "cmc_core.questionnaires",
-    "AnswerSet": "cmc_core.questionnaires",
-    "Questionnaire": "cmc_core.questionnaires",
-    "Plugins": "cmc_core.plugins",
-    "PluginError": "cmc_core.plugins",
-    "load_plugins": "cmc_core.plugins",
+#: Every public name of the package root, by the module it comes from: the one list ``__all__``
+#: and the lazy loader are made from. Adding a name is a line here and, for type checkers, its
+#: import above (the model's with the package, any other under TYPE_CHECKING); then document it
+#: in docs/reference/api (tests/docs checks every name of this table is there).
+_PUBLIC: dict[str, tuple[str, ...]] = {
+    "cmc_core._version": ("__version__",),
+    "cmc_core.blueprint": ("BLOCKS", "ZONES", "Block", "BlockKey", "Zone", "ZoneKey"),
+    "cmc_core.canvas": ("SCHEMA_VERSION", "Canvas", "Entity"),
+    "cmc_core.diagnostics": ("Diagnostic", "Finding", "Location", "Report", "Severity"),
+    "cmc_core.errors": ("CmcError",),
+    "cmc_core.model": (
+        "DEFAULT_PROCESS_STEPS",
+        "BlockNote",
+        "Boundary",
+        "Commonality",
+        "DecisionRight",
+        "Development",
+        "EndCustomerValue",
+        "Factor",
+        "Governance",
+        "Meta",
+        "Party",
+        "Principle",
+        "ProcessArea",
+        "Resistance",
+        "Value",
+        "ValueFlow",
+        "Waste",
+    ),
+    "cmc_core.vocabulary": (
+        "DevelopmentKind",
+        "FactorKey",
+        "FactorSide",
+        "Language",
+        "LegalForm",
+        "Level",
+        "Mode",
+        "PrincipleKey",
+        "PrincipleStatus",
+        "ProcessKind",
+        "Role",
+        "Status",
+        "ValueKind",
+        "ValueLevel",
+    ),
+    "cmc_core.fileformat": (
+        "CanvasDocument",
+        "CanvasLoadError",
+        "CanvasSaveError",
+        "LoadProblem",
+        "SchemaVersionError",
+        "UnsupportedFormatError",
+        "dumps",
+        "format_for_path",
+        "from_dict",
+        "json_schema",
+        "load",
+        "loads",
+        "read_canvas",
+        "save",
+        "to_dict",
+    ),
+    "cmc_core.rules": (
+        "BUILTIN_RULES",
+        "Rule",
+        "RuleSelection",
+        "RuleSettings",
+        "ValidationConfig",
+        "get_rule",
+        "validate",
+    ),
+    "cmc_core.hookspecs": ("hookimpl",),
+    "cmc_core.exporting": ("ExportOptions", "Exporter"),
+    "cmc_core.scoring": (
+        "Reason",
+        "Score",
+        "ScoreCard",
+        "Scorer",
+        "analyse_network",
+        "score_canvas",
+    ),
+    "cmc_core.diffing": ("CanvasDiff", "diff_canvases"),
+    "cmc_core.questionnaires": ("AnswerSet", "Questionnaire", "Session"),
+    "cmc_core.plugins": ("PluginError", "Plugins", "load_plugins"),
+    "cmc_core.assessment": ("Assessment", "assess"),
 }
+
+#: Each public name and the module it comes from.
+_HOME: dict[str, str] = {name: module for module, names in _PUBLIC.items() for name in names}
+
+__all__ = list(_HOME)
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+    """A public name not imported yet: import its module, keep the name, and return it."""
+    module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module 'cmc_core' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
@@ -139,95 +240,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
-__all__ = [
-    "BLOCKS",
-    "BUILTIN_RULES",
-    "DEFAULT_PROCESS_STEPS",
-    "SCHEMA_VERSION",
-    "ZONES",
-    "AnswerSet",
-    "Assessment",
-    "Block",
-    "BlockKey",
-    "BlockNote",
-    "Boundary",
-    "Canvas",
-    "CanvasDiff",
-    "CanvasDocument",
-    "CanvasLoadError",
-    "CanvasSaveError",
-    "CmcError",
-    "Commonality",
-    "DecisionRight",
-    "Development",
-    "DevelopmentKind",
-    "Diagnostic",
-    "EndCustomerValue",
-    "Entity",
-    "ExportOptions",
-    "Exporter",
-    "Factor",
-    "FactorKey",
-    "FactorSide",
-    "Finding",
-    "Governance",
-    "Language",
-    "LegalForm",
-    "Level",
-    "LoadProblem",
-    "Location",
-    "Meta",
-    "Mode",
-    "Party",
-    "PluginError",
-    "Plugins",
-    "Principle",
-    "PrincipleKey",
-    "PrincipleStatus",
-    "ProcessArea",
-    "ProcessKind",
-    "Questionnaire",
-    "Reason",
-    "Report",
-    "Resistance",
-    "Role",
-    "Rule",
-    "RuleSelection",
-    "RuleSettings",
-    "SchemaVersionError",
-    "Score",
-    "ScoreCard",
-    "Scorer",
-    "Session",
-    "Severity",
-    "Status",
-    "UnsupportedFormatError",
-    "ValidationConfig",
-    "Value",
-    "ValueFlow",
-    "ValueKind",
-    "ValueLevel",
-    "Waste",
-    "Zone",
-    "ZoneKey",
-    "__version__",
-    "analyse_network",
-    "assess",
-    "diff_canvases",
-    "dumps",
-    "format_for_path",
-    "from_dict",
-    "get_rule",
-    "hookimpl",
-    "json_schema",
-    "load",
-    "load_plugins",
-    "loads",
-    "read_canvas",
-    "save",
-    "score_canvas",
-    "to_dict",
-    "validate",
-]
+    return sorted(set(globals()) | set(_HOME))

@@ -21,22 +21,34 @@ validating), and ``cmc score`` never validates.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
 
 import attrs
 
 from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Report
+from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
+from cmc_core.rules import Locator, Rule, ValidationConfig, validate
+from cmc_core.scoring import ScoreCard, Scorer, score_canvas
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+__all__ = ["Assessment", "Contributions", "assess", "scoring_extras"]
 
-    from cmc_core.diagnostics import Report
-    from cmc_core.plugins import Plugins
-    from cmc_core.rules import Locator, ValidationConfig
-    from cmc_core.scoring import ScoreCard
 
-__all__ = ["Assessment", "assess", "scoring_extras"]
+class Contributions(Protocol):
+    """Where the rules and scorers of an assessment come from: a
+    :class:`~cmc_core.plugins.Plugins` (from :func:`~cmc_core.plugins.load_plugins`), or any
+    object with these two attributes."""
+
+    @property
+    def rules(self) -> Iterable[Rule]:
+        """The rules to validate with, in order."""
+        ...
+
+    @property
+    def scorers(self) -> Iterable[Scorer]:
+        """The dimensions of the score card, in order."""
+        ...
 
 
 class _Evaluation:
@@ -51,7 +63,7 @@ class _Evaluation:
 
     def __init__(self) -> None:
         # No inputs: the built-in rules and scorers, the default configuration.
-        self.plugins: Plugins | None = None
+        self.plugins: Contributions | None = None
         self.config: ValidationConfig | None = None
         self.weights: dict[str, float] | None = None
         self.extras: dict[str, Any] | None = None
@@ -62,8 +74,6 @@ class _Evaluation:
         self.lock = threading.Lock()
 
     def validate(self, canvas: Canvas) -> Report:
-        from cmc_core.rules import validate
-
         with self.lock:
             if self.report is None:
                 rules = None if self.plugins is None else tuple(self.plugins.rules)
@@ -75,8 +85,6 @@ class _Evaluation:
             return self.report
 
     def score(self, canvas: Canvas) -> ScoreCard:
-        from cmc_core.scoring import score_canvas
-
         with self.lock:
             if self.scores is None:
                 scorers = None if self.plugins is None else tuple(self.plugins.scorers)
@@ -159,7 +167,7 @@ def _evaluated(canvas: Canvas, report: Report, scores: ScoreCard) -> Assessment:
 def assess(
     canvas: Canvas,
     *,
-    plugins: Plugins | None = None,
+    plugins: Contributions | None = None,
     config: ValidationConfig | None = None,
     weights: Mapping[str, float] | None = None,
     extras: Mapping[str, Any] | None = None,
@@ -203,8 +211,6 @@ def scoring_extras(answers: object) -> dict[str, Any]:
         possibly with answers to other questionnaires too; anything else, ``None`` included,
         brings nothing.
     """
-    from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
-
     if not isinstance(answers, AnswerSet):
         return {}
     questionnaire = quickscan()

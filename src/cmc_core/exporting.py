@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cmc_core.naming import NAME_PATTERN, check_name
 from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -34,19 +35,6 @@ __all__ = [
 
 #: The version of this contract that exporters written today are built against.
 EXPORTER_API_VERSION = 1
-
-#: A registered name: lower-case words joined by hyphens, such as ``markdown`` or ``bmc-pdf``.
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-
-
-def check_name(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """attrs validator: a registered name must match :data:`NAME_PATTERN`."""
-    if not NAME_PATTERN.match(value):
-        raise ValueError(
-            f"{attribute.name} {value!r} must be lower-case words joined by hyphens, "
-            "such as 'markdown' or 'bmc-pdf'"
-        )
-
 
 def _check_extension(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not re.match(r"^\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$", value):
@@ -109,7 +97,9 @@ class ExportOptions:
 
         :raises ValueError: when the caller's assessment is of another canvas.
         """
-        from cmc_core.assessment import assess, scoring_extras
+        # Imported here: the contract is read by every plugin and the command line's start, and
+        # assessing pulls in the rules and the scoring, which most of them never need.
+        from cmc_core.assessment import assess, scoring_extras  # noqa: PLC0415
 
         if self.assessment is not None:
             return self.assessment.require_canvas(canvas)

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
+from cmc_core._markers import PROJECT_NAME, hookimpl
+
 if TYPE_CHECKING:
     from cmc_core.exporting import Exporter
     from cmc_core.questionnaires.model import Questionnaire
@@ -34,12 +36,8 @@ __all__ = [
     "hookspec",
 ]
 
-#: The pluggy project name and the entry-point group plugins are found in.
-PROJECT_NAME = "cmc"
-
+#: Mark a function of this module as the specification of a ``cmc_*`` hook.
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
-#: Mark a function of a plugin module as the implementation of a ``cmc_*`` hook.
-hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec

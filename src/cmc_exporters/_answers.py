@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from cmc_core.questionnaires import AnswerSet, Question, Questionnaire
+from cmc_core.questionnaires import AnswerSet, Question, Questionnaire, builtin_questionnaires
 from cmc_core.vocabulary import Language
 from cmc_exporters._words import say
 
@@ -119,6 +119,4 @@ def known_questionnaires(extra: object) -> Sequence[Questionnaire]:
     """The questionnaires given with the export, else the built-in ones."""
     if isinstance(extra, Sequence) and all(isinstance(q, Questionnaire) for q in extra):
         return extra
-    from cmc_core.questionnaires import builtin_questionnaires
-
     return builtin_questionnaires()

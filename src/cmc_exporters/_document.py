@@ -24,6 +24,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report, Severity
 from cmc_core.exporting import ExportOptions
 from cmc_core.model import ValueFlow
+from cmc_core.questionnaires import AnswerSet
 from cmc_core.scoring import ScoreCard
 from cmc_core.vocabulary import Language, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
@@ -307,8 +308,6 @@ def build_document(
         the validation summary and the score card come from its assessment.
     :raises ValueError: when the options' assessment is of another canvas.
     """
-    from cmc_core.questionnaires import AnswerSet
-
     language = options.language_for(canvas)
     extras = options.extras
     previous = extras.get("previous")

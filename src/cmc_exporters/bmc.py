@@ -33,7 +33,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party
-from cmc_core.vocabulary import Language
+from cmc_core.vocabulary import Language, label
 
 __all__ = ["BMC_EXPORTER", "BmcRefusedError", "export_bmc", "render_bmc"]
 
@@ -135,7 +135,6 @@ def render_bmc(canvas: Canvas, party: Party, language: Language) -> str:
     :func:`export_bmc` asks first; this is what it renders, and what tests render for
     canvases the gate would refuse.
     """
-    from cmc_core.vocabulary import label
     from cmc_exporters._bmc_bridge import bmc_blocks
     from cmc_exporters._colophon import colophon
     from cmc_exporters._templates import markdown_environment, render

@@ -29,7 +29,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.gctools import gc_paused
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -104,8 +106,6 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
     :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
-    from cmc_core.diagnostics import Severity
-    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._radar import radar_chart

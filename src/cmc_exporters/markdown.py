@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.gctools import gc_paused
 
 if TYPE_CHECKING:
     from cmc_exporters._document import FlowRow, PartyRow
@@ -74,8 +76,6 @@ def party_rows(rows: Sequence[PartyRow]) -> MarkdownText:
 
 def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
     """The Markdown page of ``canvas`` in the export's language."""
-    from cmc_core.diagnostics import Severity
-    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._templates import markdown_environment, render
     from cmc_exporters._words import severity_heading

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.gctools import gc_paused
 
 __all__ = ["SVG_EXPORTER", "export_svg"]
 
@@ -31,7 +32,6 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
-    from cmc_core.gctools import gc_paused
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._poster import lay_out_poster

@@ -17,6 +17,7 @@ import pytest
 from sphinx.cmd.build import build_main
 from sphinx.util.inventory import InventoryFile
 
+import cmc_core
 from cmc_core import hookspecs
 from cmc_core.cli import cli
 from cmc_core.rules import BUILTIN_RULES
@@ -27,6 +28,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 DOCUMENTED_MODULES = (
     "cmc_core",
     "cmc_core.assessment",
+    "cmc_core.analysis",
     "cmc_core.blueprint",
     "cmc_core.config",
     "cmc_core.diffing",
@@ -125,6 +127,21 @@ def test_every_public_name_is_in_the_api_reference(docs_build: Build, module_nam
     module = importlib.import_module(module_name)
     missing = [name for name in module.__all__ if not _documented_as(name, module_name, documented)]
     assert missing == [], f"{module_name}: not in docs/reference/api: {missing}"
+
+
+def test_every_name_of_the_package_root_is_documented_where_its_table_says(
+    docs_build: Build,
+) -> None:
+    """``cmc_core._PUBLIC``, the table behind ``cmc_core.__all__`` and its lazy loader: a name
+    is documented on the ``cmc_core`` page (the model's) or with the module the table names."""
+    documented = docs_build.python_objects()
+    missing = [
+        f"{module}.{name}"
+        for module, names in cmc_core._PUBLIC.items()
+        for name in names
+        if f"cmc_core.{name}" not in documented and f"{module}.{name}" not in documented
+    ]
+    assert missing == [], f"not in docs/reference/api: {missing}"
 
 
 def test_every_hook_is_in_the_hook_reference_with_its_signature(docs_build: Build) -> None:

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from cmc_core.analysis import herfindahl
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.model import DecisionRight, Governance, Party, ValueFlow
-from cmc_core.rules.builtin.concentration import herfindahl
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import Role
 

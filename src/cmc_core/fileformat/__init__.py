@@ -4,7 +4,8 @@ One canvas per document. Every document carries ``$schema`` and ``schema_version
 are errors with a did-you-mean, newer versions are refused and older ones migrated. Every load
 problem names the file, line, column and logical path. :func:`json_schema` describes the format.
 
-ruamel.yaml and tomli_w are imported only when a YAML or TOML document is read or written.
+ruamel.yaml and tomli_w are imported only when a YAML or TOML document is read or written (inside
+the functions of ``yaml_io`` and ``toml_io``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.fileformat.converter import structure_document, unstructure_canvas
-from cmc_core.fileformat.document import FORMATS, CanvasDocument, Format
+from cmc_core.fileformat.document import FORMATS, CanvasDocument, Format, check_format, dumps
 from cmc_core.fileformat.errors import (
     CanvasLoadError,
     CanvasSaveError,
@@ -29,6 +30,8 @@ from cmc_core.fileformat.json_io import decode_json, encode_json
 from cmc_core.fileformat.locate import file_locator
 from cmc_core.fileformat.migrate import MIGRATIONS
 from cmc_core.fileformat.schema import json_schema
+from cmc_core.fileformat.toml_io import decode_toml
+from cmc_core.fileformat.yaml_io import decode_yaml
 
 __all__ = [
     "FORMATS",
@@ -69,14 +72,6 @@ def format_for_path(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-def _check_format(format: str) -> Format:
-    for known in FORMATS:
-        if format == known:
-            return known
-    known_formats = ", ".join(FORMATS)
-    raise UnsupportedFormatError(f"unknown format {format!r}; expected one of: {known_formats}")
-
-
 def loads(data: str | bytes, format: Format | str, source: str | None = None) -> CanvasDocument:
     """Read a canvas document from text or bytes (bytes must be UTF-8).
 
@@ -85,16 +80,12 @@ def loads(data: str | bytes, format: Format | str, source: str | None = None) ->
     :raises CanvasLoadError: with every problem found.
     :raises UnsupportedFormatError: for an unknown format.
     """
-    kind = _check_format(format)
+    kind = check_format(format)
     if kind == "json":
         canvas, json_locator = decode_json(data, source)
         return CanvasDocument(canvas, source, "json", locator=json_locator)
     if kind == "toml":
-        from cmc_core.fileformat.toml_io import decode_toml
-
         return CanvasDocument(decode_toml(data, source), source, "toml")
-    from cmc_core.fileformat.yaml_io import decode_yaml
-
     canvas, tree, yaml_locator = decode_yaml(data, source)
     return CanvasDocument(canvas, source, "yaml", tree=tree, locator=yaml_locator)
 
@@ -129,20 +120,6 @@ def _encode(canvas: Canvas, format: Format) -> bytes:
     return dumps(canvas, format).encode("utf-8")
 
 
-def dumps(canvas: Canvas, format: Format | str) -> str:
-    """The text of a canvas in a format (a fresh document: no comments to keep)."""
-    kind = _check_format(format)
-    if kind == "json":
-        return encode_json(canvas).decode("utf-8")
-    if kind == "toml":
-        from cmc_core.fileformat.toml_io import encode_toml
-
-        return encode_toml(canvas)
-    from cmc_core.fileformat.yaml_io import encode_yaml
-
-    return encode_yaml(canvas)
-
-
 def save(
     canvas_or_document: Canvas | CanvasDocument,
     path: str | os.PathLike[str],
@@ -154,7 +131,7 @@ def save(
     :raises UnsupportedFormatError: no format given and none implied by the name.
     :raises CanvasSaveError: the file cannot be written; the old one is then untouched.
     """
-    kind = _check_format(format) if format is not None else format_for_path(path)
+    kind = check_format(format) if format is not None else format_for_path(path)
     if isinstance(canvas_or_document, CanvasDocument):
         document = canvas_or_document
         if document.format == kind == "yaml":

@@ -1,4 +1,9 @@
-"""A canvas together with the file it came from: its format, its source and where things are."""
+"""A canvas together with the file it came from: its format, its source and where things are.
+
+The text of a canvas in each format (:func:`dumps`) is here too, since a document writes
+itself; :mod:`cmc_core.fileformat` re-exports it. ruamel.yaml and tomli_w are still imported only
+when YAML or TOML is written: ``yaml_io`` and ``toml_io`` import them inside their functions.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,40 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
+from cmc_core.fileformat.errors import CanvasLoadError, UnsupportedFormatError
+from cmc_core.fileformat.json_io import encode_json
 from cmc_core.fileformat.locate import Locator, parse_path
+from cmc_core.fileformat.toml_io import encode_toml
+from cmc_core.fileformat.yaml_io import decode_yaml, dump_tree, encode_yaml
+from cmc_core.fileformat.yaml_merge import merged_tree
 
-__all__ = ["FORMATS", "CanvasDocument", "Format"]
+__all__ = ["FORMATS", "CanvasDocument", "Format", "check_format", "dumps"]
 
 Format = Literal["yaml", "json", "toml"]
 #: The formats cmc reads and writes, people's first.
 FORMATS: tuple[Format, ...] = ("yaml", "json", "toml")
+
+
+def check_format(format: str) -> Format:
+    """``format`` as a :data:`Format`.
+
+    :raises UnsupportedFormatError: when it is none of :data:`FORMATS`.
+    """
+    for known in FORMATS:
+        if format == known:
+            return known
+    known_formats = ", ".join(FORMATS)
+    raise UnsupportedFormatError(f"unknown format {format!r}; expected one of: {known_formats}")
+
+
+def dumps(canvas: Canvas, format: Format | str) -> str:
+    """The text of a canvas in a format (a fresh document: no comments to keep)."""
+    kind = check_format(format)
+    if kind == "json":
+        return encode_json(canvas).decode("utf-8")
+    if kind == "toml":
+        return encode_toml(canvas)
+    return encode_yaml(canvas)
 
 
 @attrs.frozen
@@ -53,10 +85,6 @@ class CanvasDocument:
         """
         if self.format != "yaml" or self._tree is None:
             return CanvasDocument(canvas, self.source, self.format)
-        from cmc_core.fileformat.errors import CanvasLoadError
-        from cmc_core.fileformat.yaml_io import decode_yaml, dump_tree, encode_yaml
-        from cmc_core.fileformat.yaml_merge import merged_tree
-
         try:
             merged = dump_tree(merged_tree(self._tree, canvas))
             reread, tree, locator = decode_yaml(merged, self.source)
@@ -71,9 +99,5 @@ class CanvasDocument:
     def dumps(self) -> str:
         """The document's text in its own format (YAML with its comments)."""
         if self.format == "yaml" and self._tree is not None:
-            from cmc_core.fileformat.yaml_io import dump_tree
-
             return dump_tree(self._tree)
-        from cmc_core.fileformat import dumps
-
         return dumps(self.canvas, self.format)

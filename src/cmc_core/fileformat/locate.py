@@ -8,6 +8,7 @@ its key (the start of ``to: p-x``), a list item at the item.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Callable
 
@@ -106,8 +107,6 @@ def json_positions(text: str) -> dict[Segments, Position]:
     An iterative scan (deep documents cannot overflow the stack); members are located at their
     key, list items at their first character, the root at its first character.
     """
-    import json  # only to unescape keys; the document is known to be valid JSON
-
     offsets: dict[Segments, int] = {}
     stack: list[_Open] = []
     for match in _JSON_TOKEN.finditer(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cmc_core._version import __version__
 from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.fileformat.errors import CanvasLoadError, SchemaVersionError
 from cmc_core.fileformat.locate import Locator
@@ -30,7 +31,6 @@ MIGRATIONS: dict[int, Migration] = {}
 
 
 def _cmc_version() -> str:
-    from cmc_core import __version__
 
     return __version__
 

@@ -15,6 +15,7 @@ from importlib import metadata
 import attrs
 import pluggy
 
+from cmc_core._version import __version__
 from cmc_core.hookspecs import PROJECT_NAME
 from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginLoadError
 from cmc_core.plugins.info import (
@@ -134,8 +135,6 @@ def _direct_plugin_info(plugin: object) -> PluginInfo:
     module = getattr(plugin, "__name__", type(plugin).__name__)
     builtin_name = BUILTIN_MODULES.get(module)
     if builtin_name is not None:
-        from cmc_core import __version__
-
         return PluginInfo(builtin_name, module, BUILTIN_DISTRIBUTION, __version__)
     return PluginInfo(name=module.rpartition(".")[2], module=module)
 

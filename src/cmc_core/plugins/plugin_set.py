@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
 import pluggy
 
 from cmc_core import hookspecs
@@ -184,8 +185,6 @@ class Plugins:
 
 
 def _failed(info: PluginInfo, message: str) -> PluginInfo:
-    import attrs
-
     return attrs.evolve(info, status=PluginStatus.FAILED, error=message)
 
 

@@ -1,6 +1,10 @@
 """Reading and writing answers files (plain YAML; see :mod:`cmc_core.questionnaires.answers`).
 
 Writing is atomic: an interrupted run leaves the previous file whole, so a rerun resumes from it.
+
+The command line imports the questionnaires to build ``cmc --help``; the file format (its YAML
+reader and atomic writer) is imported inside the functions that read and write, so that
+``cmc --help`` never loads it.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ def loads_answers(data: bytes | str, source: str | None = None) -> AnswerSet:
         ``language``).
     :raises CanvasLoadError: the text is not valid YAML, or is empty.
     """
-    from cmc_core.fileformat.yaml_io import read_yaml_data
+    from cmc_core.fileformat.yaml_io import read_yaml_data  # noqa: PLC0415 (cmc --help)
 
     root, locate = read_yaml_data(data, source)
     if not isinstance(root, dict):
@@ -103,13 +107,13 @@ def load_answers(path: str | os.PathLike[str]) -> AnswerSet:
 
 def dumps_answers(answers: AnswerSet) -> str:
     """The YAML text of an answer set."""
-    from cmc_core.fileformat.yaml_io import write_yaml_data
+    from cmc_core.fileformat.yaml_io import write_yaml_data  # noqa: PLC0415 (cmc --help)
 
     return write_yaml_data(answers.to_data())
 
 
 def save_answers(answers: AnswerSet, path: str | os.PathLike[str]) -> None:
     """Write an answers file atomically: the old file stays whole if anything fails."""
-    from cmc_core.fileformat.atomic import write_atomic
+    from cmc_core.fileformat.atomic import write_atomic  # noqa: PLC0415 (cmc --help)
 
     write_atomic(path, dumps_answers(answers).encode("utf-8"))

@@ -203,7 +203,8 @@ def loads_questionnaire(data: bytes | str, source: str | None = None) -> Questio
     :raises QuestionnaireFileError: for the first structural problem, or every problem of
         :meth:`Questionnaire.problems`, each with the file, the place and the question id.
     """
-    from cmc_core.fileformat.yaml_io import read_yaml_data
+    # `cmc --help` imports the questionnaires, never the file format: imported on use.
+    from cmc_core.fileformat.yaml_io import read_yaml_data  # noqa: PLC0415
 
     root, locate = read_yaml_data(data, source)
     try:

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from cmc_core.exporting import check_name
+from cmc_core.naming import check_name
 from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS, LIST_TARGETS, is_binding_target
 from cmc_core.vocabulary import Language, Role
 

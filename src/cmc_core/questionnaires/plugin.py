@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cmc_core.hookspecs import hookimpl
+# A plugin of your own writes `from cmc_core import hookimpl`: the same marker. The built-ins sit
+# below the hook specifications, which name their types, so they take it from where it is made.
+from cmc_core._markers import hookimpl
 from cmc_core.questionnaires.builtin import builtin_questionnaires
 from cmc_core.questionnaires.model import Questionnaire
 

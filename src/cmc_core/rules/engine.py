@@ -1,5 +1,9 @@
 """The rule engine: rules as small named objects, their settings, selection and the run.
 
+The configuration of a run (:class:`ValidationConfig`) is built here from a ``[tool.cmc]``-style
+table too (:func:`config_from_mapping`); finding and reading the files that hold one is
+:mod:`cmc_core.config`'s job, a layer above, so the engine does no I/O.
+
 A rule is data (code, default severity, title, rationale, source) plus a check function that
 yields :class:`~cmc_core.diagnostics.Finding` objects. The engine runs every selected rule, stamps
 each finding with the rule's code and effective severity and, when the canvas came from a file,
@@ -8,28 +12,33 @@ with the file location of its path. It collects everything; it never stops at th
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
+from cmc_core.errors import CmcError
+from cmc_core.gctools import gc_paused
+from cmc_core.rules.index import CanvasIndex
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
-    from cmc_core.rules.index import CanvasIndex
 
 __all__ = [
     "CODE_PATTERN",
     "CheckFunction",
+    "ConfigError",
     "Locator",
     "Rule",
     "RuleContext",
     "RuleSelection",
     "RuleSettings",
     "ValidationConfig",
+    "config_from_mapping",
     "run_rules",
 ]
 
@@ -123,8 +132,6 @@ class ValidationConfig:
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> ValidationConfig:
         """Build from a ``[tool.cmc]``-style mapping; see :mod:`cmc_core.config` for the keys."""
-        from cmc_core.config import config_from_mapping
-
         return config_from_mapping(data)
 
 
@@ -138,8 +145,6 @@ class RuleContext:
     @cached_property
     def index(self) -> CanvasIndex:
         """Lookups and counts over the canvas, built on first use and shared by all rules."""
-        from cmc_core.rules.index import CanvasIndex
-
         return CanvasIndex(self.canvas)
 
 
@@ -149,26 +154,149 @@ def run_rules(
     config: ValidationConfig = ValidationConfig(),
     locator: Locator | None = None,
 ) -> Report:
-    """Run the selected rules over a canvas and collect every diagnostic."""
+    """Run the selected rules over a canvas and collect every diagnostic.
+
+    The cyclic garbage collector is paused for the run: on a large canvas the index makes a
+    tuple per flow and many small sets and lists, and the rules many findings, none in a cycle.
+    """
     context = RuleContext(canvas, config.settings)
     selection = config.selection
     diagnostics: list[Diagnostic] = []
-    for rule in rules:
-        if not selection.selects(rule.code):
-            continue
-        forced = selection.severity_of(rule)
-        for finding in rule(canvas, context):
-            severity = forced or finding.severity or rule.severity
-            location = locator(finding.path) if locator is not None else None
-            diagnostics.append(
-                Diagnostic(
-                    code=rule.code,
-                    severity=severity,
-                    message=finding.message,
-                    path=finding.path,
-                    subject=finding.subject,
-                    figures=finding.figures,
-                    location=location,
+    with gc_paused():
+        for rule in rules:
+            if not selection.selects(rule.code):
+                continue
+            forced = selection.severity_of(rule)
+            for finding in rule(canvas, context):
+                severity = forced or finding.severity or rule.severity
+                location = locator(finding.path) if locator is not None else None
+                diagnostics.append(
+                    Diagnostic(
+                        code=rule.code,
+                        severity=severity,
+                        message=finding.message,
+                        path=finding.path,
+                        subject=finding.subject,
+                        figures=finding.figures,
+                        location=location,
+                    )
                 )
-            )
     return Report(tuple(diagnostics))
+
+
+# -- the configuration from a [tool.cmc] table ---------------------------------------------------
+
+#: A code or a code prefix: an upper-case letter, then upper-case letters and digits.
+_PREFIX_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*$")
+
+_SETTINGS: dict[str, attrs.Attribute[Any]] = {
+    field.name: field for field in attrs.fields(RuleSettings)
+}
+_SELECTION_KEYS = ("select", "ignore", "severity")
+_KEYS = (*_SELECTION_KEYS, *_SETTINGS)
+#: Thresholds that are shares of a whole: from 0 to 1.
+_SHARES = frozenset({"hhi_threshold", "hub_share"})
+
+
+class ConfigError(CmcError, ValueError):
+    """The configuration has an unknown key or a bad value.
+
+    :param message: what is wrong and what was expected.
+    :param key: the offending key as written (``severity.CMC001`` for a nested one), if any.
+    :param source: the file the configuration came from, if any.
+    """
+
+    def __init__(self, message: str, key: str | None = None, source: str | None = None) -> None:
+        self.message = message
+        self.key = key
+        self.source = source
+        where = f"{source}: " if source else ""
+        what = f"{key}: " if key else ""
+        super().__init__(f"{where}{what}{message}")
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _codes(key: str, value: object, source: str | None) -> tuple[str, ...]:
+    """A list of codes or prefixes (a single string is accepted), upper-cased."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
+        raise ConfigError(
+            f"expected a list of rule codes or code prefixes, got {value!r}", key, source
+        )
+    codes = tuple(item.strip().upper() for item in items)
+    for code in codes:
+        if not _PREFIX_PATTERN.match(code):
+            raise ConfigError(
+                f"{code!r} is not a rule code or code prefix such as 'CMC001' or 'CMC0'",
+                key,
+                source,
+            )
+    return codes
+
+
+def _severities(value: object, source: str | None) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f"expected a table of rule code = severity, got {value!r}", "severity", source
+        )
+    levels = tuple(str(severity) for severity in Severity)
+    chosen: list[tuple[str, Severity]] = []
+    for raw_code, raw_level in value.items():
+        key = f"severity.{raw_code}"
+        code = str(raw_code).strip().upper()
+        if not CODE_PATTERN.match(code):
+            raise ConfigError(
+                f"{raw_code!r} is not a rule code such as 'CMC001' (severities are set per code)",
+                key,
+                source,
+            )
+        if not isinstance(raw_level, str) or raw_level.strip().lower() not in levels:
+            hint = _suggest(str(raw_level).strip().lower(), list(levels))
+            raise ConfigError(
+                f"expected one of {', '.join(levels)}, got {raw_level!r}{hint}", key, source
+            )
+        chosen.append((code, Severity(raw_level.strip().lower())))
+    return tuple(sorted(chosen))
+
+
+def _setting(name: str, key: str, value: object, source: str | None) -> int | float:
+    field = _SETTINGS[name]
+    if field.type in (int, "int"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"expected a whole number of at least 1, got {value!r}", key, source)
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"expected a number, got {value!r}", key, source)
+    number = float(value)
+    if name in _SHARES and not 0 <= number <= 1:
+        raise ConfigError(f"expected a share from 0 to 1, got {value!r}", key, source)
+    return number
+
+
+def config_from_mapping(data: Mapping[str, object], source: str | None = None) -> ValidationConfig:
+    """Build a :class:`~cmc_core.rules.engine.ValidationConfig` from a ``[tool.cmc]`` mapping.
+
+    :param data: the table's content, as :mod:`tomllib` gives it.
+    :param source: the file it came from, named in errors.
+    :raises ConfigError: for an unknown key or a value of the wrong type or range.
+    """
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"expected a table of settings, got {data!r}", None, source)
+    selection: dict[str, Any] = {}
+    settings: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key = str(raw_key)
+        name = key.replace("-", "_")
+        if name in ("select", "ignore"):
+            selection[name] = _codes(key, value, source)
+        elif name == "severity":
+            selection["severities"] = _severities(value, source)
+        elif name in _SETTINGS:
+            settings[name] = _setting(name, key, value, source)
+        else:
+            raise ConfigError(f"unknown key{_suggest(name, list(_KEYS))}", key, source)
+    return ValidationConfig(RuleSelection(**selection), RuleSettings(**settings))

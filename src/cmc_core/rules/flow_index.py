@@ -63,13 +63,11 @@ class FlowIndex:
         """The aggregates of one cache-blocked pass over the flows (see :mod:`.sweep`).
 
         With few parties the sweep counts each party's flows exactly, as the counts then stay
-        in the cache; with many it only bounds them (:meth:`count_bound`).
+        in the cache; with many it only bounds them (:meth:`count_bound`). It makes a tuple per
+        flow: :func:`~cmc_core.rules.engine.run_rules` pauses the cyclic GC around the run.
         """
-        from cmc_core.gctools import gc_paused
-
         exact = len(self.canvas.parties) <= EXACT_COUNT_PARTIES
-        with gc_paused():  # a tuple per flow and many small sets and lists, none in a cycle
-            return sweep_flows(self.canvas.flows, exact=exact)
+        return sweep_flows(self.canvas.flows, exact=exact)
 
     @property
     def flow_ids(self) -> list[str]:

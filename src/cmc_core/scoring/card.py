@@ -17,6 +17,7 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
+from cmc_core.gctools import gc_paused
 from cmc_core.scoring.bands import DEFAULT_BANDS, Band, Bands
 from cmc_core.scoring.contract import Reason, ScoreContext, Scorer
 
@@ -181,10 +182,10 @@ def score_canvas(
     :raises InvalidWeightError: when a weight is negative or not a finite number.
     :raises DuplicateScorerError: when two scorers share a name.
     """
-    from cmc_core.gctools import gc_paused
-
     if scorers is None:
-        from cmc_core.scoring.builtin import BUILTIN_SCORERS
+        # The built-in dimensions (and the rules and questionnaires they read) load on first
+        # use, so that importing cmc_core.scoring for its contract stays light.
+        from cmc_core.scoring.builtin import BUILTIN_SCORERS  # noqa: PLC0415
 
         scorers = BUILTIN_SCORERS
     chosen = tuple(scorers)

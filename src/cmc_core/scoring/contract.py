@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from cmc_core.exporting import check_name
+from cmc_core.naming import check_name
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas

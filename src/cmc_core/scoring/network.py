@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cmc_core.gctools import gc_paused
 from cmc_core.rules.engine import RuleSettings
 from cmc_core.scoring import _graph
 from cmc_core.scoring.flows import FlowTable, flow_table
@@ -142,22 +143,21 @@ def analyse_network(canvas: Canvas, *, hub_share: float = DEFAULT_HUB_SHARE) -> 
     :param hub_share: a party in more than this share of the market flows is a hub.
     :raises ValueError: when ``hub_share`` is not in [0, 1).
     """
-    from cmc_core.gctools import gc_paused
-
     _check_share(hub_share)
     with gc_paused():  # many small lists, sets and dicts, none of them in a cycle
         return analyse_flow_table(flow_table(canvas), hub_share)
 
 
 def analyse_flow_table(table: FlowTable, hub_share: float = DEFAULT_HUB_SHARE) -> NetworkAnalysis:
-    """:func:`analyse_network` over a :class:`~cmc_core.scoring.flows.FlowTable` already read."""
-    from cmc_core.gctools import gc_paused
+    """:func:`analyse_network` over a :class:`~cmc_core.scoring.flows.FlowTable` already read.
 
+    It builds 100k small sets and lists on a large canvas; its callers, :func:`analyse_network`
+    and the scorers run by :func:`~cmc_core.scoring.score_canvas`, pause the cyclic GC for it.
+    """
     _check_share(hub_share)
-    with gc_paused():  # 100k small sets and lists, none of them in a cycle
-        neighbours = _graph.adjacency(table.unknown, table.froms, table.tos)
-        numbers = table.party_numbers
-        found, bridges = _graph.search(neighbours, numbers)
+    neighbours = _graph.adjacency(table.unknown, table.froms, table.tos)
+    numbers = table.party_numbers
+    found, bridges = _graph.search(neighbours, numbers)
     ids = attrgetter("id")
     parties = table.canvas.parties
     name_of = [ids(parties[number]) for number in range(len(parties))]

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import pytest
 
+from cmc_core.assessment import assess
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import EXPORTER_API_VERSION, NAME_PATTERN, Exporter, ExportOptions
 from cmc_core.testing._base import (
@@ -201,8 +202,6 @@ class ExporterContract(Contract):
     def test_the_built_ins_assessment_gives_what_no_assessment_gives(
         self, exporter: Exporter, canvas_name: str
     ) -> None:
-        from cmc_core.assessment import assess
-
         canvas = canvas_named(canvas_name)
         given = ExportOptions(assessment=assess(canvas))
         if self._export(exporter, canvas, given) != self._export(exporter, canvas):
@@ -216,8 +215,6 @@ class ExporterContract(Contract):
     def test_an_assessment_of_another_canvas_is_refused_or_not_shown(
         self, exporter: Exporter
     ) -> None:
-        from cmc_core.assessment import assess
-
         canvas, other = canvas_named(CANVAS_NAMES[0]), canvas_named(CANVAS_NAMES[1])
         try:
             output = self._export(exporter, canvas, ExportOptions(assessment=assess(other)))

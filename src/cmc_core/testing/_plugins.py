@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cmc_core.plugins import Plugins, load_plugins
+from cmc_core.rules import plugin as builtin_rules
 
 __all__ = ["make_plugins"]
 
@@ -20,7 +21,5 @@ def make_plugins(*plugins: object, builtins: bool = False) -> Plugins:
     """
     chosen: list[object] = list(plugins)
     if builtins:
-        from cmc_core.rules import plugin as builtin_rules
-
         chosen.insert(0, builtin_rules)
     return load_plugins(chosen, entry_points=False)

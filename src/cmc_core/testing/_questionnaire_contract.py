@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from cmc_core.exporting import NAME_PATTERN
+from cmc_core.naming import NAME_PATTERN
 from cmc_core.questionnaires import binding_targets
 from cmc_core.questionnaires.model import QUESTIONNAIRE_API_VERSION, Questionnaire
 from cmc_core.testing._base import Contract

@@ -10,7 +10,7 @@ import pytest
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.exporting import NAME_PATTERN
+from cmc_core.naming import NAME_PATTERN
 from cmc_core.plugins import PluginError
 from cmc_core.rules.engine import CODE_PATTERN, Rule, RuleContext, RuleSettings
 from cmc_core.testing._base import (

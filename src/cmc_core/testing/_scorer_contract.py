@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pytest
 
 from cmc_core.canvas import Canvas
-from cmc_core.exporting import NAME_PATTERN
+from cmc_core.naming import NAME_PATTERN
 from cmc_core.scoring.contract import MAXIMUM_SCORE, SCORER_API_VERSION, Score, ScoreContext, Scorer
 from cmc_core.strategies import SENTINEL, id_strings, rename_ids
 from cmc_core.testing._base import (

@@ -4,7 +4,8 @@
 rules live in modules by theme: the market (``market``), the commonality and equal footing
 (``commonality``), process areas (``processes``), value flows (``flows``), concentration
 (``concentration``), referential integrity (``integrity``), direction (``direction``) and change
-(``change``).
+(``change``). :func:`bmc_blockers` is here rather than with the commonality rules because it runs
+every built-in rule.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Report
 from cmc_core.errors import CmcError
 from cmc_core.rules.builtin.change import principles_assessed, resistance_reason, waste_baseline
 from cmc_core.rules.builtin.commonality import (
-    bmc_blockers,
     bmc_ready,
     commonality_steward,
     equal_footing,
+    focal_problems,
     primary_commonality,
 )
 from cmc_core.rules.builtin.concentration import flow_concentration
@@ -37,7 +40,8 @@ from cmc_core.rules.builtin.processes import (
     compete_on_execution,
     cooperate_on_information_and_transactions,
 )
-from cmc_core.rules.engine import Rule
+from cmc_core.rules.engine import Rule, ValidationConfig, run_rules
+from cmc_core.rules.index import CanvasIndex
 
 __all__ = ["BUILTIN_RULES", "UnknownRuleError", "bmc_blockers", "get_rule"]
 
@@ -112,3 +116,31 @@ def get_rule(key: str, rules: Sequence[Rule] | None = None) -> Rule:
     if not close:
         close = difflib.get_close_matches(key.strip().upper(), choices, n=2, cutoff=0.6)
     raise UnknownRuleError(key, tuple(close))
+
+
+def bmc_blockers(
+    canvas: Canvas,
+    party_id: str,
+    config: ValidationConfig | None = None,
+    report: Report | None = None,
+) -> list[str]:
+    """Why a BMC cannot be exported for a party yet; empty when it can.
+
+    The party must be a known inside market party that uses the primary commonality, and the
+    canvas must have no error-level diagnostic (V17). Rule CMC017 itself is left out, since it
+    judges ``meta.focal_party``, which need not be ``party_id``.
+
+    :param config: the validation configuration to judge the canvas by; the default when None.
+    :param report: the canvas's validation report, when the caller has one (an export's
+        assessment, made with the active plugins' rules and the project's configuration);
+        when None the canvas is validated here with the built-in rules and ``config``.
+    """
+    problems = focal_problems(canvas, CanvasIndex(canvas), party_id)
+    if report is None:
+        report = run_rules(canvas, BUILTIN_RULES, config or ValidationConfig())
+    problems.extend(
+        f"{diagnostic.code} at {diagnostic.path or 'the canvas'}: {diagnostic.message}"
+        for diagnostic in report.errors
+        if diagnostic.code != bmc_ready.code
+    )
+    return problems

@@ -1,7 +1,8 @@
 """Rules about the commonality and equal footing, and whether a BMC may follow the canvas.
 
 CMC003 equal-footing, CMC005 primary-commonality, CMC006 commonality-steward and CMC017
-bmc-ready, with :func:`bmc_blockers` for the BMC exporter.
+bmc-ready, with :func:`focal_problems`, which ``bmc_blockers`` (in the package, since it runs
+every built-in rule) completes for the BMC exporter.
 """
 
 from __future__ import annotations
@@ -10,30 +11,22 @@ from collections.abc import Iterator
 from itertools import compress, count
 from operator import attrgetter
 
+from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
-from cmc_core.diagnostics import Finding, Report, Severity
+from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
-from cmc_core.rules.engine import RuleContext, ValidationConfig
+from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import Role
 
 __all__ = [
-    "bmc_blockers",
     "bmc_ready",
     "commonality_steward",
     "equal_footing",
+    "focal_problems",
     "primary_commonality",
-    "primary_position",
 ]
-
-
-def primary_position(canvas: Canvas) -> int | None:
-    """The position of :attr:`Canvas.primary_commonality` in ``canvas.commonalities``."""
-    for position, commonality in enumerate(canvas.commonalities):
-        if commonality.primary:
-            return position
-    return 0 if canvas.commonalities else None
 
 
 def _commonality_text(commonality: Commonality) -> str:
@@ -212,7 +205,9 @@ def commonality_steward(canvas: Canvas, context: RuleContext) -> Iterator[Findin
         )
 
 
-def _focal_problems(canvas: Canvas, index: CanvasIndex, party_id: str) -> list[str]:
+def focal_problems(canvas: Canvas, index: CanvasIndex, party_id: str) -> list[str]:
+    """Why ``party_id`` cannot carry a BMC, whatever the rest of the canvas: unknown, outside
+    the boundary, no market party, or not a user of the primary commonality."""
     party = index.party(party_id)
     if party is None:
         return [f"{quote(party_id)} is not a party of the canvas"]
@@ -247,40 +242,10 @@ def bmc_ready(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     party_id = canvas.meta.focal_party
     if not party_id:
         return
-    problems = _focal_problems(canvas, context.index, party_id)
+    problems = focal_problems(canvas, context.index, party_id)
     if problems:
         yield Finding(
             message=f"No BMC can be made for the focal party: {'; '.join(problems)}.",
             path="meta.focal_party",
             subject=party_id,
         )
-
-
-def bmc_blockers(
-    canvas: Canvas,
-    party_id: str,
-    config: ValidationConfig | None = None,
-    report: Report | None = None,
-) -> list[str]:
-    """Why a BMC cannot be exported for a party yet; empty when it can.
-
-    The party must be a known inside market party that uses the primary commonality, and the
-    canvas must have no error-level diagnostic (V17). Rule CMC017 itself is left out, since it
-    judges ``meta.focal_party``, which need not be ``party_id``.
-
-    :param config: the validation configuration to judge the canvas by; the default when None.
-    :param report: the canvas's validation report, when the caller has one (an export's
-        assessment, made with the active plugins' rules and the project's configuration);
-        when None the canvas is validated here with the built-in rules and ``config``.
-    """
-    from cmc_core.rules import validate
-
-    problems = _focal_problems(canvas, CanvasIndex(canvas), party_id)
-    if report is None:
-        report = validate(canvas, config=config)
-    problems.extend(
-        f"{diagnostic.code} at {diagnostic.path or 'the canvas'}: {diagnostic.message}"
-        for diagnostic in report.errors
-        if diagnostic.code != bmc_ready.code
-    )
-    return problems

@@ -14,27 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import repeat
-from operator import and_, eq, mul
+from operator import and_, eq
 
+from cmc_core.analysis import herfindahl, primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
-from cmc_core.rules.builtin.commonality import primary_position
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
 
-__all__ = ["flow_concentration", "herfindahl"]
-
-
-def herfindahl(counts: list[int]) -> float:
-    """The HHI (0-1) of parties with these numbers of flows; 0.0 when there are none.
-
-    Computed in integers and divided once, so the result is exact up to one rounding and does
-    not depend on the order of the parties (what ``math.fsum`` would give for the shares).
-    """
-    total = sum(counts)
-    return sum(map(mul, counts, counts)) / (total * total) if total else 0.0
+__all__ = ["flow_concentration"]
 
 
 def _percent(share: float) -> str:

@@ -1,13 +1,14 @@
 """What the built-in scorers share: the tally that ties every point to a reason, the shared flow
-table and network analysis, and the wording of the rules' messages."""
+table and network analysis, and the wording of the rules' messages (from
+:mod:`cmc_core.analysis`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from cmc_core.analysis import describe, describe_all, plural, quote
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party
-from cmc_core.rules.builtin._common import describe, describe_all, plural, quote
 from cmc_core.scoring.contract import MAXIMUM_SCORE, Reason, Score, ScoreContext, Scorer
 from cmc_core.scoring.flows import FlowTable, flow_table
 from cmc_core.scoring.network import NetworkAnalysis, analyse_flow_table

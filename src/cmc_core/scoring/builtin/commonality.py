@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.model import Commonality
-from cmc_core.rules.builtin.commonality import primary_position
 from cmc_core.scoring.builtin._common import (
     Tally,
     describe,

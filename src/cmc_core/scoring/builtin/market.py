@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from cmc_core.analysis import herfindahl
 from cmc_core.canvas import Canvas
-from cmc_core.rules.builtin.concentration import herfindahl
 from cmc_core.rules.engine import RuleSettings
 from cmc_core.scoring.builtin._common import (
     Tally,

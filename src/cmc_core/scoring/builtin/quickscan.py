@@ -8,6 +8,7 @@ Applicable only when ``context.extras["quickscan"]`` holds the quickscan's
 from __future__ import annotations
 
 from cmc_core.canvas import Canvas
+from cmc_core.questionnaires import AnswerSet, assess_quickscan
 from cmc_core.scoring.builtin._common import Tally, make_scorer
 from cmc_core.scoring.contract import Reason, Score, ScoreContext
 
@@ -24,8 +25,6 @@ def score_quickscan_suitability(canvas: Canvas, context: ScoreContext) -> Score:
 
     :raises TypeError: when ``extras["quickscan"]`` holds something other than an AnswerSet.
     """
-    from cmc_core.questionnaires import AnswerSet, assess_quickscan
-
     answers = context.extras.get(EXTRA)
     if answers is None:
         reason = Reason(

@@ -1,0 +1,12 @@
+"""The version of cmc, in a module of its own so that any layer can name it.
+
+The package root re-exports it as ``cmc_core.__version__``; modules inside the package import it
+from here, since the root imports (for type checkers) every layer above the model.
+"""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+
+#: The version of the ``cmc`` distribution, as ``cmc --version`` prints it.
+__version__ = "0.1.0"
