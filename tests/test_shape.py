@@ -59,7 +59,7 @@ from cmc_core.shape import (
 )
 from cmc_core.strategies import id_strings, records, rename_ids
 from cmc_core.strategies._mutations import GHOST_PLACES
-from cmc_core.testing import hostile_canvas
+from cmc_core.testing import examples, hostile_canvas
 
 
 @attrs.frozen
@@ -130,7 +130,7 @@ def test_renaming_ids_renames_a_reference_field_added_in_a_subclass() -> None:
     assert (commonality.sponsor, commonality.backers) == ("q-1", ("q-2",))
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(data=st.data())
 def test_the_strategies_draw_a_reference_field_added_in_a_subclass(data: st.DataObject) -> None:
     pool = ["p-a", "p-b"]
@@ -143,7 +143,7 @@ def test_the_strategies_draw_a_reference_field_added_in_a_subclass(data: st.Data
 def test_the_strategies_draw_every_value_a_subclass_field_can_take() -> None:
     seen: set[object] = set()
 
-    @settings(max_examples=60, deadline=None, database=None)
+    @settings(max_examples=examples(60), deadline=None, database=None)
     @given(records(SponsoredCommonality, ids=st.just("p-a")))
     def collect(drawn: SponsoredCommonality) -> None:
         seen.add(drawn.sponsor)

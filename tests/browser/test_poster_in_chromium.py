@@ -32,6 +32,8 @@ from cmc_core.testing import INJECTION_MARKER, hostile_canvas, sample_canvases
 from cmc_exporters.html import HTML_EXPORTER
 from cmc_exporters.svg import SVG_EXPORTER
 
+pytestmark = pytest.mark.slow  # drives a real Chromium
+
 A3_LANDSCAPE = (1587, 1123)
 PHONE = (390, 844)
 BLOCK_KEYS = [block.key.value for block in BLOCKS]

@@ -13,6 +13,8 @@ import pytest
 
 from cmc_core.examples import example_text
 
+pytestmark = pytest.mark.slow  # starts cmc in other processes
+
 #: The console script installed next to the interpreter running the tests (the venv's bin).
 CMC = Path(sys.executable).with_name("cmc")
 ESC = b"\x1b["

@@ -35,6 +35,8 @@ from cmc_core.questionnaires import (
 from cmc_core.questionnaires.model import ENTITY_KINDS
 from cmc_core.vocabulary import Language
 
+pytestmark = pytest.mark.slow  # runs cmc in a real pseudo-terminal
+
 pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
 
 #: Seconds to wait for any one piece of expected output (generous: CI machines are shared).

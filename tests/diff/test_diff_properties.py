@@ -13,11 +13,12 @@ from cmc_core import Canvas
 from cmc_core.diffing import diff_canvases
 from cmc_core.fileformat import dumps, loads
 from cmc_core.strategies import canvases, valid_canvases
+from cmc_core.testing import examples
 
 from .edits import Edited, edited_canvases
 
 EDIT_SETTINGS = settings(
-    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(250), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -42,7 +43,7 @@ def test_the_diff_backwards_swaps_added_and_removed_and_old_and_new(edited: Edit
     assert forwards.summary()["added"] == backwards.summary()["removed"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvases())
 def test_a_canvas_has_no_diff_with_itself_or_an_equal_copy(canvas: Canvas) -> None:
     assert diff_canvases(canvas, canvas).is_empty
@@ -52,7 +53,7 @@ def test_a_canvas_has_no_diff_with_itself_or_an_equal_copy(canvas: Canvas) -> No
     assert diff.reordered == ()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(canvases(), canvases())
 def test_any_two_canvases_diff_antisymmetrically_and_to_json(first: Canvas, second: Canvas) -> None:
     # Broken canvases too: duplicate ids, dangling references, awkward text.
@@ -64,7 +65,7 @@ def test_any_two_canvases_diff_antisymmetrically_and_to_json(first: Canvas, seco
     json.dumps(forwards.to_dict())  # plain data all the way down
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(valid_canvases(), st.sampled_from(["yaml", "json", "toml"]))
 def test_saving_and_loading_a_canvas_changes_nothing_the_diff_sees(
     canvas: Canvas, file_format: str

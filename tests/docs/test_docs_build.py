@@ -22,6 +22,8 @@ from cmc_core import hookspecs
 from cmc_core.cli import cli
 from cmc_core.rules import BUILTIN_RULES
 
+pytestmark = pytest.mark.slow  # every test here reads one Sphinx build of the whole site
+
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 #: The documented packages: every name in their ``__all__`` must be in the API reference.

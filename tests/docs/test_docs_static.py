@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs mypy and ruff in other processes
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 TYPED = [

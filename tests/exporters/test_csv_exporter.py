@@ -18,7 +18,7 @@ from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Meta, Party, Value, ValueFlow
 from cmc_core.strategies import canvases
-from cmc_core.testing import ExporterContract, hostile_canvas
+from cmc_core.testing import ExporterContract, examples, hostile_canvas
 from cmc_core.testing import sample_canvases as all_samples
 from cmc_core.vocabulary import Language, Role, ValueKind
 from cmc_exporters.csv import (
@@ -197,7 +197,7 @@ def test_the_table_setting_ignores_case_and_surrounding_space() -> None:
     assert export_csv(small_canvas(), loose) == export_csv(small_canvas(), PARTIES)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(canvases())
 def test_tables_read_back_as_the_canvas_flows_and_parties(canvas: Canvas) -> None:
     flows = rows(export_csv(canvas, ExportOptions()))

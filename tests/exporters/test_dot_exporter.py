@@ -28,6 +28,7 @@ from cmc_core.testing import (
     HOSTILE_TEXTS,
     ExporterContract,
     assert_safe_xml,
+    examples,
     hostile_canvas,
 )
 from cmc_core.testing import sample_canvases as all_samples
@@ -275,7 +276,7 @@ def test_every_hostile_text_is_drawn_as_itself(dot_program: str, language: Langu
 
 def test_generated_canvases_are_drawn_as_the_network_they_mean(dot_program: str) -> None:
     @settings(
-        max_examples=40, deadline=None, database=None, derandomize=True,
+        max_examples=examples(40), deadline=None, database=None, derandomize=True,
         suppress_health_check=[HealthCheck.too_slow],
     )  # fmt: skip
     @given(canvases())

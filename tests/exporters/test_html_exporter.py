@@ -31,7 +31,7 @@ from cmc_core.fileformat import dumps
 from cmc_core.model import Party, Value, ValueFlow
 from cmc_core.questionnaires import load_answers
 from cmc_core.scoring import score_canvas
-from cmc_core.testing import ExporterContract, hostile_canvas, sample_canvases
+from cmc_core.testing import ExporterContract, examples, hostile_canvas, sample_canvases
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters.html import HTML_EXPORTER
 
@@ -305,7 +305,7 @@ def test_cmc_export_reports_an_unreadable_answers_file_without_a_traceback(tmp_p
     assert "Traceback" not in result.output
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     text=st.text(
         alphabet=st.characters(codec="utf-8") | st.sampled_from("<>&'\"\x00\x0b\x85\ufffe")

@@ -18,7 +18,13 @@ from cmc_core.blueprint import BLOCKS, ZONES
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.questionnaires import load_answers
 from cmc_core.rules import validate
-from cmc_core.testing import HOSTILE_TEXTS, ExporterContract, hostile_canvas, sample_canvases
+from cmc_core.testing import (
+    HOSTILE_TEXTS,
+    ExporterContract,
+    examples,
+    hostile_canvas,
+    sample_canvases,
+)
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters._markdown_text import markdown_text
 from cmc_exporters.markdown import MARKDOWN_EXPORTER
@@ -91,7 +97,7 @@ def test_each_hostile_text_renders_as_exactly_itself_in_a_list_item_and_a_table_
 _NO_CONTROLS = st.characters(exclude_categories=("Cc", "Cs"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(_NO_CONTROLS, max_size=60)
     | st.text(alphabet="\\`*_[]<>|~&$#+-=.):/ w1a\n", max_size=30)
@@ -262,7 +268,7 @@ def test_a_previous_version_adds_a_table_of_every_change() -> None:
     assert "No changes from the previous version." in export(old, Language.EN, previous=old)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     text=st.text(
         alphabet=st.characters(exclude_categories=())

@@ -29,7 +29,7 @@ from cmc_core import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Commonality, Meta, Party, Value, ValueFlow
 from cmc_core.strategies import canvases
-from cmc_core.testing import HOSTILE_IDS, HOSTILE_TEXTS, ExporterContract, hostile_canvas
+from cmc_core.testing import HOSTILE_IDS, HOSTILE_TEXTS, ExporterContract, examples, hostile_canvas
 from cmc_core.testing import sample_canvases as all_samples
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters._network import EdgeKind, Network, value_network
@@ -356,7 +356,7 @@ def test_generated_canvases_parse_as_the_network_they_draw(mermaid_parser: Merma
     drawn: list[tuple[Canvas, str]] = []
 
     @settings(
-        max_examples=40, deadline=None, database=None, derandomize=True,
+        max_examples=examples(40), deadline=None, database=None, derandomize=True,
         suppress_health_check=[HealthCheck.too_slow],
     )  # fmt: skip
     @given(canvases())

@@ -158,7 +158,7 @@ WORDS = st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.lists(WORDS, max_size=20), st.floats(20, 400), st.floats(4, 20))
 def test_wrapping_keeps_every_word_in_order_and_every_line_within_the_width(
     words: list[str], width: float, size: float
@@ -171,7 +171,7 @@ def test_wrapping_keeps_every_word_in_order_and_every_line_within_the_width(
         assert fits or len(line) == 1
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(st.lists(WORDS, max_size=8).map(" ".join), max_size=30),
     st.floats(60, 300),

@@ -14,6 +14,7 @@ from cmc_core.fileformat import CanvasLoadError, from_dict, to_dict
 from cmc_core.fileformat.detailed import explain_canvas
 from cmc_core.fileformat.mirror import structure_mirrored
 from cmc_core.strategies import canvases
+from cmc_core.testing import examples
 
 from .canvases import rich_canvas
 
@@ -91,7 +92,7 @@ def test_both_paths_accept_a_good_value_alike(path: list[str | int], value: obje
     assert structure_mirrored(document) == explain_canvas(body(document))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(canvas=canvases())
 def test_both_paths_read_any_written_canvas_alike(canvas: Canvas) -> None:
     document = to_dict(canvas)

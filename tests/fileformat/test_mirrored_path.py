@@ -17,6 +17,7 @@ from cmc_core.fileformat import CanvasLoadError, from_dict, loads, to_dict
 from cmc_core.fileformat.json_io import encode_json
 from cmc_core.fileformat.mirror import decode_mirrored
 from cmc_core.strategies import canvases
+from cmc_core.testing import examples
 
 from .canvases import rich_canvas
 from .test_fast_and_detailed_paths import BAD, GOOD, changed
@@ -26,7 +27,7 @@ def as_json(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=canvases())
 def test_it_reads_any_written_canvas_back_unchanged(canvas: Canvas) -> None:
     assert decode_mirrored(encode_json(canvas)) == canvas
@@ -151,7 +152,7 @@ RICH = to_dict(rich_canvas())
 RICH_PATHS = paths_in(RICH)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     path=st.sampled_from(RICH_PATHS),
     value=json_values,

@@ -24,7 +24,7 @@ NEVER_ERRORS = {
 
 
 @pytest.mark.parametrize("code", BREAKABLE_RULE_CODES)
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=st.data())
 def test_a_canvas_breaking_one_rule_triggers_it_and_no_other_error(
     code: str, data: st.DataObject

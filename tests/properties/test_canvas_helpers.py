@@ -65,7 +65,7 @@ def entities_of(canvas: Canvas) -> list[Entity]:
     return list(canvas.entities())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_canvas, kind=st.sampled_from(ENTITY_TYPES))
 def test_adding_then_removing_a_new_entity_gives_the_canvas_back(
     canvas: Canvas, kind: type[Entity]
@@ -80,7 +80,7 @@ def test_adding_then_removing_a_new_entity_gives_the_canvas_back(
     assert pickle.loads(before) == canvas
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_canvas, data=st.data())
 def test_replacing_an_entity_keeps_its_place_and_leaves_the_rest(
     canvas: Canvas, data: st.DataObject
@@ -107,7 +107,7 @@ def test_replacing_an_entity_keeps_its_place_and_leaves_the_rest(
         assert edited.replace(original) == canvas
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_canvas, data=st.data())
 def test_removing_an_entity_drops_only_that_id_from_its_collection(
     canvas: Canvas, data: st.DataObject
@@ -128,7 +128,7 @@ def test_removing_an_entity_drops_only_that_id_from_its_collection(
     assert pickle.loads(before) == canvas
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_canvas, kind=st.sampled_from(ENTITY_TYPES))
 def test_adding_an_id_its_collection_already_has_is_refused_without_change(
     canvas: Canvas, kind: type[Entity]
@@ -141,7 +141,7 @@ def test_adding_an_id_its_collection_already_has_is_refused_without_change(
     assert pickle.loads(before) == canvas
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     canvas=any_canvas,
     block=st.sampled_from(BlockKey),

@@ -23,7 +23,7 @@ CARRIAGE_RETURN_LINE_FEED = Canvas(meta=Meta(description="one\r\ntwo"))
 
 @pytest.mark.parametrize("file_format", FORMATS)
 @example(canvas=CARRIAGE_RETURN_LINE_FEED)
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=canvases())
 def test_any_canvas_reads_back_equal_and_writes_the_same_text_again(
     file_format: str, canvas: Canvas
@@ -35,14 +35,14 @@ def test_any_canvas_reads_back_equal_and_writes_the_same_text_again(
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=valid_canvases())
 def test_a_valid_canvas_reads_back_equal_after_writing(file_format: str, canvas: Canvas) -> None:
     text = dumps(canvas, file_format)
     assert loads(text, file_format).canvas == canvas
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=canvases())
 def test_the_unstructured_form_converts_back_to_the_same_canvas(canvas: Canvas) -> None:
     assert from_dict(to_dict(canvas)) == canvas

@@ -16,7 +16,7 @@ from cmc_core.rules import validate
 from cmc_core.strategies import canvases, valid_canvases
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=st.one_of(canvases(), valid_canvases()))
 def test_a_canvas_survives_pickling(canvas: Canvas) -> None:
     for protocol in (2, pickle.HIGHEST_PROTOCOL):
@@ -32,7 +32,7 @@ def worker() -> Iterator[ProcessPoolExecutor]:
 
 
 # One worker for the whole module: starting a process per example would be slow.
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(batch=st.lists(st.one_of(canvases(), valid_canvases()), min_size=1, max_size=4))
 def test_a_worker_process_gets_the_same_canvases_and_validates_them_the_same(
     worker: ProcessPoolExecutor, batch: list[Canvas]

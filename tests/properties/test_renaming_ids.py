@@ -48,7 +48,7 @@ def comparable(report: Report) -> Counter[Comparable]:
     return Counter((d.code, str(d.severity), d.message, d.subject, d.figures) for d in report)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=st.one_of(canvases(), valid_canvases()))
 def test_renaming_ids_consistently_changes_only_the_names_in_diagnostics(canvas: Canvas) -> None:
     renaming = order_keeping_renaming(canvas)
@@ -57,7 +57,7 @@ def test_renaming_ids_consistently_changes_only_the_names_in_diagnostics(canvas:
     assert renamed_back(validate(renamed), renaming) == comparable(validate(canvas))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=canvases())
 def test_renaming_there_and_back_restores_the_canvas(canvas: Canvas) -> None:
     renaming = order_keeping_renaming(canvas)

@@ -11,13 +11,13 @@ from cmc_core.rules.engine import ValidationConfig
 from cmc_core.strategies import valid_canvases
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=valid_canvases())
 def test_a_generated_valid_canvas_has_no_error(canvas: Canvas) -> None:
     assert validate(canvas).errors == ()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=st.data(), flows=st.integers(1, 150), parties=st.integers(5, 70))
 def test_valid_canvases_have_exactly_the_size_asked_for(
     data: st.DataObject, flows: int, parties: int
@@ -29,7 +29,7 @@ def test_valid_canvases_have_exactly_the_size_asked_for(
     assert validate(canvas).errors == ()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=valid_canvases(language="nl", min_parties=9, max_parties=12, max_flows=3))
 def test_valid_canvases_keep_to_the_bounds_and_language_asked_for(canvas: Canvas) -> None:
     assert canvas.meta.language is Language.NL
@@ -40,7 +40,7 @@ def test_valid_canvases_keep_to_the_bounds_and_language_asked_for(canvas: Canvas
 STRICT = RuleSettings(min_suppliers=4, min_demanders=3, min_organisations=8)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=valid_canvases(settings=STRICT))
 def test_valid_canvases_meet_stricter_thresholds_when_asked(canvas: Canvas) -> None:
     assert validate(canvas, config=ValidationConfig(settings=STRICT)).errors == ()

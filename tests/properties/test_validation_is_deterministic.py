@@ -23,7 +23,7 @@ def any_or_valid_canvases() -> st.SearchStrategy[Canvas]:
     return st.one_of(canvases(), valid_canvases())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_or_valid_canvases())
 def test_validating_twice_gives_the_same_report(canvas: Canvas) -> None:
     assert validate(canvas) == validate(canvas)
@@ -43,7 +43,7 @@ TWICE_THE_SAME_PARTY_ID = Canvas(
 
 @example(canvas=TWICE_THE_SAME_FLOW_ID, shuffle=Random(0))
 @example(canvas=TWICE_THE_SAME_PARTY_ID, shuffle=Random(0))
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=any_or_valid_canvases(), shuffle=st.randoms(use_true_random=False))
 def test_the_order_of_parties_and_flows_changes_no_diagnostic(
     canvas: Canvas, shuffle: Random
@@ -58,7 +58,7 @@ def test_the_order_of_parties_and_flows_changes_no_diagnostic(
     assert position_free(validate(shuffled)) == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(canvas=canvases(max_parties=10, max_flows=14, max_items=5))
 def test_validation_reports_on_any_canvas_instead_of_failing(canvas: Canvas) -> None:
     report = validate(canvas)

@@ -34,6 +34,7 @@ from cmc_core.questionnaires import (
     save_answers,
 )
 from cmc_core.strategies import canvases, valid_canvases
+from cmc_core.testing import examples
 
 QUESTIONNAIRES = canvas_questionnaires()
 
@@ -146,7 +147,7 @@ def test_leaving_out_a_block_questionnaire_leaves_its_content_over() -> None:
 # -- generated canvases ---------------------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(canvas=valid_canvases())
 def test_every_valid_canvas_answered_again_is_the_same_canvas(canvas: Canvas) -> None:
     expected = as_answerable(canvas)
@@ -235,7 +236,7 @@ def with_references_resolved(canvas: Canvas) -> Canvas:
     return from_dict(document)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(canvas=canvases())
 def test_any_canvas_comes_back_exactly_or_is_refused_for_an_unknown_reference(
     canvas: Canvas,
@@ -261,7 +262,7 @@ def test_any_canvas_comes_back_exactly_or_is_refused_for_an_unknown_reference(
         assert result == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(canvas=valid_canvases(), by=st.text(max_size=12))
 def test_an_answers_file_reads_back_the_answers_it_was_written_with(
     canvas: Canvas, by: str
@@ -272,7 +273,7 @@ def test_an_answers_file_reads_back_the_answers_it_was_written_with(
     assert loads_answers(dumps_answers(stamped)) == stamped
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(canvas=canvases().map(with_references_resolved))
 def test_any_canvas_with_unique_ids_and_known_references_comes_back_exactly(
     canvas: Canvas,

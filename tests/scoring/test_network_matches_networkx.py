@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, ValueFlow
 from cmc_core.scoring.network import analyse_network
+from cmc_core.testing import examples
 from cmc_core.vocabulary import Role
 
 IDS = [f"p-{n}" for n in range(30)]
@@ -46,7 +47,7 @@ def networkx_graph(canvas: Canvas) -> networkx.Graph:
     return graph
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(networks())
 def test_components_isolated_bridges_and_partners_are_those_networkx_finds(canvas: Canvas) -> None:
     analysis = analyse_network(canvas)
@@ -64,7 +65,7 @@ def test_components_isolated_bridges_and_partners_are_those_networkx_finds(canva
     assert analysis.links == graph.number_of_edges()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(networks())
 def test_centralisation_is_freemans_formula_over_the_networkx_degrees(canvas: Canvas) -> None:
     graph = networkx_graph(canvas)
@@ -76,7 +77,7 @@ def test_centralisation_is_freemans_formula_over_the_networkx_degrees(canvas: Ca
     assert abs(analyse_network(canvas).centralisation - expected) < 1e-12
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(networks())
 def test_the_exported_networkx_graph_is_the_value_network(canvas: Canvas) -> None:
     from cmc_core.scoring.network import to_networkx

@@ -15,7 +15,7 @@ from cmc_core.strategies import canvases, id_strings, rename_ids, valid_canvases
 
 from .score_builders import least_served_demander, moved_onto, shuffled, with_new_supplier
 
-EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 COMMUNITIES = valid_canvases(max_parties=12, max_flows=24)
 QUICKSCAN = AnswerSet(
     {

@@ -13,6 +13,7 @@ from cmc_core.fileformat import loads
 from cmc_core.model import Waste
 from cmc_core.scoring import Score, ScoreContext
 from cmc_core.strategies import canvases
+from cmc_core.testing import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -187,7 +188,7 @@ _ANSWER_VALUES = st.one_of(
 _QUESTION_IDS = st.sampled_from([q.id for q in QUESTIONNAIRE.questions] + ["dw-other"])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(canvas=canvases(), answers=st.dictionaries(_QUESTION_IDS, _ANSWER_VALUES, max_size=8))
 def test_any_answers_on_any_canvas_give_a_score_within_range_that_adds_up(
     canvas: Canvas, answers: dict[str, object]

@@ -14,7 +14,7 @@ from cmc_core.fileformat import loads
 from cmc_core.model import Commonality, Party, ValueFlow, Waste
 from cmc_core.scoring import Score, ScoreContext, Scorer
 from cmc_core.strategies import valid_canvases
-from cmc_core.testing import ScorerContract
+from cmc_core.testing import ScorerContract, examples
 from cmc_core.vocabulary import Role
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -232,7 +232,7 @@ def test_friction_on_a_flow_outside_the_commonality_is_waste_that_stays() -> Non
 # -- properties on generated communities ----------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(canvas=valid_canvases(max_flows=12), data=st.data())
 def test_routing_one_more_flow_via_the_commonality_raises_the_score(
     canvas: Canvas, data: st.DataObject
@@ -249,7 +249,7 @@ def test_routing_one_more_flow_via_the_commonality_raises_the_score(
     assert SCORER(routed(True)).value > SCORER(routed(False)).value
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(canvas=valid_canvases(max_flows=12))
 def test_the_score_of_a_generated_community_is_the_sum_of_its_reasons(canvas: Canvas) -> None:
     score = SCORER(canvas, ScoreContext(canvas))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from cmc_core.testing import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -126,7 +127,7 @@ def test_cutting_keeps_the_longest_start_that_fits() -> None:
 paragraphs = st.lists(st.text(min_size=0, max_size=300), min_size=1, max_size=12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     items=paragraphs,
     characters=st.integers(min_value=4, max_value=80),
@@ -145,7 +146,7 @@ def test_fitted_text_lies_within_the_clamp_and_its_box(
         assert fitted.items == tuple(items)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     text=st.text(min_size=1, max_size=200),
     extra=st.text(min_size=1, max_size=400),
@@ -186,7 +187,7 @@ def test_a_table_too_long_for_its_box_keeps_its_header_and_counts_the_rows_left_
     assert len(fitted.row_heights) == len(fitted.rows)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     rows=st.lists(st.tuples(st.text(max_size=120), st.text(max_size=200)), max_size=30),
     height=st.floats(min_value=60, max_value=400),

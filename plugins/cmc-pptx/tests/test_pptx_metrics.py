@@ -36,9 +36,13 @@ def _carlito(style: str) -> Path | None:
 
 
 REGULAR, BOLD = _carlito("Regular"), _carlito("Bold")
-pytestmark = pytest.mark.skipif(
-    REGULAR is None or BOLD is None, reason="the Carlito font (Calibri's metrics) is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,  # measures every box of every deck with real font metrics
+    pytest.mark.skipif(
+        REGULAR is None or BOLD is None,
+        reason="the Carlito font (Calibri's metrics) is not installed",
+    ),
+]
 
 
 class Measure:

@@ -31,6 +31,8 @@ from cmc_pptx.deck import CLAMPS
 from cmc_pptx.document import ZIP_TIMESTAMP, canvas_date
 from cmc_pptx.wording import clean
 
+pytestmark = pytest.mark.slow  # every export writes and reads back a PowerPoint deck
+
 SMALLEST = min(clamp.minimum for clamp in CLAMPS.values())
 LARGEST = max(clamp.maximum for clamp in CLAMPS.values())
 

@@ -9,6 +9,8 @@ hypothesis; ``import cmc_core`` never imports it, nor them.
 - :data:`HOSTILE_TEXTS`, :func:`hostile_canvas`: text that breaks careless exporters, and a
   canvas carrying it in every text field.
 - :func:`resolve_path`: what a logical path such as ``flows[3].to`` names in a canvas.
+- :func:`register_profiles`, :func:`examples`: the Hypothesis profiles cmc's own tests run
+  under (``ci``: every example; ``dev``: a tenth), and a count that follows them.
 - :class:`ExporterContract`, :class:`RuleContract`, :class:`ScorerContract`,
   :class:`QuestionnaireContract`: test classes your own test suite subclasses, providing the
   item under test as a fixture::
@@ -48,15 +50,18 @@ from cmc_core.testing._outputs import (
 )
 from cmc_core.testing._paths import UnresolvedPathError, path_resolves, resolve_path
 from cmc_core.testing._plugins import make_plugins
+from cmc_core.testing._profiles import FULL_EXAMPLES, PROFILES, examples, register_profiles
 from cmc_core.testing._questionnaire_contract import QuestionnaireContract
 from cmc_core.testing._rule_contract import RuleContract
 from cmc_core.testing._samples import SAMPLE_NAMES, sample_canvas, sample_canvases
 from cmc_core.testing._scorer_contract import ScorerContract
 
 __all__ = [
+    "FULL_EXAMPLES",
     "HOSTILE_IDS",
     "HOSTILE_TEXTS",
     "INJECTION_MARKER",
+    "PROFILES",
     "SAMPLE_NAMES",
     "ExporterContract",
     "QuestionnaireContract",
@@ -67,9 +72,11 @@ __all__ = [
     "assert_safe_csv",
     "assert_safe_html",
     "assert_safe_xml",
+    "examples",
     "hostile_canvas",
     "make_plugins",
     "path_resolves",
+    "register_profiles",
     "resolve_path",
     "sample_canvas",
     "sample_canvases",
