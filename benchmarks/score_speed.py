@@ -1,4 +1,5 @@
-"""Scoring a generated canvas against loading it, in the same process (issue 5's budget).
+"""Scoring a generated canvas against loading it, in the same process (issue 5's budget, as
+issue 12 restated it).
 
 ``python -m benchmarks.score_speed [--flows 1000000] [--rounds 3] [--update docs/benchmarks.md]``
 
@@ -6,7 +7,7 @@ The canvas is generated once (deterministic, ``benchmarks.generate``) and writte
 JSON. Each round loads it with :func:`cmc_core.fileformat.load` and scores the loaded canvas with
 every built-in scorer, network analysis included (:func:`cmc_core.scoring.score_canvas`),
 alternately, so that drift in the machine's load hits both alike. The budget: scoring takes at
-most three times as long as loading.
+most four times as long as loading.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from benchmarks.sections import replace_section
 __all__ = ["BUDGET_RATIO", "main", "measure"]
 
 #: Issue 5: scoring a 1M-flow canvas takes at most this many times its loading.
-BUDGET_RATIO = 3.0
+BUDGET_RATIO = 4.0  # issue 12: loading became faster than the 3x of issue 5 assumed
 
 
 def measure(flows: int, rounds: int, workdir: Path) -> dict[str, Any]:

@@ -54,7 +54,7 @@ def encode_cases(data: bytes) -> tuple[list[Case], dict[str, Any]]:
     """Encoders of the same document, compact and indented by two spaces, GC on and paused."""
     from benchmarks.peers import PCanvas, msgspec_decoder, msgspec_encoder, pydantic_to_json
     from cmc_core.fileformat import dumps
-    from cmc_core.fileformat.converter import unstructure_canvas
+    from cmc_core.fileformat.mirror import encode_compact
 
     document = orjson.loads(data)
     canvas = decoder("cmc")(data)
@@ -73,7 +73,7 @@ def encode_cases(data: bytes) -> tuple[list[Case], dict[str, Any]]:
         "pydantic indent-2": lambda: pydantic_to_json(model, 2),
         "cmc dumps": lambda: dumps(canvas, "json"),
         # not public: cmc's own unstructuring written compactly, to show what indenting costs
-        "cmc compact (internal)": lambda: orjson.dumps(unstructure_canvas(canvas, for_json=True)),
+        "cmc compact (internal)": lambda: encode_compact(canvas),
     }
     cases = [Case(name, call) for name, call in calls.items()]
     cases += [Case(f"{name} gc-paused", call, True) for name, call in calls.items()]
@@ -103,7 +103,10 @@ def _as_bytes(output: str | bytes) -> bytes:
 
 
 def validate_cases(data: bytes) -> tuple[list[Case], dict[str, Any]]:
-    """All built-in rules over the loaded canvas, GC on and paused; plus what they reported."""
+    """All built-in rules over the loaded canvas, GC on and paused, and msgspec's decode of the
+    same document in the same rounds (the rules budget is a ratio to it); plus what the rules
+    reported."""
+    from benchmarks.peers import msgspec_decoder
     from cmc_core.rules import validate
 
     canvas = decoder("cmc")(data)
@@ -111,9 +114,11 @@ def validate_cases(data: bytes) -> tuple[list[Case], dict[str, Any]]:
     gc.freeze()
     report = validate(canvas)
     found = Counter(f"{d.code} {d.severity}" for d in report)
+    decode = msgspec_decoder().decode
     cases = [
         Case("validate", lambda: validate(canvas)),
         Case("validate gc-paused", lambda: validate(canvas), True),
+        Case("msgspec", lambda: decode(data)),
     ]
     return cases, {"diagnostics": dict(sorted(found.items()))}
 

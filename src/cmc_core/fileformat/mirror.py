@@ -46,6 +46,7 @@ from cmc_core.shape import bounds, collections, fields, singles
 
 __all__ = [
     "decode_mirrored",
+    "encode_compact",
     "encode_mirrored",
     "mirror_of",
     "record_reader",
@@ -311,10 +312,17 @@ def unstructure(canvas: Canvas, *, omit_defaults: bool = True) -> dict[str, Any]
     return plain
 
 
+def encode_compact(canvas: Canvas) -> bytes:
+    """The JSON text of a canvas on one line (what the canonical form indents).
+
+    :raises ValueError: as :func:`unstructure`.
+    """
+    return msgspec.json.encode(_checked(canvas, "write"))
+
+
 def encode_mirrored(canvas: Canvas) -> bytes:
     """The canonical JSON text of a canvas: indented by two spaces, ending in a newline.
 
     :raises ValueError: as :func:`unstructure`.
     """
-    compact = msgspec.json.encode(_checked(canvas, "write"))
-    return msgspec.json.format(compact, indent=2) + b"\n"
+    return msgspec.json.format(encode_compact(canvas), indent=2) + b"\n"
