@@ -47,6 +47,7 @@ __all__ = [
     "keyed_fields",
     "keyed_item_types",
     "kinds",
+    "label_field",
     "optional_inner",
     "per_type",
     "record_types",
@@ -152,6 +153,14 @@ def text_fields(record: type) -> tuple[attrs.Attribute[Any], ...]:
         if str in (annotation, optional_inner(annotation), tuple_item(annotation)):
             found.append(attribute)
     return tuple(found)
+
+
+def label_field(record: type) -> str | None:
+    """The field that names or describes a record in a line: its first free-text field
+    (``name`` for a party, ``subject`` for a decision right, ``description`` for a
+    development), or ``None`` when it has none."""
+    texts = [a.name for a in text_fields(record) if a.type is str]
+    return texts[0] if texts else None
 
 
 # -- references ----------------------------------------------------------------------------------

@@ -20,9 +20,11 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cmc_core.canvas import Canvas
 from cmc_core.cli._support import did_you_mean
 from cmc_core.questionnaires import AnswerError, Question, QuestionKind, Text
 from cmc_core.questionnaires.model import CHOICE_KINDS, ENTITY_KINDS
+from cmc_core.shape import collections, label_field
 from cmc_core.vocabulary import Language, Role
 
 __all__ = [
@@ -37,25 +39,20 @@ __all__ = [
     "say",
 ]
 
-#: The field an entity line starts with, per entity kind (flows start with ``FROM -> TO``).
+def _entity_types() -> dict[QuestionKind, type]:
+    """The entity type each entity-list kind of question fills, read from the canvas's shape."""
+    by_name = {collection.name: collection.entity for collection in collections(Canvas)}
+    return {kind: by_name[name] for kind, name in ENTITY_KINDS.items()}
+
+
+_ENTITY_TYPES = _entity_types()
+
+#: The field an entity line starts with, per entity kind: its first free-text field, the name
+#: where it has one (flows start with ``FROM -> TO`` instead).
 MAIN_FIELDS: dict[QuestionKind, str] = {
-    QuestionKind.PARTIES: "name",
-    QuestionKind.VALUES: "name",
-    QuestionKind.PROCESS_AREAS: "name",
-    QuestionKind.COMMONALITIES: "name",
-    QuestionKind.DEVELOPMENTS: "description",
-    QuestionKind.RESISTANCES: "description",
-    QuestionKind.DECISION_RIGHTS: "subject",
-}
-_SCHEMA_DEFINITIONS: dict[QuestionKind, str] = {
-    QuestionKind.PARTIES: "Party",
-    QuestionKind.VALUES: "Value",
-    QuestionKind.FLOWS: "ValueFlow",
-    QuestionKind.PROCESS_AREAS: "ProcessArea",
-    QuestionKind.COMMONALITIES: "Commonality",
-    QuestionKind.DEVELOPMENTS: "Development",
-    QuestionKind.RESISTANCES: "Resistance",
-    QuestionKind.DECISION_RIGHTS: "DecisionRight",
+    kind: field
+    for kind, entity in _ENTITY_TYPES.items()
+    if kind is not QuestionKind.FLOWS and (field := label_field(entity)) is not None
 }
 _MULTI_LINE_KINDS = frozenset({QuestionKind.LONG_TEXT, QuestionKind.TEXT_LIST, *ENTITY_KINDS})
 _YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
@@ -171,7 +168,7 @@ def entity_fields(kind: QuestionKind) -> dict[str, str]:
     """The fields of one entity kind and their type: ``list``, ``bool`` or ``text``."""
     from cmc_core.fileformat import json_schema
 
-    properties = json_schema()["$defs"][_SCHEMA_DEFINITIONS[kind]]["properties"]
+    properties = json_schema()["$defs"][_ENTITY_TYPES[kind].__name__]["properties"]
     fields: dict[str, str] = {}
     for name, schema in properties.items():
         types = schema.get("type")

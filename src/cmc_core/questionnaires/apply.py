@@ -38,6 +38,7 @@ from cmc_core.shape import (
     Reference,
     collections,
     fields,
+    label_field,
     per_type,
     references,
     singles,
@@ -179,8 +180,11 @@ def _slug(name: str) -> str:
 
 
 def _new_id(target: str, entry: dict[str, Any], taken: set[str]) -> str:
-    """A readable id: from the name (or subject, or description), else a number."""
-    label = entry.get("name") or entry.get("subject") or entry.get("description")
+    """A readable id: from the entity's name (its label field: a decision right's subject, a
+    development's description), a flow's from, to and value, else a number."""
+    collection = _collections()[target]
+    field = label_field(collection.entity)
+    label = entry.get(field) if field is not None and target != "flows" else None
     if not label and target == "flows":
         label = "-".join(str(entry.get(key) or "") for key in ("from", "to", "value"))
     prefix = _collections()[target].kind.id_prefix

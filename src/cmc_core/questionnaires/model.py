@@ -19,8 +19,10 @@ from typing import Any
 
 import attrs
 
+from cmc_core.canvas import Canvas
 from cmc_core.naming import check_name
 from cmc_core.questionnaires.bindings import ENTITY_COLLECTIONS, LIST_TARGETS, is_binding_target
+from cmc_core.shape import collections
 from cmc_core.vocabulary import Language, Role
 
 __all__ = [
@@ -59,18 +61,24 @@ class QuestionKind(enum.StrEnum):
     DECISION_RIGHTS = "decision_rights"  #: a list of decision rights
 
 
+def _entity_kinds() -> dict[QuestionKind, str]:
+    """Each collection of the canvas (read from the model, :mod:`cmc_core.shape`) and the kind
+    of question that fills it: the kind is named as the collection's field."""
+    kinds: dict[QuestionKind, str] = {}
+    for collection in collections(Canvas):
+        name = collection.path[-1]
+        if name not in {kind.value for kind in QuestionKind}:
+            raise TypeError(
+                f"the canvas collection {collection.name!r} has no question kind: add "
+                f"{name.upper()} = {name!r} to QuestionKind"
+            )
+        kinds[QuestionKind(name)] = collection.name
+    return kinds
+
+
 #: Kinds whose answer is a list of entities, and the canvas collection each one fills. An
 #: entity in an answer has the shape it has in a canvas file (``from`` and ``to`` for flows).
-ENTITY_KINDS: dict[QuestionKind, str] = {
-    QuestionKind.PARTIES: "parties",
-    QuestionKind.VALUES: "values",
-    QuestionKind.FLOWS: "flows",
-    QuestionKind.PROCESS_AREAS: "process_areas",
-    QuestionKind.COMMONALITIES: "commonalities",
-    QuestionKind.DEVELOPMENTS: "developments",
-    QuestionKind.RESISTANCES: "resistances",
-    QuestionKind.DECISION_RIGHTS: "governance.decision_rights",
-}
+ENTITY_KINDS: dict[QuestionKind, str] = _entity_kinds()
 CHOICE_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE})
 NUMERIC_KINDS = frozenset({QuestionKind.NUMBER, QuestionKind.PERCENTAGE, QuestionKind.SCALE})
 _DEFAULT_BOUNDS: dict[QuestionKind, tuple[float, float]] = {
