@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from cmc_core import shape
 from cmc_core.canvas import Canvas
 from cmc_core.examples import example_text, names
 from cmc_core.fileformat import from_dict, loads, to_dict
@@ -155,30 +156,35 @@ def test_every_valid_canvas_answered_again_is_the_same_canvas(canvas: Canvas) ->
 
 
 #: The entity lists of a canvas's file form; answers upsert entities into them by id.
-_COLLECTIONS = (
-    "parties", "values", "flows", "process_areas", "commonalities", "developments",
-    "resistances", "governance.decision_rights",
-)  # fmt: skip
-#: Where references sit in the file form: (entity list, field, the list it names entries of).
-_REFERENCES = (
-    ("flows", "from", "parties"),
-    ("flows", "to", "parties"),
-    ("flows", "value", "values"),
-    ("flows", "counter_value", "values"),
-    ("process_areas", "parties", "parties"),
-    ("commonalities", "steward", "parties"),
-    ("commonalities", "users", "parties"),
-    ("commonalities", "exclusive_to", "parties"),
-    ("resistances", "holder", "parties"),
-    ("governance.decision_rights", "holders", "parties"),
+_COLLECTIONS = tuple(collection.name for collection in shape.collections(Canvas))
+_NAMED = {
+    collection.kind.name: collection.name
+    for collection in shape.collections(Canvas)
+    if any(field.name == "name" for field in shape.fields(collection.entity))
+}
+#: Where the references that answers may give by name sit in the file form: (entity list,
+#: field, the list it names entries of), as the model declares them.
+_REFERENCES = tuple(
+    (collection.name, reference.file_key, _NAMED[reference.kind.name])
+    for collection in shape.collections(Canvas)
+    for reference in shape.references(collection.entity)
+    if reference.kind.name in _NAMED
+)
+#: The same for lists of references in the canvas's blocks (the boundary's instruments).
+_BLOCK_REFERENCES = tuple(
+    (single.name, reference.file_key, _NAMED[reference.kind.name])
+    for single in shape.singles(Canvas)
+    for reference in shape.references(single.record)
+    if reference.many and reference.kind.name in _NAMED
 )
 
 
 def _entries(document: dict[str, Any], collection: str) -> list[dict[str, Any]]:
-    if collection == "governance.decision_rights":
-        entries: list[dict[str, Any]] = document.get("governance", {}).get("decision_rights", [])
-        return entries
-    return list(document.get(collection, []))
+    *parents, last = collection.split(".")
+    node = document
+    for key in parents:
+        node = node.get(key, {})
+    return list(node.get(last, []))
 
 
 def _ids(document: dict[str, Any], collection: str) -> set[str]:
@@ -194,9 +200,9 @@ def answerable_exactly(canvas: Canvas) -> bool:
         ids = [entry["id"] for entry in _entries(document, collection)]
         if len(set(ids)) != len(ids):
             return False
-    instruments = document.get("boundary", {}).get("instruments", [])
-    if not set(instruments) <= _ids(document, "values"):
-        return False
+    for block, field, named in _BLOCK_REFERENCES:
+        if not set(document.get(block, {}).get(field, [])) <= _ids(document, named):
+            return False
     for collection, field, named in _REFERENCES:
         known = _ids(document, named)
         for entry in _entries(document, collection):
@@ -216,15 +222,17 @@ def with_references_resolved(canvas: Canvas) -> Canvas:
         for entry in _entries(document, collection):
             first_of_each_id.setdefault(entry["id"], entry)
         kept = list(first_of_each_id.values())
-        if collection == "governance.decision_rights":
-            if kept:
-                document["governance"]["decision_rights"] = kept
-        elif collection in document:
-            document[collection] = kept
-    boundary = document.get("boundary", {})
-    if "instruments" in boundary:
-        values = _ids(document, "values")
-        boundary["instruments"] = [v for v in boundary["instruments"] if v in values]
+        *parents, last = collection.split(".")
+        node = document
+        for key in parents:
+            node = node.get(key, {})
+        if last in node:
+            node[last] = kept
+    for block, field, named in _BLOCK_REFERENCES:
+        record = document.get(block, {})
+        if field in record:
+            known = _ids(document, named)
+            record[field] = [reference for reference in record[field] if reference in known]
     for collection, field, named in _REFERENCES:
         known = _ids(document, named)
         for entry in _entries(document, collection):
