@@ -234,9 +234,10 @@ def hostile_canvas() -> Canvas:
 
     Names, descriptions, answers, notes, criteria, agreements and every other text field (but
     ``meta.date``, a real date) carry the :data:`HOSTILE_TEXTS` in turn, so that each text
-    appears at least once; ``meta.name`` holds the first, a ``<script>`` element. Several ids are :data:`HOSTILE_IDS`. Otherwise the
-    canvas is sound: references resolve and flows run between suppliers and demanders. It saves
-    and loads losslessly in every file format. Each call returns a fresh copy.
+    appears at least once; ``meta.name`` holds the first, a ``<script>`` element. Several ids
+    are :data:`HOSTILE_IDS`. Otherwise the canvas is sound: references resolve and flows run
+    between suppliers and demanders. It saves and loads losslessly in every file format. Each
+    call returns a fresh copy.
     """
     canvas: Canvas = pickle.loads(_pickled())
     return canvas
