@@ -20,16 +20,13 @@ when first asked for, never skipped.
 from __future__ import annotations
 
 import enum
-import functools
-import types
-import typing
-from collections.abc import Callable, Iterator
-from typing import Any, TypeGuard, TypeVar, cast
+from typing import Any
 
 import attrs
 
 from cmc_core.blueprint import BlockKey
 from cmc_core.fields import Kind, entity_kind, meaning
+from cmc_core.records import fields, is_record, optional_inner, per_type, tuple_item
 
 __all__ = [
     "Collection",
@@ -39,7 +36,6 @@ __all__ = [
     "block_of",
     "bounds",
     "collections",
-    "entity_types",
     "fields",
     "file_key",
     "is_record",
@@ -57,51 +53,6 @@ __all__ = [
     "text_fields",
     "tuple_item",
 ]
-
-_Result = TypeVar("_Result")
-
-
-def per_type(compute: Callable[[type], _Result]) -> Callable[[type], _Result]:
-    """``functools.cache`` for a function of one class: each answer is computed once per class.
-
-    (Typed so that any class may be passed: the checker does not take every ``type[...]`` for
-    ``Hashable``, which ``functools.cache`` asks for.)
-    """
-    return cast(Callable[[type], _Result], functools.cache(compute))
-
-
-# -- annotations ---------------------------------------------------------------------------------
-
-
-def is_record(annotation: Any) -> TypeGuard[type]:
-    """Whether ``annotation`` is an attrs class (a record of the model)."""
-    return isinstance(annotation, type) and attrs.has(annotation)
-
-
-def optional_inner(annotation: Any) -> Any | None:
-    """``X`` when ``annotation`` is ``X | None``, else ``None``."""
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return None
-
-
-def tuple_item(annotation: Any) -> Any | None:
-    """``X`` when ``annotation`` is ``tuple[X, ...]``, else ``None``."""
-    if typing.get_origin(annotation) is tuple:
-        args = typing.get_args(annotation)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
-    return None
-
-
-@per_type
-def fields(record: type) -> tuple[attrs.Attribute[Any], ...]:
-    """The attrs fields of ``record`` with their annotations resolved to real types."""
-    # The model modules postpone annotations; resolve them once per class.
-    attrs.resolve_types(record)
-    return tuple(attrs.fields(record))
 
 
 def _entity_item(annotation: Any) -> type | None:
@@ -354,11 +305,6 @@ def record_types(root: type) -> tuple[type, ...]:
     return _layout(root).records
 
 
-def entity_types(root: type) -> tuple[type, ...]:
-    """The entity types of the root's collections."""
-    return tuple(collection.entity for collection in collections(root))
-
-
 @per_type
 def kinds(root: type) -> dict[str, Kind]:
     """Every kind a reference of the root may name, by name.
@@ -444,12 +390,3 @@ def keyed_fields(root: type) -> dict[str, KeyedField]:
 def keyed_item_types(root: type) -> dict[type, KeyedField]:
     """The keyed fields by the type of their items."""
     return {keyed.item_type: keyed for keyed in keyed_fields(root).values()}
-
-
-def walk_references(root: object) -> Iterator[tuple[str, Reference, object]]:
-    """Every record of ``root`` outside its collections, with its logical path, once per
-    reference field it has: ``("meta", <owner reference>, meta)`` ..."""
-    for single in singles(type(root)):
-        record = single.read(root)
-        for reference in references(type(record)):
-            yield single.name, reference, record
