@@ -62,18 +62,15 @@ class QuestionKind(enum.StrEnum):
 
 
 def _entity_kinds() -> dict[QuestionKind, str]:
-    """Each collection of the canvas (read from the model, :mod:`cmc_core.shape`) and the kind
-    of question that fills it: the kind is named as the collection's field."""
-    kinds: dict[QuestionKind, str] = {}
-    for collection in collections(Canvas):
-        name = collection.path[-1]
-        if name not in {kind.value for kind in QuestionKind}:
-            raise TypeError(
-                f"the canvas collection {collection.name!r} has no question kind: add "
-                f"{name.upper()} = {name!r} to QuestionKind"
-            )
-        kinds[QuestionKind(name)] = collection.name
-    return kinds
+    """Each collection of the canvas (read from the model, :mod:`cmc_core.shape`) that a kind of
+    question fills: the kind named as the collection's field. A collection with no such kind
+    is filled by no question; a questionnaire binding one is refused when it loads."""
+    kinds = {kind.value: kind for kind in QuestionKind}
+    return {
+        kinds[collection.path[-1]]: collection.name
+        for collection in collections(Canvas)
+        if collection.path[-1] in kinds
+    }
 
 
 #: Kinds whose answer is a list of entities, and the canvas collection each one fills. An
