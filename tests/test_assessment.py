@@ -14,6 +14,7 @@ import cmc_core
 from cmc_core import Canvas, Finding, Severity, assess, hookimpl, validate
 from cmc_core.assessment import Assessment, scoring_extras
 from cmc_core.examples import example_text
+from cmc_core.exporting import ExportOptions
 from cmc_core.fileformat import CanvasDocument, loads
 from cmc_core.plugins import Plugins
 from cmc_core.questionnaires import Answer, AnswerSet
@@ -22,7 +23,7 @@ from cmc_core.rules import plugin as builtin_rules
 from cmc_core.rules.engine import Rule
 from cmc_core.scoring import Score, ScoreContext, Scorer, score_canvas
 from cmc_core.scoring import plugin as builtin_scorers
-from cmc_core.testing import make_plugins
+from cmc_core.testing import make_plugins, sample_canvases
 
 
 def _document(name: str) -> CanvasDocument:
@@ -212,3 +213,20 @@ def test_assess_and_assessment_are_public_names_of_the_package() -> None:
     assert cmc_core.assess is assess
     assert cmc_core.Assessment is Assessment
     assert {"assess", "Assessment"} <= set(cmc_core.__all__)
+
+
+def test_a_weight_naming_no_scorer_is_refused_at_once() -> None:
+    from cmc_core.scoring import UnknownScorerError
+
+    canvas = sample_canvases()["port-logistics"]
+    with pytest.raises(UnknownScorerError, match="'typo'"):
+        assess(canvas, weights={"typo": 2})
+
+
+def test_an_assessment_says_briefly_what_it_is_of_without_computing_anything() -> None:
+    canvas = sample_canvases()["port-logistics"]
+    assessment = assess(canvas)
+    assert repr(assessment) == "<Assessment of canvas 'Havencommunity Noordmonde'>"
+    assessment.report  # noqa: B018 - computes the report
+    assert repr(assessment).endswith(", 0 diagnostics>")
+    assert len(repr(ExportOptions(assessment=assessment))) < 300

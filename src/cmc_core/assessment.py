@@ -30,7 +30,8 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report
 from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
 from cmc_core.rules import Locator, Rule, ValidationConfig, validate
-from cmc_core.scoring import ScoreCard, Scorer, score_canvas
+from cmc_core.scoring import ScoreCard, Scorer, check_weights, score_canvas
+from cmc_core.scoring.builtin import BUILTIN_SCORERS
 
 __all__ = ["Assessment", "Contributions", "assess", "scoring_extras"]
 
@@ -104,7 +105,8 @@ class Assessment:
 
     The report and the score card are computed when first read, each once, with the rules,
     configuration, scorers, weights and extras given to :func:`assess`; an error of a rule or
-    scorer (or an unknown weight) is therefore raised where the part is first read. An
+    scorer is therefore raised where the part is first read (an unknown or invalid weight is
+    refused by :func:`assess` itself). An
     assessment is immutable and may be shared between threads. Pickling (or copying) it
     computes both parts and keeps only the results, so it can go to a worker process with
     the canvas even when the plugins it was made with cannot. Two assessments are equal only
@@ -112,8 +114,20 @@ class Assessment:
     """
 
     #: The canvas that was evaluated.
-    canvas: Canvas
+    canvas: Canvas = attrs.field(repr=False)
     _evaluation: _Evaluation = attrs.field(factory=_Evaluation, init=False, repr=False)
+
+    def __repr__(self) -> str:
+        # Short: the canvas may hold a million flows, and an assessment travels in the options
+        # of every export. Parts not computed yet are not computed for a repr.
+        parts = [f"canvas {_title(self.canvas)}"]
+        if self._evaluation.report is not None:
+            parts.append(f"{len(self._evaluation.report)} diagnostics")
+        scores = self._evaluation.scores
+        if scores is not None:
+            overall = scores.overall
+            parts.append("no overall score" if overall is None else f"overall {overall:.1f}")
+        return f"<Assessment of {', '.join(parts)}>"
 
     @property
     def report(self) -> Report:
@@ -189,7 +203,11 @@ def assess(
     :param locator: maps a logical path to its place in a file, for the report's locations
         (a loaded document's :meth:`~cmc_core.fileformat.CanvasDocument.locate`).
     :returns: the assessment; each part is computed when first read (see :class:`Assessment`).
+    :raises cmc_core.scoring.UnknownScorerError: a weight names no scorer (with a suggestion).
+    :raises cmc_core.scoring.InvalidWeightError: a weight is no finite number of at least 0.
     """
+    if weights:
+        check_weights(BUILTIN_SCORERS if plugins is None else plugins.scorers, weights)
     assessment = Assessment(canvas)
     evaluation = assessment._evaluation
     evaluation.plugins, evaluation.config, evaluation.locator = plugins, config, locator

@@ -19,6 +19,7 @@ from cmc_core.scoring.card import (
     InvalidWeightError,
     ScoreCard,
     UnknownScorerError,
+    check_weights,
     score_canvas,
 )
 from cmc_core.scoring.compare import DimensionChange, ScoreComparison, compare
@@ -53,6 +54,7 @@ __all__ = [
     "Scorer",
     "UnknownScorerError",
     "analyse_network",
+    "check_weights",
     "compare",
     "score_canvas",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "InvalidWeightError",
     "ScoreCard",
     "UnknownScorerError",
+    "check_weights",
     "reason_to_dict",
     "score_canvas",
 ]
@@ -139,6 +140,15 @@ class ScoreCard:
             "bands": self.bands.to_dict(),
             "dimensions": [dimension.to_dict() for dimension in self.dimensions],
         }
+
+
+def check_weights(scorers: Iterable[Scorer], weights: Mapping[str, float] | None) -> None:
+    """Refuse weights that name no scorer of the card or are no finite number of at least 0.
+
+    :raises UnknownScorerError: a weight names no scorer (with a suggestion).
+    :raises InvalidWeightError: a weight is negative or not a finite number.
+    """
+    _weights(tuple(scorers), weights)
 
 
 def _weights(scorers: tuple[Scorer, ...], weights: Mapping[str, float] | None) -> list[float]:

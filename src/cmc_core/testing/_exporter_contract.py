@@ -11,6 +11,8 @@ import pytest
 from cmc_core.assessment import assess
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import EXPORTER_API_VERSION, NAME_PATTERN, Exporter, ExportOptions
+from cmc_core.rules import RuleContext
+from cmc_core.scoring import ScoreContext
 from cmc_core.testing._base import (
     CANVAS_NAMES,
     Contract,
@@ -225,6 +227,26 @@ class ExporterContract(Contract):
                 "given the assessment of another canvas, the exporter showed it: read it "
                 "through options.assessment_for(canvas), which refuses it with a ValueError"
             )
+
+    @pytest.mark.parametrize("canvas_name", CANVAS_NAMES)
+    def test_an_exporter_given_an_assessment_does_not_evaluate_the_canvas_again(
+        self, exporter: Exporter, canvas_name: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        canvas = canvas_named(canvas_name)
+        assessment = assess(canvas)
+        assessment.report, assessment.scores  # noqa: B018 - both parts computed now
+
+        def evaluated_again(*_args: object, **_kwargs: object) -> None:
+            pytest.fail(
+                "given options.assessment, the exporter validated or scored the canvas itself: "
+                "show what options.assessment_for(canvas) holds, so that the export says what "
+                "cmc check and cmc score say with the same plugins and configuration"
+            )
+
+        # Every validation makes a RuleContext and every score card a ScoreContext.
+        monkeypatch.setattr(RuleContext, "__init__", evaluated_again)
+        monkeypatch.setattr(ScoreContext, "__init__", evaluated_again)
+        self._export(exporter, canvas, ExportOptions(assessment=assessment))
 
     def test_hostile_text_is_escaped(self, exporter: Exporter) -> None:
         canvas = canvas_named("hostile")
