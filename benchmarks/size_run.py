@@ -54,7 +54,7 @@ def encode_cases(data: bytes) -> tuple[list[Case], dict[str, Any]]:
     """Encoders of the same document, compact and indented by two spaces, GC on and paused."""
     from benchmarks.peers import PCanvas, msgspec_decoder, msgspec_encoder, pydantic_to_json
     from cmc_core.fileformat import dumps
-    from cmc_core.fileformat.mirror import encode_compact
+    from cmc_core.fileformat.writer import encode_compact
 
     document = orjson.loads(data)
     canvas = decoder("cmc")(data)

@@ -263,3 +263,100 @@ def test_the_hostile_canvas_fills_every_free_text_field() -> None:
     ]
     assert empty == []
     assert len(held) > 40
+
+
+@attrs.frozen
+class WatchedFlow(ValueFlow):
+    """A flow with a list of references and a single one of its own."""
+
+    watchers: tuple[str, ...] = references(PARTY)
+    auditor: str | None = reference(PARTY)
+
+
+def test_the_integrity_rule_checks_what_a_flow_subclass_adds_and_lists_on_flows() -> None:
+    canvas = base().evolve(
+        flows=(
+            ValueFlow("f-0", from_party="p-1", to_party="p-ghost"),
+            WatchedFlow("f-1", watchers=("p-1", "p-nope"), auditor="p-x"),
+        )
+    )
+    found = [d.path for d in validate(canvas).diagnostics if d.code == "CMC022"]
+    assert found == ["flows[1].auditor", "flows[1].watchers[1]"]  # flow ends are CMC011's
+
+
+def test_a_reference_to_a_kind_the_canvas_does_not_hold_is_refused() -> None:
+    @attrs.frozen
+    class SponsoredParty(Party):
+        sponsor: str | None = reference(SPONSOR)
+
+    canvas = base().evolve(parties=(SponsoredParty("p-1", sponsor="s-1"),))
+    with pytest.raises(TypeError, match="no collection of Canvas holds sponsors"):
+        validate(canvas)
+
+
+def test_two_collections_of_one_kind_are_refused() -> None:
+    @attrs.frozen
+    class TwoPartyLists(Canvas):
+        partners: tuple[Party, ...] = ()
+
+    with pytest.raises(TypeError, match="holds parties in two collections"):
+        validate(TwoPartyLists())
+
+
+@pytest.mark.parametrize(
+    ("declaration", "annotation", "problem"),
+    [
+        (bounded(0, 3), "str", "bounds need a number"),
+        (references(PARTY), "str", "an unordered or keyed field needs a tuple"),
+        (reference(PARTY), "int | None", "refers to party but is neither"),
+    ],
+)
+def test_a_declaration_that_does_not_fit_its_field_is_refused(
+    declaration: object, annotation: str, problem: str
+) -> None:
+    from cmc_core import shape
+
+    namespace = {"value": declaration, "__annotations__": {"value": annotation}}
+    wrong = attrs.frozen(type("Wrong", (), namespace))
+    with pytest.raises(TypeError, match=problem):
+        shape.references(wrong)
+
+
+def test_the_diff_reads_a_collection_added_in_a_canvas_subclass() -> None:
+    before = sponsored_canvas()
+    after = before.evolve(sponsors=(before.sponsors[0], attrs.evolve(before.sponsors[1], share=5)))
+    assert [c.path for c in diff_canvases(before, after).changes] == ["sponsors[p-2].share"]
+
+
+def test_the_diff_reports_an_entity_that_became_a_subclass_as_one_change() -> None:
+    plain = base().evolve(commonalities=(Commonality("c-1", "Platform", primary=True),))
+    sponsored_ = sponsored(base(), "p-1")
+    assert [(c.kind.value, c.path) for c in diff_canvases(plain, sponsored_).changes] == [
+        ("changed", "commonalities[c-1]")
+    ]
+    with pytest.raises(TypeError, match="cannot compare a Canvas with a SponsoredCanvas"):
+        diff_canvases(base(), sponsored_canvas())
+
+
+@attrs.frozen
+class CountedSponsor(Sponsor):
+    """Plain numbers next to a bounded one: every field a subclass may add can be drawn."""
+
+    visits: int = 0
+    rating: float | None = None
+    rank: int | None = bounded(1, 5)
+
+
+def test_the_strategies_draw_plain_and_bounded_numbers_of_a_subclass() -> None:
+    drawn: list[CountedSponsor] = []
+
+    @settings(max_examples=examples(60), deadline=None, database=None)
+    @given(records(CountedSponsor))
+    def collect(sponsor: CountedSponsor) -> None:
+        drawn.append(sponsor)
+
+    collect()
+    assert all(isinstance(s.visits, int) for s in drawn)
+    assert all(s.rank is None or 1 <= s.rank <= 5 for s in drawn)
+    assert all(s.share is None or 0 <= s.share <= 100 for s in drawn)
+    assert any(s.rank is not None for s in drawn)

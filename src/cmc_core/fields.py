@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -66,6 +66,7 @@ __all__ = [
 METADATA_KEY: Final = "cmc"
 
 _Class = TypeVar("_Class", bound=type)
+_Value = TypeVar("_Value")
 
 
 @attrs.frozen
@@ -135,6 +136,11 @@ def entity(kind: Kind) -> Callable[[_Class], _Class]:
         raise ValueError(f"{kind.name} names no entity: it has no id prefix")
 
     def declare(cls: _Class) -> _Class:
+        if getattr(cls, "__attrs_attrs__", None) is None:  # not attrs.has: keeps cls's type
+            raise TypeError(
+                f"@entity({kind.name!r}) needs an attrs class: put it above @attrs.frozen "
+                f"on {cls.__name__}"
+            )
         if "id" not in attrs.fields_dict(cls):
             raise TypeError(f"{cls.__name__} is declared an entity but has no id field")
         setattr(cls, _ENTITY_KIND, kind)
@@ -199,16 +205,21 @@ def within_bounds(instance: object, attribute: attrs.Attribute[Any], value: Any)
         raise ValueError(f"{attribute.name} must be {unit}from {low:g} to {high:g}, not {value!r}")
 
 
-def reference(kind: Kind, *, file_key: str | None = None, block: BlockKey | None = None) -> Any:
-    """An optional reference: the id (or name) of one thing of ``kind``, or ``None``."""
-    return attrs.field(
-        default=None, metadata=_metadata(refers_to=kind, file_key=file_key, block=block)
-    )
+def reference(
+    kind: Kind, *, file_key: str | None = None, block: BlockKey | None = None
+) -> str | None:
+    """An optional reference: the id (or name) of one thing of ``kind``, or ``None``.
+
+    Typed as the field's value, so that a type checker refuses it on a field of another type.
+    """
+    declared = _metadata(refers_to=kind, file_key=file_key, block=block)
+    return cast("str | None", attrs.field(default=None, metadata=declared))
 
 
-def references(kind: Kind) -> Any:
+def references(kind: Kind) -> tuple[str, ...]:
     """A list of references to things of ``kind``; its order carries no meaning."""
-    return attrs.field(default=(), metadata=_metadata(refers_to=kind, unordered=True))
+    declared = _metadata(refers_to=kind, unordered=True)
+    return cast("tuple[str, ...]", attrs.field(default=(), metadata=declared))
 
 
 def bounded(low: float, high: float, *, unit: str | None = None) -> Any:
@@ -226,13 +237,16 @@ def unordered(default: tuple[Any, ...] = ()) -> Any:
     return attrs.field(default=default, metadata=_metadata(unordered=True))
 
 
-def names_of(kind: Kind, default: tuple[str, ...], *, block: BlockKey | None = None) -> Any:
+def names_of(
+    kind: Kind, default: tuple[str, ...], *, block: BlockKey | None = None
+) -> tuple[str, ...]:
     """The list of the names that references to ``kind`` resolve against (the process steps)."""
-    return attrs.field(default=default, metadata=_metadata(names=kind, block=block))
+    declared = _metadata(names=kind, block=block)
+    return attrs.field(default=default, metadata=declared)
 
 
-def part_of(block: BlockKey, default: Any) -> Any:
-    """A field of the canvas that fills ``block``."""
+def part_of(block: BlockKey, default: _Value) -> _Value:
+    """A field of the canvas that fills ``block``, with its default."""
     return attrs.field(default=default, metadata=_metadata(block=block))
 
 

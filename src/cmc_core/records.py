@@ -59,5 +59,11 @@ def tuple_item(annotation: Any) -> Any | None:
 def fields(record: type) -> tuple[attrs.Attribute[Any], ...]:
     """The attrs fields of ``record`` with their annotations resolved to real types."""
     # The model modules postpone annotations; resolve them once per class.
-    attrs.resolve_types(record)
+    try:
+        attrs.resolve_types(record)
+    except NameError as error:
+        raise TypeError(
+            f"the annotations of {record.__name__} name something its module does not define "
+            f"({error}); define the class at module level, or import what it names there"
+        ) from None
     return tuple(attrs.fields(record))

@@ -93,3 +93,51 @@ def test_saving_to_a_name_without_a_known_suffix_needs_a_format(tmp_path: Path) 
     with pytest.raises(UnsupportedFormatError):
         save(Canvas(), tmp_path / "canvas.txt")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_subclass_with_fields_of_its_own_is_refused_naming_where_it_is() -> None:
+    import attrs
+
+    from cmc_core import Commonality
+    from cmc_core.fields import PARTY, reference
+    from cmc_core.fileformat import dumps
+
+    @attrs.frozen
+    class SponsoredCommonality(Commonality):
+        sponsor: str | None = reference(PARTY)
+
+    canvas = Canvas(commonalities=(SponsoredCommonality("c-1", sponsor="p-1"),))
+    for file_format in ("json", "yaml", "toml"):
+        with pytest.raises(ValueError, match=r"commonalities\[0\] is a SponsoredCommonality, a "):
+            dumps(canvas, file_format)
+
+
+def test_an_entity_in_the_wrong_collection_is_refused() -> None:
+    from cmc_core import Party
+    from cmc_core.fileformat import dumps
+
+    with pytest.raises(ValueError, match=r"flows\[0\] is a Party; the file format writes a Value"):
+        dumps(Canvas(flows=(Party("p-1"),)), "json")  # type: ignore[arg-type]
+
+
+def test_a_value_of_the_wrong_type_is_refused_with_its_path_in_the_file() -> None:
+    from cmc_core import Party
+    from cmc_core.fileformat import dumps
+
+    wrong = Canvas(parties=(Party("p-1"), Party("p-2", external=2)))  # type: ignore[arg-type]
+    with pytest.raises(
+        ValueError, match=r"Expected `bool`, got `int` - at `parties\[1\]\.external`"
+    ):
+        dumps(wrong, "yaml")
+
+
+def test_text_of_a_str_subclass_is_written_as_plain_text() -> None:
+    from cmc_core import Meta
+    from cmc_core.fileformat import dumps, loads
+
+    class Name(str):
+        pass
+
+    canvas = Canvas(meta=Meta(name=Name("Port")))
+    for file_format in ("json", "yaml", "toml"):
+        assert loads(dumps(canvas, file_format), file_format).canvas == canvas

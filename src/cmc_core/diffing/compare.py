@@ -23,6 +23,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diffing.changes import CanvasDiff, Change, ChangeKind, Reordering, id_segment
 from cmc_core.model import Party
 from cmc_core.shape import (
+    KeyedField,
     block_of,
     collections,
     fields,
@@ -101,8 +102,12 @@ class _Differ:
             self.changes.append(Change(ChangeKind.CHANGED, path, block, old, new))
 
     def fields(self, path: str, block: BlockKey | None, old: Any, new: Any, skip: str = "") -> None:
-        """Every field of two records of one type, by file key (``skip``: the id or key)."""
+        """Every field of two records of one type, by file key (``skip``: the id or key); two
+        records of different types (an entity and a subclass of it) are one change."""
         record = type(new)
+        if type(old) is not record:
+            self.changes.append(Change(ChangeKind.CHANGED, path, block, old, new))
+            return
         held = {c.path[0] for c in collections(record) if len(c.path) == 1}
         for field in fields(record):
             if field.name == skip:
@@ -152,11 +157,11 @@ class _Differ:
                 )
             )
 
-    def keyed(self, name: str, old: Sequence[Any], new: Sequence[Any]) -> None:
+    def keyed(self, keyed: KeyedField, old: Sequence[Any], new: Sequence[Any]) -> None:
         """``factors``, ``principles`` or ``notes``: matched by key, in vocabulary order."""
+        name = keyed.name
         before = {item.key: item for item in old}
         after = {item.key: item for item in new}
-        keyed = keyed_fields(Canvas)[name]
         for key in keyed.key_type:
             previous, current = before.get(key), after.get(key)
             if previous == current:
@@ -192,19 +197,24 @@ def diff_canvases(old: Canvas, new: Canvas) -> CanvasDiff:
     Pure: reads both canvases, changes neither, does no I/O. ``diff_canvases(a, a)`` is empty,
     and ``diff_canvases(b, a)`` is ``diff_canvases(a, b).inverted()`` up to the order of the
     changes. See :mod:`cmc_core.diffing` for the paths and blocks it reports.
+
+    :raises TypeError: the canvases are of different classes (a canvas and a subclass of it).
     """
+    root = type(new)
+    if type(old) is not root:
+        raise TypeError(f"cannot compare a {type(old).__name__} with a {root.__name__}")
     if old == new:
         return CanvasDiff()
     differ = _Differ()
-    held = {c.name for c in collections(Canvas)}
-    for field in fields(Canvas):
+    held = {c.name for c in collections(root)}
+    for field in fields(root):
         name = field.name
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
             continue
-        block = block_of(Canvas, name)
-        if name in keyed_fields(Canvas):
-            differ.keyed(name, before, after)
+        block = block_of(root, name)
+        if name in keyed_fields(root):
+            differ.keyed(keyed_fields(root)[name], before, after)
         elif name == "parties":  # the parties span three blocks, by their roles
             differ.entities(name, party_block, before, after, None)
         elif name in held:

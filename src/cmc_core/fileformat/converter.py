@@ -17,9 +17,10 @@ from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.layout import HEADER_KEYS, SCHEMA_FILE_NAME
 from cmc_core.fileformat.locate import Locator
 from cmc_core.fileformat.migrate import migrate
-from cmc_core.fileformat.mirror import structure_mirrored, unstructure
+from cmc_core.fileformat.mirror import structure_mirrored
 from cmc_core.fileformat.problems import problem
 from cmc_core.fileformat.wording import describe_value
+from cmc_core.fileformat.writer import unstructure
 from cmc_core.gctools import gc_paused
 
 __all__ = ["structure_document", "unstructure_canvas"]

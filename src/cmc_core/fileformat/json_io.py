@@ -26,8 +26,9 @@ from cmc_core.fileformat.locate import (
     json_positions,
     nearest,
 )
-from cmc_core.fileformat.mirror import decode_mirrored, encode_mirrored
+from cmc_core.fileformat.mirror import decode_mirrored
 from cmc_core.fileformat.text import EMPTY_MESSAGE, not_utf8_problem
+from cmc_core.fileformat.writer import encode_mirrored
 from cmc_core.gctools import gc_paused
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]

@@ -8,8 +8,8 @@ renames, the keyed mappings, the bounds, the defaults, unknown keys refused):
 * reading: JSON bytes are decoded by msgspec into the mirrors, plain data (a parsed YAML or TOML
   document, :func:`~cmc_core.fileformat.from_dict`) is converted into them, and the mirrors are
   then converted into the frozen model classes in C by ``msgspec.convert``;
-* writing: the model is converted into the mirrors, which msgspec encodes as JSON or turns into
-  plain data for the YAML and TOML writers, defaults left out.
+* writing (:mod:`cmc_core.fileformat.writer`): the model is converted into the mirrors, which
+  msgspec encodes as JSON or turns into plain data for the YAML and TOML writers.
 
 Reading only ever *accepts*: anything the mirrors do not take (a bad value, an unknown key,
 another schema version, text that is not UTF-8) gives ``None``, and the caller then runs the
@@ -22,7 +22,6 @@ its ``__init__``.
 
 from __future__ import annotations
 
-import enum
 import functools
 import types
 import typing
@@ -42,16 +41,15 @@ from cmc_core.fileformat.layout import (
     optional_inner,
     tuple_item,
 )
-from cmc_core.shape import bounds, collections, fields, singles
+from cmc_core.shape import bounds, fields
 
 __all__ = [
+    "Form",
     "decode_mirrored",
-    "encode_compact",
-    "encode_mirrored",
     "mirror_of",
+    "mirror_type",
     "record_reader",
     "structure_mirrored",
-    "unstructure",
 ]
 
 #: What a family of mirrors is for: ``read`` a document (header optional), ``write`` one
@@ -70,16 +68,16 @@ _OPTIONS: dict[Form, dict[str, Any]] = {
 }
 
 
-def _mirror_type(annotation: Any, form: Form) -> Any:
+def mirror_type(annotation: Any, form: Form) -> Any:
     """The type a mirror field has for a model field of type ``annotation``."""
     inner = optional_inner(annotation)
     if inner is not None:
-        return _mirror_type(inner, form) | None
+        return mirror_type(inner, form) | None
     item = tuple_item(annotation)
     if item is not None:
         if form != "read":  # plain data has lists, which the YAML and TOML writers expect
-            return list[_mirror_type(item, form)]  # type: ignore[misc]
-        return types.GenericAlias(tuple, (_mirror_type(item, form), ...))
+            return list[mirror_type(item, form)]  # type: ignore[misc]
+        return types.GenericAlias(tuple, (mirror_type(item, form), ...))
     if is_record(annotation):
         return mirror_of(annotation, form)
     return annotation  # text, numbers, booleans and vocabulary enums are read as they are
@@ -102,7 +100,7 @@ def _mirror_field(record: type, attribute: attrs.Attribute[Any], form: Form) -> 
     if limits is not None:
         kind = _bounded(attribute.type, *limits)
     else:
-        kind = _mirror_type(attribute.type, form)
+        kind = mirror_type(attribute.type, form)
     if isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
         raise TypeError(f"{record.__name__}.{attribute.name}: factories are not supported")
     name = file_key(record, attribute.name)
@@ -209,120 +207,3 @@ def record_reader(record: type) -> Callable[[Any], Any]:
         return msgspec.convert(msgspec.convert(value, mirror), record, from_attributes=True)
 
     return read_record
-
-
-# -- writing -------------------------------------------------------------------------------------
-
-
-def _mirrored(canvas: Canvas, form: Form) -> Any:
-    """The canvas as a mirror of ``form``, header first."""
-    values: dict[str, Any] = {"schema": SCHEMA_FILE_NAME, "schema_version": SCHEMA_VERSION}
-    for attribute in fields(Canvas):
-        value = getattr(canvas, attribute.name)
-        keyed_field = keyed().get(attribute.name)
-        if keyed_field is None:
-            kind = _mirror_type(attribute.type, form)
-            values[attribute.name] = msgspec.convert(value, kind, from_attributes=True)
-        elif keyed_field.text_only:
-            values[attribute.name] = {item.key: item.text for item in value}
-        else:
-            entry = mirror_of(keyed_field.item_type, form)
-            values[attribute.name] = {
-                item.key: msgspec.convert(item, entry, from_attributes=True) for item in value
-            }
-    mirror = mirror_of(Canvas, form)(**values)
-    if form == "write":
-        _leave_out_defaults(mirror, canvas)
-    return mirror
-
-
-def _is_singleton(value: Any) -> bool:
-    if value is None or isinstance(value, bool | enum.Enum):
-        return True
-    return type(value) in (str, tuple) and not value
-
-
-@functools.cache
-def _fragile_defaults(record: type) -> tuple[tuple[str, Any, Any], ...]:
-    """``(field, model default, written default)`` for the fields of ``record`` whose default is
-    a record, a non-empty text or a non-empty list.
-
-    msgspec leaves a field out of the written form only when its value *is* the default object,
-    not merely equal to it. ``None``, ``False``, enum members, ``""`` and ``()`` are one object
-    each, but a loaded ``"weconomics"`` is not the default's ``"weconomics"``, so such fields get
-    their written default put back when their value equals the model's default.
-    """
-    written = {
-        field.name: field.default for field in msgspec.structs.fields(mirror_of(record, "write"))
-    }
-    return tuple(
-        (a.name, a.default, written[a.name])
-        for a in entry_fields(record)
-        if a.default is not attrs.NOTHING and not _is_singleton(a.default)
-    )
-
-
-def _leave_out(mirror: Any, model: Any, record: type) -> None:
-    for name, default, written in _fragile_defaults(record):
-        if getattr(model, name) == default:
-            setattr(mirror, name, written)
-
-
-def _leave_out_defaults(mirror: Any, canvas: Canvas) -> None:
-    """Make every field of the written mirror that holds its default leave itself out."""
-    for single in singles(Canvas):  # read before the canvas's own fields are swapped
-        inner = _read_mirror(mirror, single.path)
-        if inner is not None:
-            _leave_out(inner, single.read(canvas), single.record)
-    for collection in collections(Canvas):
-        if _fragile_defaults(collection.entity):
-            entities = _read_mirror(mirror, collection.path) or ()
-            for inner, model in zip(entities, collection.read(canvas), strict=True):
-                _leave_out(inner, model, collection.entity)
-    _leave_out(mirror, canvas, Canvas)
-
-
-def _read_mirror(mirror: Any, path: tuple[str, ...]) -> Any:
-    for name in path:
-        mirror = getattr(mirror, name, None)
-        if mirror is None:
-            return None
-    return mirror
-
-
-def _checked(canvas: Canvas, form: Form) -> Any:
-    try:
-        return _mirrored(canvas, form)
-    except msgspec.ValidationError as error:
-        raise ValueError(f"the canvas holds a value its file format cannot hold: {error}") from None
-
-
-def unstructure(canvas: Canvas, *, omit_defaults: bool = True) -> dict[str, Any]:
-    """The document form of a canvas as plain data: ``$schema`` and ``schema_version``, then the
-    fields in model order.
-
-    :param omit_defaults: leave out fields equal to their default (the written form); otherwise
-        every field is present, ``None`` included (to merge into an existing YAML document).
-    :raises ValueError: the canvas holds a value of the wrong type (built without the file
-        format: the model does not check types).
-    """
-    plain: dict[str, Any] = msgspec.to_builtins(
-        _checked(canvas, "write" if omit_defaults else "full")
-    )
-    return plain
-
-
-def encode_compact(canvas: Canvas) -> bytes:
-    """The JSON text of a canvas on one line (what the canonical form indents).
-
-    :raises ValueError: as :func:`unstructure`.
-    """
-    return msgspec.json.encode(_checked(canvas, "write"))
-
-
-def encode_mirrored(canvas: Canvas) -> bytes:
-    """The canonical JSON text of a canvas: indented by two spaces, ending in a newline.
-
-    :raises ValueError: as :func:`unstructure`.
-    """
-    return msgspec.json.format(encode_compact(canvas), indent=2) + b"\n"

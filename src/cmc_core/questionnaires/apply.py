@@ -183,9 +183,11 @@ def _new_id(target: str, entry: dict[str, Any], taken: set[str]) -> str:
     """A readable id: from the entity's name (its label field: a decision right's subject, a
     development's description), a flow's from, to and value, else a number."""
     collection = _collections()[target]
-    field = label_field(collection.entity)
-    label = entry.get(field) if field is not None and target != "flows" else None
-    if not label and target == "flows":
+    label = None
+    if target != "flows":  # a flow is named by its ends
+        field = label_field(collection.entity)
+        label = (entry.get(field) if field else None) or entry.get("description")
+    else:
         label = "-".join(str(entry.get(key) or "") for key in ("from", "to", "value"))
     prefix = _collections()[target].kind.id_prefix
     if not label or _slug(str(label)) == "item":

@@ -141,5 +141,17 @@ class CanvasIndex(PartyIndex, FlowIndex):
             return self.unknown_values(given)
         if where.name == "flows":
             return self.unknown_flows(given)
-        known = frozenset(map(_get_id, where.read(self.canvas)))
-        return frozenset(str(key) for key in given - known)
+        return frozenset(str(key) for key in given - self.ids_of(where))
+
+    def ids_of(self, collection: Collection) -> frozenset[str]:
+        """The ids of a collection's entities (computed once per collection and run)."""
+        known = self._ids_of.get(collection.name)
+        if known is None:
+            known = self._ids_of[collection.name] = frozenset(
+                map(_get_id, collection.read(self.canvas))
+            )
+        return known
+
+    @cached_property
+    def _ids_of(self) -> dict[str, frozenset[str]]:
+        return {}

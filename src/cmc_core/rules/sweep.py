@@ -63,6 +63,7 @@ class FlowSweep:
     :ivar counter_positions: the positions of the counter-flows.
     :ivar counter_targets: their ``counter_of`` references, in the same order.
     :ivar loop_blocks: the first positions of the blocks where some flow may run to itself.
+    :ivar flow_types: the classes of the flows (a subclass may add references of its own).
     """
 
     __slots__ = (
@@ -72,6 +73,7 @@ class FlowSweep:
         "counter_to_keys",
         "first_id",
         "flow_count",
+        "flow_types",
         "from_bound",
         "from_counts",
         "ids",
@@ -105,6 +107,7 @@ class FlowSweep:
         self.counter_positions: list[int] = []
         self.counter_targets: list[str] = []
         self.loop_blocks: list[int] = []
+        self.flow_types: set[type] = set()
 
 
 def _add_block(keys: Sequence[str | None], distinct: set[str | None]) -> int:
@@ -130,6 +133,7 @@ def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = Fa
     to_counts: Counter[str | None] = Counter()
     found.flow_count = len(flows)
     add_references = found.references.update
+    add_types = found.flow_types.update
     for start in range(0, len(flows), block):
         chunk = flows[start : start + block]
         froms = list(map(_get_from, chunk))
@@ -137,6 +141,7 @@ def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = Fa
         add_references(map(_get_references, chunk))
         ids = list(map(_get_id, chunk))
         found.ids.extend(ids)
+        add_types(map(type, chunk))
         if found.ids_increasing:
             last = found.last_id
             found.ids_increasing = is_increasing(ids if last is None else [last, *ids])

@@ -154,7 +154,7 @@ class _Drawer:
     def record(self, record: type, **given: Any) -> Any:
         """An instance of ``record``, with the ``given`` field values and the rest drawn."""
         values: dict[str, Any] = dict(given)
-        keyed = keyed_item_types(record) if record is Canvas or issubclass(record, Canvas) else {}
+        keyed = keyed_item_types(record)
         entities = {c.path[0]: c for c in collections(record) if len(c.path) == 1}
         for attribute in fields(record):
             name = attribute.name
@@ -167,14 +167,13 @@ class _Drawer:
                 count = integer(self.draw, low, high)
                 values[name] = tuple(self.record(entities[name].entity) for _ in range(count))
             elif (item := tuple_item(attribute.type)) in keyed:
-                values[name] = self.keyed(item)
+                values[name] = self.keyed(item, keyed[item].key_type)
             else:
                 values[name] = self.value(attribute)
         return record(**values)
 
-    def keyed(self, item_type: Any) -> list[Any]:
+    def keyed(self, item_type: Any, key_type: type[enum.Enum]) -> list[Any]:
         """Items for some keys of the vocabulary, in its order."""
-        key_type = keyed_item_types(Canvas)[item_type].key_type
         chosen = subset(self.draw, tuple(key_type), max_size=self.max_items * 6)
         return [self.record(item_type, key=key) for key in chosen]
 
@@ -194,11 +193,14 @@ class _Drawer:
         limits = bounds(attribute)
         if limits is not None:
             low, high = limits
-            if optional_inner(annotation) is int:
-                return maybe(draw, tuple(range(int(low), int(high) + 1)))
-            if (low, high) == (0, 100):
+            optional = optional_inner(annotation) is not None
+            if (optional_inner(annotation) or annotation) is int:
+                whole = tuple(range(int(low), int(high) + 1))
+                return maybe(draw, whole) if optional else pick(draw, whole)
+            if (low, high) == (0, 100) and optional:
                 return draw(PERCENTAGES)
-            return draw(st.none() | st.floats(min_value=low, max_value=high))
+            numbers = st.floats(min_value=low, max_value=high)
+            return draw(st.none() | numbers if optional else numbers)
         return self.plain(annotation)
 
     def plain(self, annotation: Any) -> Any:
@@ -221,7 +223,17 @@ class _Drawer:
             return tuple(subset(draw, tuple(item), max_size=self.max_items))
         if is_record(annotation):
             return self.record(annotation)
+        number = _NUMBERS.get(inner or annotation)
+        if number is not None:
+            return draw(st.none() | number) if inner is not None else draw(number)
         raise TypeError(f"no strategy for a field of type {annotation!r}")
+
+
+#: Numbers without declared bounds: small and finite, which is what a canvas holds.
+_NUMBERS: dict[Any, st.SearchStrategy[Any]] = {
+    int: st.integers(-1000, 1000),
+    float: st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False),
+}
 
 
 def _is_enum(annotation: Any) -> TypeGuard[type[enum.Enum]]:

@@ -8,7 +8,7 @@ The party and value references of the flows themselves are CMC011's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from cmc_core.canvas import Canvas
@@ -120,7 +120,7 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
             yield from _unresolved(referrer, record, single.name, index)
     for collection in index.collections:
         if collection.name == "flows":
-            yield from _flow_references(canvas, index, _checked(index, collection.entity))
+            yield from _flow_references(canvas, index, collection.entity)
             continue
         checked = {collection.entity: _checked(index, collection.entity)}
         for position, entity in enumerate(collection.read(canvas)):
@@ -142,13 +142,23 @@ def _checked(index: CanvasIndex, record: type) -> tuple[Reference, ...]:
     return tuple(r for r in references(record) if index.resolves(r.kind))
 
 
-def _flow_references(
-    canvas: Canvas, index: CanvasIndex, fields: tuple[Reference, ...]
-) -> Iterator[Finding]:
-    """The flows' references, a column at a time: positions are read only for unknown ones."""
-    for reference in fields:
-        if reference.name in FLOW_FIELDS_OF_CMC011:
-            continue
+def _flow_references(canvas: Canvas, index: CanvasIndex, declared: type) -> Iterator[Finding]:
+    """The flows' references: a column at a time for the single references of the declared
+    flow class (positions are read only for unknown ones); flow by flow for lists of references
+    and for the fields a subclass adds, which only the flows of that subclass have."""
+    flows = canvas.flows
+    checked = [r for r in _checked(index, declared) if r.name not in FLOW_FIELDS_OF_CMC011]
+    for reference in (r for r in checked if r.many):
+        yield from _each_flow(flows, index, reference, range(len(flows)))
+    for subclass in sorted(index.sweep.flow_types - {declared}, key=lambda t: t.__name__):
+        own = [r for r in _checked(index, subclass) if r.name not in {c.name for c in checked}]
+        if own:
+            of_subclass = [
+                position for position, flow in enumerate(flows) if type(flow) is subclass
+            ]
+            for reference in own:
+                yield from _each_flow(flows, index, reference, of_subclass)
+    for reference in (r for r in checked if not r.many):
         unknown = index.unknown(reference.kind, index.flow_keys(reference.name))
         if not unknown:
             continue
@@ -157,6 +167,15 @@ def _flow_references(
             flow_id = canvas.flows[position].id
             referrer = _Referrer(f"The flow {quote(flow_id)}", flow_id, reference)
             yield referrer.finding(str(column[position]), f"flows[{position}].{reference.file_key}")
+
+
+def _each_flow(
+    flows: Sequence[Any], index: CanvasIndex, reference: Reference, positions: Iterable[int]
+) -> Iterator[Finding]:
+    for position in positions:
+        flow = flows[position]
+        referrer = _Referrer(f"The flow {quote(flow.id)}", flow.id, reference)
+        yield from _unresolved(referrer, flow, f"flows[{position}]", index)
 
 
 def _collection(use: IdUse) -> str:
