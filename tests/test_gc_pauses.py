@@ -1,5 +1,5 @@
 """The cyclic GC is paused by the bulk entry points (running the rules, scoring, analysing the
-network), around everything they run, and a caller's own setting survives them."""
+network, exporting), around everything they run, and a caller's own setting survives them."""
 
 from __future__ import annotations
 
@@ -76,3 +76,16 @@ def test_a_caller_that_turned_the_gc_off_finds_it_still_off(seen: list[bool]) ->
     run_rules(sample_canvas("port-logistics"), [recording_rule(seen)])
     score_canvas(sample_canvas("port-logistics"), [recording_scorer(seen)])
     assert not gc.isenabled()
+
+
+def test_an_export_pauses_the_gc_around_the_export_function(seen: list[bool]) -> None:
+    from cmc_core.exporting import Exporter, ExportOptions
+
+    def export(canvas: Canvas, options: ExportOptions) -> str:
+        seen.append(gc.isenabled())
+        return "exported\n"
+
+    exporter = Exporter("records-the-gc", "Records the GC", "text/plain", ".txt", export)
+    assert exporter.export_bytes(sample_canvas("port-logistics")) == b"exported\n"
+    assert seen == [False]
+    assert gc.isenabled()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cmc_core.gctools import gc_paused
 from cmc_core.naming import NAME_PATTERN, check_name
 from cmc_core.vocabulary import Language
 
@@ -145,9 +146,14 @@ class Exporter:
     def export_bytes(self, canvas: Canvas, options: ExportOptions | None = None) -> bytes:
         """Run the export and return bytes, encoding text output as UTF-8.
 
+        The cyclic garbage collector is paused while the export function runs: an export of a
+        large canvas builds many small objects (rows, cells, lines) and no cycles, and the
+        collector's passes over them would cost more than the export itself.
+
         :raises TypeError: when the export function returns neither text nor bytes.
         """
-        output = self.export(canvas, options or ExportOptions())
+        with gc_paused():  # an export builds many small objects on a large canvas, no cycles
+            output = self.export(canvas, options or ExportOptions())
         if isinstance(output, str):
             return output.encode("utf-8")
         if isinstance(output, bytes | bytearray):

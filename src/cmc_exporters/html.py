@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.gctools import gc_paused
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -113,9 +112,8 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._words import severity_heading
 
     paper = paper_from(options.settings)
-    with gc_paused():  # a row per flow and per party, none of them in a cycle
-        document = build_document(canvas, options, cell=_cell)
-        rows = flow_rows(document.flows)
+    document = build_document(canvas, options, cell=_cell)
+    rows = flow_rows(document.flows)
     return render(
         markup_environment(),
         "poster.html",

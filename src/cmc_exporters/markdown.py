@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.gctools import gc_paused
 
 if TYPE_CHECKING:
     from cmc_exporters._document import FlowRow, PartyRow
@@ -80,9 +79,8 @@ def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._templates import markdown_environment, render
     from cmc_exporters._words import severity_heading
 
-    with gc_paused():  # a row per flow and per party, none of them in a cycle
-        document = build_document(canvas, options, cell=_cell)
-        rows = flow_rows(document.flows)
+    document = build_document(canvas, options, cell=_cell)
+    rows = flow_rows(document.flows)
     severities = [(s.value, severity_heading(s, document.language)) for s in Severity]
     return render(
         markdown_environment(),

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.gctools import gc_paused
 
 __all__ = ["SVG_EXPORTER", "export_svg"]
 
@@ -38,9 +37,8 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._templates import markup_environment, render
 
     paper = paper_from(options.settings)
-    with gc_paused():  # many small rows and lines of text, none of them in a cycle
-        document = build_document(canvas, options, tables=False)
-        poster = lay_out_poster(document, portrait=paper.orientation == "portrait")
+    document = build_document(canvas, options, tables=False)
+    poster = lay_out_poster(document, portrait=paper.orientation == "portrait")
     return render(
         markup_environment(), "poster.svg", doc=document, poster=poster, size=paper.size_mm
     )
