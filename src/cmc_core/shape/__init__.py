@@ -1,7 +1,7 @@
 """The shape of the canvas, read from the model's own declarations: the one description of it.
 
 The model declares each field once (``cmc_core.model``, ``cmc_core.canvas``, with the
-vocabulary of :mod:`cmc_core.fields`). This module reads those declarations and answers what the
+vocabulary of :mod:`cmc_core.fields`). This package reads those declarations and answers what the
 rest of the library needs to know about the shape, so that nothing else keeps a list of fields:
 
 * :func:`collections`: the collections of entities (``parties`` ... ``governance.decision_rights``),
@@ -12,7 +12,7 @@ rest of the library needs to know about the shape, so that nothing else keeps a 
 
 Every function takes the root type it describes (normally :class:`~cmc_core.canvas.Canvas`) or a
 record type, and works for subclasses too: a field a subclass adds is seen by everything that
-asks. Answers are computed once per type. A shape this module cannot describe (a collection
+asks. Answers are computed once per type. A shape this package cannot describe (a collection
 nested inside an entity, a reference to an undeclared kind) is refused with :class:`TypeError`
 when first asked for, never skipped.
 """
