@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.fields import Kind
-from cmc_core.rules.builtin._common import plural, quote, rule
+from cmc_core.rules.builtin._common import describe, plural, quote, rule
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, IdUse
 from cmc_core.shape import Reference, references, singles
@@ -68,11 +68,9 @@ def _role(reference: Reference) -> str:
 
 
 def _describe(entity: Any) -> str:
-    """``'Name' (id)``, or ``'id'`` for an entity without a name."""
-    name = getattr(entity, "name", "")
-    if isinstance(name, str) and name.strip():
-        return f"{quote(name.strip())} ({entity.id})"
-    return quote(entity.id)
+    """``'Name' (id)`` as other messages name entities, or ``'id'`` for a kind without names
+    (a resistance, a decision right)."""
+    return describe(entity) if isinstance(getattr(entity, "name", None), str) else quote(entity.id)
 
 
 def _unresolved(
@@ -150,8 +148,9 @@ def _flow_references(canvas: Canvas, index: CanvasIndex, declared: type) -> Iter
     checked = [r for r in _checked(index, declared) if r.name not in FLOW_FIELDS_OF_CMC011]
     for reference in (r for r in checked if r.many):
         yield from _each_flow(flows, index, reference, range(len(flows)))
+    inherited = {reference.name for reference in references(declared)}
     for subclass in sorted(index.sweep.flow_types - {declared}, key=lambda t: t.__name__):
-        own = [r for r in _checked(index, subclass) if r.name not in {c.name for c in checked}]
+        own = [r for r in _checked(index, subclass) if r.name not in inherited]
         if own:
             of_subclass = [
                 position for position, flow in enumerate(flows) if type(flow) is subclass
