@@ -167,10 +167,9 @@ def _collection(document: dict[str, Any], target: str) -> list[dict[str, Any]]:
 
 def _known(document: dict[str, Any], reference: Reference) -> list[dict[str, Any]]:
     """The entries a reference may name, as the document holds them so far."""
-    path = _named_collections()[reference.kind.name].path
     node: Any = document
-    for key in path:
-        node = node.get(key, {} if key != path[-1] else []) if isinstance(node, dict) else []
+    for key in _named_collections()[reference.kind.name].path:
+        node = node.get(key) if isinstance(node, dict) else None
     return node if isinstance(node, list) else []
 
 
