@@ -15,7 +15,9 @@ An exporter receives the assessment in :attr:`cmc_core.exporting.ExportOptions.a
 
 Each part is computed when it is first read, once: ``cmc check`` reads only the report and
 never pays for the score card (on a large canvas scoring takes several times as long as
-validating), and ``cmc score`` never validates.
+validating). The score card reads the report, because an error-level diagnostic caps the overall
+score and the dimensions its rule concerns (:func:`cmc_core.scoring.error_cap`): a canvas that
+fails the rules is never scored strong.
 """
 
 from __future__ import annotations
@@ -72,7 +74,8 @@ class _Evaluation:
         self.report: Report | None = None
         self.scores: ScoreCard | None = None
         # Threads that read a part first at the same time compute it once, with the inputs.
-        self.lock = threading.Lock()
+        # Re-entrant: scoring reads the report, which it may have to compute first.
+        self.lock = threading.RLock()
 
     def validate(self, canvas: Canvas) -> Report:
         with self.lock:
@@ -90,7 +93,11 @@ class _Evaluation:
             if self.scores is None:
                 scorers = None if self.plugins is None else tuple(self.plugins.scorers)
                 weights, extras = self.weights, self.extras
-                self.scores = score_canvas(canvas, scorers, weights=weights, extras=extras)
+                # Errors cap the score card, so the card never calls a failing canvas strong.
+                errors = self.validate(canvas).errors
+                self.scores = score_canvas(
+                    canvas, scorers, weights=weights, extras=extras, errors=errors
+                )
                 self.weights = self.extras = None
                 if self.report is not None:
                     self.plugins = None

@@ -37,6 +37,7 @@ __all__ = [
 #: The version of this contract that exporters written today are built against.
 EXPORTER_API_VERSION = 1
 
+
 def _check_extension(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not re.match(r"^\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$", value):
         raise ValueError(f"extension {value!r} must start with a dot, such as '.md' or '.cmc.json'")

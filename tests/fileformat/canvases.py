@@ -93,8 +93,14 @@ def rich_canvas() -> Canvas:
             ValueFlow("f-3", "v-fee", "p-ship-1", "p-term-1", counter_of="f-1"),
         ),
         process_areas=(
-            ProcessArea("pa-info", "Information", ProcessKind.INFORMATION, Mode.COOPERATE,
-                        ("p-term-1", "p-ship-1"), "shared data"),
+            ProcessArea(
+                "pa-info",
+                "Information",
+                ProcessKind.INFORMATION,
+                Mode.COOPERATE,
+                ("p-term-1", "p-ship-1"),
+                "shared data",
+            ),
             ProcessArea("pa-exec", "Execution", ProcessKind.EXECUTION),
         ),
         commonalities=(
@@ -130,8 +136,15 @@ def rich_canvas() -> Canvas:
             Development("d-1", DevelopmentKind.THREAT, "Congestion", (Role.SUPPLIER,), "report"),
         ),
         resistances=(
-            Resistance("r-1", "Fear of sharing", "p-term-2", Role.SUPPLIER, "competition",
-                       Level.HIGH, "clear data rules"),
+            Resistance(
+                "r-1",
+                "Fear of sharing",
+                "p-term-2",
+                Role.SUPPLIER,
+                "competition",
+                Level.HIGH,
+                "clear data rules",
+            ),
         ),
         principles=(
             Principle(PrincipleKey.APART_TOGETHER, PrincipleStatus.STRONG, "clear"),

@@ -68,7 +68,7 @@ def test_a_bad_byte_is_located_by_line_and_column(tmp_path: Path) -> None:
 
 
 def test_a_yaml_alias_bomb_is_refused_before_anything_expands(tmp_path: Path) -> None:
-    lines = ['schema_version: 1', 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines = ["schema_version: 1", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
     lines.append("meta: {name: *a11}")
     error = load_error(tmp_path, "bomb.cmc.yaml", "\n".join(lines) + "\n")
@@ -125,7 +125,7 @@ def test_deep_toml_nesting_is_refused(tmp_path: Path) -> None:
             'c.cmc.yaml:4:3: invalid YAML: found duplicate key "name"',
         ),
         (
-            "schema_version: 1\nmeta: {name: \"a\x00\"}\n",
+            'schema_version: 1\nmeta: {name: "a\x00"}\n',
             "c.cmc.yaml:2:16: invalid YAML: the character 0x0000",
         ),
     ],
@@ -291,7 +291,11 @@ def test_every_problem_is_collected_not_only_the_first(tmp_path: Path) -> None:
         "flows[0].form",
     ]
     assert [problem.location.line for problem in error.problems if problem.location] == [
-        2, 2, 4, 5, 7
+        2,
+        2,
+        4,
+        5,
+        7,
     ]
 
 

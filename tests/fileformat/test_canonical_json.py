@@ -36,7 +36,13 @@ def test_keys_come_in_model_field_order() -> None:
     flow_keys = ["id", "value", "from", "to", "counter_value", "via_commonality", "step"]
     assert list(data["flows"][0]) == flow_keys
     assert [a.name for a in attrs.fields(ValueFlow)][:7] == [
-        "id", "value", "from_party", "to_party", "counter_value", "via_commonality", "step"
+        "id",
+        "value",
+        "from_party",
+        "to_party",
+        "counter_value",
+        "via_commonality",
+        "step",
     ]
 
 

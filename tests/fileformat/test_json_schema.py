@@ -81,7 +81,13 @@ def test_the_schema_uses_the_file_keys_and_the_keyed_mappings() -> None:
     assert flow["additionalProperties"] is False
     factors = schema["properties"]["factors"]
     assert list(factors["properties"]) == [
-        "perspective", "vision", "ambition", "coordination", "governance", "structure", "culture"
+        "perspective",
+        "vision",
+        "ambition",
+        "coordination",
+        "governance",
+        "structure",
+        "culture",
     ]
     assert factors["properties"]["vision"] == {"$ref": "#/$defs/FactorEntry"}
     assert "key" not in schema["$defs"]["FactorEntry"]["properties"]

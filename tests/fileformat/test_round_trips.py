@@ -110,7 +110,7 @@ def test_a_yaml_date_written_without_quotes_reads_as_text() -> None:
 
 
 def test_a_byte_order_mark_is_ignored() -> None:
-    assert loads(b"\xef\xbb\xbf{\"schema_version\": 1}", "json").canvas == Canvas()
+    assert loads(b'\xef\xbb\xbf{"schema_version": 1}', "json").canvas == Canvas()
     assert loads("\ufeffschema_version: 1\n", "yaml").canvas == Canvas()
 
 

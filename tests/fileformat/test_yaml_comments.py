@@ -121,10 +121,14 @@ def test_reordered_entities_take_their_comments_along() -> None:
 
 def test_a_new_key_is_inserted_in_model_order_among_the_existing_ones() -> None:
     def set_version(canvas: Canvas) -> Canvas:
-        return canvas.evolve(meta=canvas.meta.__class__(
-            name="Port community", language=canvas.meta.language, authors=("Ann", "Bob"),
-            canvas_version="0.2",
-        ))
+        return canvas.evolve(
+            meta=canvas.meta.__class__(
+                name="Port community",
+                language=canvas.meta.language,
+                authors=("Ann", "Bob"),
+                canvas_version="0.2",
+            )
+        )
 
     text = edited(WORKSHOP, set_version)
     meta = text[text.index("meta:") : text.index("boundary:")]
@@ -149,8 +153,9 @@ def test_block_text_keeps_its_literal_style() -> None:
 def test_a_one_line_list_stays_on_one_line_when_it_grows() -> None:
     def add_author(canvas: Canvas) -> Canvas:
         meta = canvas.meta
-        return canvas.evolve(meta=Meta(name=meta.name, language=meta.language,
-                                       authors=("Ann", "Bob", "Cem")))
+        return canvas.evolve(
+            meta=Meta(name=meta.name, language=meta.language, authors=("Ann", "Bob", "Cem"))
+        )
 
     assert "authors: [Ann, Bob, Cem]" in edited(WORKSHOP, add_author)
 

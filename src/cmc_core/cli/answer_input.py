@@ -39,6 +39,7 @@ __all__ = [
     "say",
 ]
 
+
 def _entity_types() -> dict[QuestionKind, type]:
     """The entity type each entity-list kind of question fills, read from the canvas's shape."""
     by_name = {collection.name: collection.entity for collection in collections(Canvas)}

@@ -81,6 +81,7 @@ def render_card(card: ScoreCard, name: str) -> str:
         lines += _dimension_lines(dimension)
     overall = "n/a" if card.overall is None else f"{card.overall:5.1f}  {card.band}"
     lines += ["", f"{'Overall (weighted)':<40} {bar(card.overall)} {overall}"]
+    lines += [f"    - {note.text}" for note in card.notes]
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ from cmc_core.scoring.card import (
     ScoreCard,
     UnknownScorerError,
     check_weights,
+    error_cap,
     score_canvas,
 )
 from cmc_core.scoring.compare import DimensionChange, ScoreComparison, compare
@@ -56,5 +57,6 @@ __all__ = [
     "analyse_network",
     "check_weights",
     "compare",
+    "error_cap",
     "score_canvas",
 ]

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Diagnostic, Severity
 from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.scoring.bands import DEFAULT_BANDS, Band, Bands
@@ -28,6 +29,7 @@ __all__ = [
     "ScoreCard",
     "UnknownScorerError",
     "check_weights",
+    "error_cap",
     "reason_to_dict",
     "score_canvas",
 ]
@@ -106,12 +108,14 @@ class ScoreCard:
         applicable dimension has a weight above 0.
     :param band: the band of the overall score (``None`` with it).
     :param bands: the cut-offs the bands were read with.
+    :param notes: facts about the overall score itself, such as the cap an error put on it.
     """
 
     dimensions: tuple[DimensionScore, ...]
     overall: float | None
     band: Band | None
     bands: Bands = DEFAULT_BANDS
+    notes: tuple[Reason, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         """The dimensions' names, in card order."""
@@ -138,6 +142,7 @@ class ScoreCard:
             "overall": self.overall,
             "band": None if self.band is None else self.band.value,
             "bands": self.bands.to_dict(),
+            "notes": [reason_to_dict(reason) for reason in self.notes],
             "dimensions": [dimension.to_dict() for dimension in self.dimensions],
         }
 
@@ -173,6 +178,35 @@ def _overall(dimensions: Iterable[DimensionScore]) -> float | None:
     return min(100.0, max(0.0, mean))
 
 
+def error_cap(bands: Bands) -> float:
+    """The highest score a dimension (or the overall score) may have while the canvas has an
+    error it concerns: one point below the strong cut-off, so never in the top band.
+
+    An error-level diagnostic means the canvas does not describe a business community (domain
+    reference 3.4); a score card that calls it strong would contradict the report.
+    """
+    return max(0.0, bands.strong - 1.0)
+
+
+def _cap_reason(errors: list[Diagnostic], cap: float, what: str) -> Reason:
+    codes = sorted({error.code for error in errors})
+    listed = ", ".join(codes)
+    text = (
+        f"{what} is capped at {cap:g} because the canvas has "
+        f"{'an error' if len(errors) == 1 else f'{len(errors)} errors'} ({listed}): "
+        f"{errors[0].message}"
+    )
+    return Reason(text=text, path=errors[0].path)
+
+
+def _capped(
+    score: float, reasons: tuple[Reason, ...], errors: list[Diagnostic], cap: float, what: str
+) -> tuple[float, tuple[Reason, ...]]:
+    if not errors or score <= cap:
+        return score, reasons
+    return cap, (_cap_reason(errors, cap, what), *reasons)
+
+
 def score_canvas(
     canvas: Canvas,
     scorers: Iterable[Scorer] | None = None,
@@ -180,6 +214,7 @@ def score_canvas(
     weights: Mapping[str, float] | None = None,
     extras: Mapping[str, Any] | None = None,
     bands: Bands = DEFAULT_BANDS,
+    errors: Iterable[Diagnostic] = (),
 ) -> ScoreCard:
     """Score a canvas on every dimension and make the card.
 
@@ -188,6 +223,10 @@ def score_canvas(
     :param weights: weights by scorer name, replacing the scorers' own.
     :param extras: further inputs for the scorers, such as ``{"quickscan": answers}``.
     :param bands: the cut-offs between weak, adequate and strong.
+    :param errors: the canvas's validation diagnostics (a report's, as
+        :func:`~cmc_core.assess` passes them); those of error level cap the overall score and
+        every dimension whose scorer lists the rule (:attr:`Scorer.rules`) at
+        :func:`error_cap`, with a reason first that says so. Other levels are ignored.
     :raises UnknownScorerError: when ``weights`` names no scorer (with a suggestion).
     :raises InvalidWeightError: when a weight is negative or not a finite number.
     :raises DuplicateScorerError: when two scorers share a name.
@@ -208,23 +247,31 @@ def score_canvas(
     context = ScoreContext(canvas, extras or {})
     with gc_paused():  # the scorers build many small objects on a large canvas; no cycles
         scores = [scorer(canvas, context) for scorer in chosen]
+    found = [error for error in errors if error.severity is Severity.ERROR]
+    cap = error_cap(bands)
     dimensions = []
     for scorer, weight, score in zip(chosen, effective, scores, strict=True):
+        concern = [error for error in found if error.code in scorer.rules]
+        value, reasons = _capped(float(score.value), score.reasons, concern, cap, "This dimension")
         dimensions.append(
             DimensionScore(
                 name=scorer.name,
                 title=scorer.title,
-                score=float(score.value),
-                band=bands.band(score.value) if score.applicable else None,
+                score=value,
+                band=bands.band(value) if score.applicable else None,
                 weight=weight,
-                reasons=score.reasons,
+                reasons=reasons,
                 applicable=score.applicable,
             )
         )
     overall = _overall(dimensions)
+    notes: tuple[Reason, ...] = ()
+    if overall is not None:
+        overall, notes = _capped(overall, (), found, cap, "The overall score")
     return ScoreCard(
         dimensions=tuple(dimensions),
         overall=overall,
         band=None if overall is None else bands.band(overall),
         bands=bands,
+        notes=notes,
     )

@@ -13,7 +13,7 @@ for a change a scorer must opt in to.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -43,6 +43,10 @@ def _check_score(_instance: object, _attribute: attrs.Attribute[float], value: f
         raise ValueError(f"a score must be a finite number, got {value!r}")
     if not 0 <= value <= MAXIMUM_SCORE:
         raise ValueError(f"a score must lie between 0 and {MAXIMUM_SCORE:g}, got {value!r}")
+
+
+def _codes(codes: Iterable[str]) -> frozenset[str]:
+    return frozenset(codes)
 
 
 def _check_weight(_instance: object, _attribute: attrs.Attribute[float], value: float) -> None:
@@ -140,6 +144,9 @@ class Scorer:
     :param description: the formula and its grounding, for the docs and ``cmc plugins``.
     :param weight: its default weight in the overall score.
     :param api_version: the version of this contract the scorer was written for.
+    :param rules: the codes of the rules whose error-level diagnostics concern this dimension:
+        when the canvas has one, the dimension cannot score in the top band (see
+        :func:`~cmc_core.scoring.score_canvas`'s ``errors``).
     """
 
     name: str = attrs.field(validator=check_name)
@@ -148,6 +155,7 @@ class Scorer:
     description: str = ""
     weight: float = attrs.field(default=1.0, validator=_check_weight)
     api_version: int = SCORER_API_VERSION
+    rules: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
 
     def __call__(self, canvas: Canvas, context: ScoreContext | None = None) -> Score:
         """Score a canvas.

@@ -109,7 +109,14 @@ def make_scorer(
     score: Callable[[Canvas, ScoreContext], Score],
     description: str,
     weight: float = 1.0,
+    *,
+    rules: Iterable[str] = (),
 ) -> Scorer:
-    """A built-in :class:`Scorer`; the description's indentation is removed line by line."""
+    """A built-in :class:`Scorer`; the description's indentation is removed line by line.
+
+    :param rules: the codes of the rules whose errors cap this dimension.
+    """
     text = "\n".join(line.strip() for line in description.strip().splitlines())
-    return Scorer(name=name, title=title, score=score, description=text, weight=weight)
+    return Scorer(
+        name=name, title=title, score=score, description=text, weight=weight, rules=frozenset(rules)
+    )

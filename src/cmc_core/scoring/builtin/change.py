@@ -146,6 +146,7 @@ def score_change_readiness(canvas: Canvas, context: ScoreContext) -> Score:
 CHANGE_READINESS = make_scorer(
     name="change-readiness",
     title="Change readiness",
+    rules=("CMC013",),
     score=score_change_readiness,
     description="""
         Whether the change is prepared:

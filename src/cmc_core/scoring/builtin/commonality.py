@@ -138,6 +138,7 @@ def score_commonality_strength(canvas: Canvas, context: ScoreContext) -> Score:
 COMMONALITY_STRENGTH = make_scorer(
     name="commonality-strength",
     title="Commonality strength",
+    rules=("CMC005", "CMC006"),
     score=score_commonality_strength,
     weight=2.0,
     description="""

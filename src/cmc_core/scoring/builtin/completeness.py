@@ -150,6 +150,7 @@ def score_completeness(canvas: Canvas, context: ScoreContext) -> Score:
 COMPLETENESS = make_scorer(
     name="completeness",
     title="Completeness",
+    rules=("CMC012", "CMC014"),
     score=score_completeness,
     description="""
         How much of the canvas is filled in: 50 x (filled blocks / 18) + 30 x (answered

@@ -101,6 +101,7 @@ def score_cooperation_competition(canvas: Canvas, context: ScoreContext) -> Scor
 COOPERATION_COMPETITION = make_scorer(
     name="cooperation-competition",
     title="Cooperation and competition clarity",
+    rules=("CMC007", "CMC008"),
     score=score_cooperation_competition,
     description="""
         Whether the parties cooperate on information and transaction processes and compete

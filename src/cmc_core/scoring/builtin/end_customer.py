@@ -94,6 +94,7 @@ def score_end_customer_orientation(canvas: Canvas, context: ScoreContext) -> Sco
 END_CUSTOMER_ORIENTATION = make_scorer(
     name="end-customer-orientation",
     title="End-customer orientation",
+    rules=("CMC009",),
     score=score_end_customer_orientation,
     description="""
         Whether the network reasons from the end customer's added value:

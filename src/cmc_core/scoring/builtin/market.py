@@ -222,6 +222,7 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
 MARKET_BALANCE = make_scorer(
     name="market-balance",
     title="Market balance and equal footing",
+    rules=("CMC001", "CMC002", "CMC003", "CMC004", "CMC021"),
     score=score_market_balance,
     weight=3.0,
     description="""

@@ -80,6 +80,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
 WASTE_REDUCTION = make_scorer(
     name="waste-reduction",
     title="Waste reduction potential",
+    rules=("CMC018",),
     score=score_waste_reduction,
     description="""
         Whether block D2 substantiates the saving:
