@@ -28,6 +28,7 @@ from cmc_core.model import (
     Principle,
     ProcessArea,
     Resistance,
+    Source,
     Value,
     ValueFlow,
     Waste,
@@ -39,10 +40,12 @@ from cmc_core.vocabulary import FactorKey, PrincipleKey, PrincipleStatus
 __all__ = ["SCHEMA_VERSION", "Canvas", "Entity"]
 
 #: The version of the file format and model this library writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The entities held in the canvas's own collections (decision rights sit in its governance).
-Entity: TypeAlias = Party | Value | ValueFlow | ProcessArea | Commonality | Development | Resistance
+Entity: TypeAlias = (
+    Party | Value | ValueFlow | ProcessArea | Commonality | Development | Resistance | Source
+)
 
 
 def _factors(items: Any) -> tuple[Factor, ...]:
@@ -90,6 +93,8 @@ class Canvas:
         default=(), converter=_principles, metadata=keyed_by(PrincipleKey)
     )
     waste: Waste = part_of(BlockKey.WASTE_REDUCTION, Waste())
+    #: Where the canvas's facts come from; entities name them in ``sources``.
+    sources: tuple[Source, ...] = ()
     #: Each note fills the block it is keyed by.
     notes: tuple[BlockNote, ...] = attrs.field(
         default=(), converter=_notes, metadata=keyed_by(BlockKey, text_only=True)
@@ -104,6 +109,10 @@ class Canvas:
             if commonality.primary:
                 return commonality
         return self.commonalities[0] if self.commonalities else None
+
+    def favoured_ids(self) -> frozenset[str]:
+        """The parties some commonality's terms favour (``Commonality.favours``)."""
+        return frozenset(party for c in self.commonalities for party in c.favours)
 
     def entities(self) -> Iterator[Entity]:
         """Every entity of the canvas's own collections, collection by collection."""

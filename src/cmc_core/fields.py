@@ -27,6 +27,7 @@ Nothing here does I/O or imports more than attrs and the vocabularies.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from typing import Any, Final, TypeVar, cast
 
@@ -46,9 +47,11 @@ __all__ = [
     "PROCESS_AREA",
     "PROCESS_STEP",
     "RESISTANCE",
+    "SOURCE",
     "VALUE",
     "FieldMeaning",
     "Kind",
+    "at_least",
     "bounded",
     "entity",
     "entity_kind",
@@ -115,6 +118,7 @@ DEVELOPMENT: Final = Kind(
 RESISTANCE: Final = Kind(
     "resistance", (("resistance", "resistances"), ("weerstand", "weerstanden")), "r"
 )
+SOURCE: Final = Kind("source", (("source", "sources"), ("bron", "bronnen")), "src")
 #: An organisation several parties share (``Party.organisation``); it is no entity of its own.
 ORGANISATION: Final = Kind(
     "organisation", (("organisation", "organisations"), ("organisatie", "organisaties"))
@@ -202,7 +206,8 @@ def within_bounds(instance: object, attribute: attrs.Attribute[Any], value: Any)
     low, high = declared.bounds
     if not low <= value <= high:
         unit = f"{declared.unit} " if declared.unit else ""
-        raise ValueError(f"{attribute.name} must be {unit}from {low:g} to {high:g}, not {value!r}")
+        limits = f"of at least {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
+        raise ValueError(f"{attribute.name} must be {unit}{limits}, not {value!r}")
 
 
 def reference(
@@ -230,6 +235,14 @@ def bounded(low: float, high: float, *, unit: str | None = None) -> Any:
     return attrs.field(
         default=None, validator=within_bounds, metadata=_metadata(bounds=(low, high), unit=unit)
     )
+
+
+def at_least(low: float, *, unit: str | None = None) -> Any:
+    """An optional number of at least ``low``, with no upper bound, checked on construction.
+
+    :param unit: what the number is, for messages (``an amount``).
+    """
+    return bounded(low, math.inf, unit=unit)
 
 
 def unordered(default: tuple[Any, ...] = ()) -> Any:

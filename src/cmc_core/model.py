@@ -30,7 +30,9 @@ from cmc_core.fields import (
     PROCESS_AREA,
     PROCESS_STEP,
     RESISTANCE,
+    SOURCE,
     VALUE,
+    at_least,
     bounded,
     entity,
     reference,
@@ -39,8 +41,10 @@ from cmc_core.fields import (
 )
 from cmc_core.vocabulary import (
     MARKET_ROLES,
+    Access,
     DevelopmentKind,
     FactorKey,
+    FlowKind,
     Language,
     LegalForm,
     Level,
@@ -48,7 +52,9 @@ from cmc_core.vocabulary import (
     PrincipleKey,
     PrincipleStatus,
     ProcessKind,
+    Provenance,
     Role,
+    SavingStatus,
     Status,
     ValueKind,
     ValueLevel,
@@ -69,6 +75,8 @@ __all__ = [
     "Principle",
     "ProcessArea",
     "Resistance",
+    "Source",
+    "Stake",
     "Value",
     "ValueFlow",
     "Waste",
@@ -87,6 +95,9 @@ class Meta:
 
     ``owner`` exists only so that rule V16 can object to it: a community canvas has no owner.
     ``focal_party`` names the market party a BMC export is made for; validation ignores it.
+    ``as_of`` is the moment the canvas describes (an ISO date such as ``2018-04``), so that
+    snapshots of one community (pilot, launch, later) can be told apart and put in order;
+    ``date`` is when the canvas was written.
     """
 
     name: str = ""
@@ -99,6 +110,7 @@ class Meta:
     date: str | None = None
     owner: str | None = reference(PARTY)
     focal_party: str | None = reference(PARTY)
+    as_of: str | None = None
 
 
 @attrs.frozen
@@ -129,6 +141,35 @@ class Boundary:
     instruments: tuple[str, ...] = references(VALUE)
 
 
+@attrs.frozen
+class Stake:
+    """A share in something held by a party: an owner of a party's organisation (the steward's,
+    say) or of a commonality.
+
+    ``share`` is a percentage; ``None`` when it is not known (owners of unknown shares count as
+    equal parts of what the known shares leave).
+    """
+
+    party: str | None = reference(PARTY)
+    share: float | None = bounded(0, 100, unit="a percentage")
+
+
+@entity(SOURCE)
+@attrs.frozen
+class Source:
+    """Where a fact of the canvas comes from: a report, an article, an interview.
+
+    Entities name their sources by id (``sources: [I1, I7]``) and say how they are known with
+    ``provenance``.
+    """
+
+    id: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+
 @entity(PARTY)
 @attrs.frozen
 class Party:
@@ -136,6 +177,12 @@ class Party:
 
     Several parties may belong to one legal entity: they share ``organisation``. A party with no
     ``organisation`` is its own organisation. ``external`` marks a party outside the boundary.
+
+    A party may stand for a group: ``represents`` is how many organisations it stands for
+    ("about 2,000 forwarders"). It then counts as that many organisations, each with an even
+    part of its flows, and trade within it (bank to bank) is no self-loop. ``owners`` are the
+    owners of the party's organisation with their shares, which is how a steward owned by
+    market parties is seen through.
     """
 
     id: str
@@ -145,9 +192,17 @@ class Party:
     external: bool = False
     specialisation: str = ""
     serves_end_customer: bool = False
-    privileged: bool = False
     interest: str = ""
     notes: str = ""
+    represents: int | None = bounded(1, 10**9, unit="a number of organisations")
+    owners: tuple[Stake, ...] = unordered()
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
+
+    @property
+    def organisations(self) -> int:
+        """How many organisations the party stands for: 1, or ``represents`` for a group."""
+        return self.represents or 1
 
     @property
     def organisation_id(self) -> str:
@@ -183,7 +238,11 @@ class ValueFlow:
 
     ``counter_value`` is what goes back (often money). A flow that runs against the market
     direction (demand to supply) is legitimate only as the counter-flow of a forward flow, which
-    ``counter_of`` names (rule V10).
+    ``counter_of`` names (rule V10). ``kind`` says whether the flow is trade in the market or a
+    fee, a regulatory report, a mandate, a delegation or plain information; only market flows
+    count for direction, concentration and hubs. ``volume`` is how much goes over the flow in
+    ``unit`` per ``period`` (``unit: "%"`` for a share); concentration weighs flows by it when
+    the flows of a side give it in one unit.
     """
 
     id: str
@@ -195,6 +254,17 @@ class ValueFlow:
     step: str | None = reference(PROCESS_STEP)
     counter_of: str | None = reference(FLOW)
     friction: str = ""
+    kind: FlowKind = FlowKind.MARKET
+    volume: float | None = at_least(0, unit="an amount")
+    unit: str = ""
+    period: str = ""
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
+
+    @property
+    def is_market(self) -> bool:
+        """Whether the flow is trade in the community's market."""
+        return self.kind is FlowKind.MARKET
 
 
 @entity(PROCESS_AREA)
@@ -224,7 +294,16 @@ class ProcessArea:
 @entity(COMMONALITY)
 @attrs.frozen
 class Commonality:
-    """Shared capabilities every party uses (block B7); one of them is the primary commonality."""
+    """Shared capabilities every party uses (block B7); one of them is the primary commonality.
+
+    ``steward`` runs it, with ``co_stewards`` when stewardship is joint (a monitoring trustee
+    next to the owner, say); ``owners`` own it, with their shares. The access terms are
+    structured: ``access`` (open, membership, licence or by invitation), ``access_set_by``
+    (who decides who gets in: a data owner for its own data, the steward, one side), the
+    parties the terms ``favour`` (better terms than others of their side), ``member_tariffs``
+    (members pay less than non-members), ``exit_ban`` (a party that leaves may not come back
+    for a while) and ``exclusive_to``; ``access_terms`` says it in words.
+    """
 
     id: str
     name: str = ""
@@ -236,17 +315,34 @@ class Commonality:
     access_terms: str = ""
     exclusive_to: tuple[str, ...] = references(PARTY)
     financing: str = ""
+    co_stewards: tuple[str, ...] = references(PARTY)
+    owners: tuple[Stake, ...] = unordered()
+    access: Access | None = None
+    access_set_by: tuple[str, ...] = references(PARTY)
+    favours: tuple[str, ...] = references(PARTY)
+    member_tariffs: bool = False
+    exit_ban: bool = False
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
 
 
 @entity(DECISION_RIGHT)
 @attrs.frozen
 class DecisionRight:
-    """Who decides on what; one market party deciding transaction rules alone breaks V03."""
+    """Who decides on what; one market party deciding transaction rules alone breaks V03.
+
+    ``weight`` is the holders' share of the votes on the subject, in percent (``None``: all of
+    them). A subject split between several rights (one per holder, say) is decided by whoever
+    holds more than half of its votes.
+    """
 
     id: str
     subject: str = ""
     holders: tuple[str, ...] = references(PARTY)
     over_transaction_rules: bool = False
+    weight: float | None = bounded(0, 100, unit="a percentage")
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
 
 
 @attrs.frozen
@@ -297,6 +393,8 @@ class Resistance:
     reason: str = ""
     severity: Level = Level.MEDIUM
     mitigation: str = ""
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
 
 
 @attrs.frozen
@@ -310,12 +408,40 @@ class Principle:
 
 @attrs.frozen
 class Waste:
-    """Block D2: the waste today and the saving the community expects, with its basis."""
+    """Block D2: the waste today and the saving the community expects, with its basis.
+
+    The waste today is ``baseline`` in words, ``baseline_amount`` in ``unit`` per ``period``
+    (a currency code or a count: ``EUR``, ``truck trips``) and ``baseline_share`` as a
+    percentage of the cost. The saving is ``expected_saving`` (a percentage) and
+    ``saving_amount`` (in ``unit`` per ``period``), ``promised`` or ``realised``, on a
+    ``basis``, from ``sources``.
+    """
 
     baseline: str = ""
     baseline_share: float | None = bounded(0, 100, unit="a percentage")
     expected_saving: float | None = bounded(0, 100, unit="a percentage")
     basis: str = ""
+    baseline_amount: float | None = at_least(0, unit="an amount")
+    saving_amount: float | None = at_least(0, unit="an amount")
+    unit: str = ""
+    period: str = ""
+    status: SavingStatus = SavingStatus.PROMISED
+    provenance: Provenance | None = None
+    sources: tuple[str, ...] = references(SOURCE)
+
+    @property
+    def claims_saving(self) -> bool:
+        """Whether the block claims any saving, as a figure or in words."""
+        return (
+            self.expected_saving is not None
+            or self.saving_amount is not None
+            or bool(self.basis.strip())
+        )
+
+    @property
+    def has_baseline(self) -> bool:
+        """Whether the waste today is given as a figure (an amount or a share of the cost)."""
+        return self.baseline_amount is not None or self.baseline_share is not None
 
 
 @attrs.frozen

@@ -16,9 +16,11 @@ __all__ = [
     "LABELS",
     "MARKET_ROLES",
     "STAKEHOLDER_ROLES",
+    "Access",
     "DevelopmentKind",
     "FactorKey",
     "FactorSide",
+    "FlowKind",
     "Language",
     "LegalForm",
     "Level",
@@ -27,7 +29,9 @@ __all__ = [
     "PrincipleKey",
     "PrincipleStatus",
     "ProcessKind",
+    "Provenance",
     "Role",
+    "SavingStatus",
     "Status",
     "ValueKind",
     "ValueLevel",
@@ -195,6 +199,45 @@ class LegalForm(enum.StrEnum):
     OPEN = "open"
 
 
+class FlowKind(enum.StrEnum):
+    """What a value flow is: trade in the community's market, or something around it.
+
+    Only market flows count for the market's direction, concentration and hubs; a fee to the
+    steward, a report to a government or an authorisation given to a register is no trade.
+    """
+
+    MARKET = "market"
+    FEE = "fee"
+    REGULATORY = "regulatory"
+    MANDATE = "mandate"
+    DELEGATION = "delegation"
+    INFORMATION = "information"
+
+
+class Access(enum.StrEnum):
+    """On what terms a party may use a commonality."""
+
+    OPEN = "open"
+    MEMBERSHIP = "membership"
+    LICENCE = "licence"
+    INVITATION = "invitation"
+
+
+class Provenance(enum.StrEnum):
+    """How a fact of the canvas is known: from a source, by inference, or not confirmed."""
+
+    SOURCED = "sourced"
+    INFERRED = "inferred"
+    UNVERIFIED = "unverified"
+
+
+class SavingStatus(enum.StrEnum):
+    """Whether a saving is promised or has been realised."""
+
+    PROMISED = "promised"
+    REALISED = "realised"
+
+
 LanguageCode = Literal["nl", "en"]
 
 
@@ -304,6 +347,21 @@ LABELS = MemberLabels(
         (LegalForm.PRIVATE_COMPANY, ("BV", "private company")),
         (LegalForm.ASSOCIATION, ("vereniging", "association")),
         (LegalForm.OPEN, ("nog open", "still open")),
+        (FlowKind.MARKET, ("marktstroom", "market flow")),
+        (FlowKind.FEE, ("vergoeding", "fee")),
+        (FlowKind.REGULATORY, ("verplichte melding", "regulatory report")),
+        (FlowKind.MANDATE, ("opgelegde eis", "mandate")),
+        (FlowKind.DELEGATION, ("machtiging", "delegation")),
+        (FlowKind.INFORMATION, ("informatie", "information")),
+        (Access.OPEN, ("open", "open")),
+        (Access.MEMBERSHIP, ("lidmaatschap", "membership")),
+        (Access.LICENCE, ("licentie", "licence")),
+        (Access.INVITATION, ("op uitnodiging", "by invitation")),
+        (Provenance.SOURCED, ("met bron", "sourced")),
+        (Provenance.INFERRED, ("afgeleid", "inferred")),
+        (Provenance.UNVERIFIED, ("niet bevestigd", "unverified")),
+        (SavingStatus.PROMISED, ("beloofd", "promised")),
+        (SavingStatus.REALISED, ("gerealiseerd", "realised")),
     )
 )
 

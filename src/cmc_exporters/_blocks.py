@@ -94,6 +94,7 @@ class _Reader:
 
     def __init__(self, canvas: Canvas, language: Language) -> None:
         self.canvas = canvas
+        self._favoured = canvas.favoured_ids()
         self.language = language
         self.parties: dict[str, str] = {}
         for party in canvas.parties:
@@ -148,7 +149,7 @@ class _Reader:
         for flag, key in (
             (party.serves_end_customer, "serves_end_customer"),
             (party.external, "external"),
-            (party.privileged, "privileged"),
+            (party.id in self._favoured, "privileged"),
         ):
             if flag:
                 parts.append(self.word(key))

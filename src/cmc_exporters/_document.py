@@ -172,11 +172,12 @@ def _role_groups(
     role_labels = {role: label(role, language) for role in Role}
     # One pass that puts each row in the group of each of its roles (once per role).
     members: dict[Role | None, list[PartyRow]] = {role: [] for role in (*Role, None)}
+    favoured = canvas.favoured_ids()
     for party in canvas.parties:
         flags = [
             word
             for flag, word in zip(
-                (party.external, party.serves_end_customer, party.privileged),
+                (party.external, party.serves_end_customer, party.id in favoured),
                 flag_words,
                 strict=True,
             )

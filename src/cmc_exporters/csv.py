@@ -183,6 +183,7 @@ def _party_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]
     flows_out = Counter(flow.from_party for flow in canvas.flows)
     flows_in = Counter(flow.to_party for flow in canvas.flows)
     about = _canvas_cells(canvas, language)
+    favoured = canvas.favoured_ids()
     for party in canvas.parties:
         yield {
             "id": party.id,
@@ -192,7 +193,7 @@ def _party_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]
             "organisation": party.organisation,
             "external": party.external,
             "serves_end_customer": party.serves_end_customer,
-            "privileged": party.privileged,
+            "privileged": party.id in favoured,
             "specialisation": party.specialisation,
             "interest": party.interest,
             "notes": party.notes,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cmc_core.diagnostics import Severity
 from cmc_core.model import Meta, Resistance, Waste
-from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, Status
+from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, SavingStatus, Status
 
 from .builders import diagnostics, only, valid_canvas
 
@@ -37,16 +37,41 @@ def test_a_baseline_share_alone_is_enough() -> None:
     assert diagnostics(valid_canvas().evolve(waste=Waste(baseline_share=12.5)), "CMC018") == []
 
 
-def test_an_expected_saving_with_its_basis_is_enough() -> None:
-    waste = Waste(expected_saving=30.0, basis="Pilot with three importers")
+def test_a_saving_with_a_quantified_baseline_and_its_basis_is_enough() -> None:
+    waste = Waste(baseline_share=20.0, expected_saving=30.0, basis="Pilot with three importers")
     assert diagnostics(valid_canvas().evolve(waste=waste), "CMC018") == []
+    amounts = Waste(
+        baseline_amount=1_000_000, saving_amount=4000, unit="truck trips", period="year",
+        status=SavingStatus.REALISED, basis="Port authority count",
+    )  # fmt: skip
+    assert diagnostics(valid_canvas().evolve(waste=amounts), "CMC018") == []
 
 
-def test_a_saving_without_basis_and_no_baseline_is_noted() -> None:
-    found = only(valid_canvas().evolve(waste=Waste(expected_saving=30.0)), "CMC018")
+def test_a_promised_saving_without_a_quantified_baseline_is_an_error() -> None:
+    waste = Waste(baseline="a lot of paper", expected_saving=30.0, basis="Vendor estimate")
+    found = only(valid_canvas().evolve(waste=waste), "CMC018")
+    assert (found.severity, found.path) == (Severity.ERROR, "waste.baseline_amount")
+    assert "claims a promised saving but gives no baseline as a figure" in found.message
+    words_only = Waste(basis="Significant savings in buying and sourcing")
+    assert only(valid_canvas().evolve(waste=words_only), "CMC018").severity is Severity.ERROR
+
+
+def test_a_realised_saving_without_a_baseline_is_a_warning() -> None:
+    waste = Waste(basis="Paper transfers are obsolete", status=SavingStatus.REALISED)
+    found = only(valid_canvas().evolve(waste=waste), "CMC018")
+    assert found.severity is Severity.WARNING
+    assert "realised saving" in found.message
+
+
+def test_a_saving_against_a_baseline_without_its_basis_is_a_warning() -> None:
+    found = only(valid_canvas().evolve(waste=Waste(baseline_share=10, expected_saving=5)), "CMC018")
+    assert (found.severity, found.path) == (Severity.WARNING, "waste.basis")
+
+
+def test_no_saving_claimed_at_all_is_noted() -> None:
+    found = only(valid_canvas().evolve(waste=Waste()), "CMC018")
     assert (found.severity, found.path, found.subject) == (Severity.INFO, "waste", None)
     assert "neither the waste today" in found.message
-    assert "with its basis" in found.message
 
 
 # -- CMC020 principles-assessed ------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""Rules about the commonality and equal footing: CMC003, CMC005, CMC006, CMC017, bmc_blockers."""
+"""Rules about the commonality and equal footing: CMC003, CMC005, CMC006, CMC017, bmc_blockers.
+
+CMC003's decision rights moved to CMC024 (tests/rules/test_governance.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,9 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
-from cmc_core.model import Commonality, DecisionRight, Governance, Meta
+from cmc_core.model import Commonality, Meta
 from cmc_core.rules.builtin import bmc_blockers
-from cmc_core.vocabulary import Role
+from cmc_core.vocabulary import Access, Role
 
 from .builders import (
     DEMANDERS,
@@ -60,39 +62,49 @@ def test_a_commonality_exclusive_to_a_market_party_is_an_error() -> None:
     assert "exclusive to the market party 'Supplier 2' (p-s2)" in found.message
 
 
-def test_a_privileged_market_party_is_an_error() -> None:
-    found = only(replace_party(valid_canvas(), "p-d3", privileged=True), "CMC003")
+def test_terms_that_favour_a_market_party_are_an_error() -> None:
+    found = only(with_primary(valid_canvas(), favours=("p-city", "p-d3")), "CMC003")
     assert (found.severity, found.path, found.subject) == (
         Severity.ERROR,
-        "parties[8].privileged",
-        "p-d3",
+        "commonalities[0].favours[1]",
+        "c-platform",
     )
-    assert "'Demander 3' (p-d3) is privileged" in found.message
+    assert "has terms that favour the market party 'Demander 3' (p-d3)" in found.message
 
 
-def test_a_privileged_stakeholder_is_not_a_market_privilege() -> None:
-    canvas = replace_party(valid_canvas(), "p-city", privileged=True)
+def test_terms_that_favour_a_stakeholder_are_no_market_privilege() -> None:
+    assert diagnostics(with_primary(valid_canvas(), favours=("p-city",)), "CMC003") == []
+
+
+def test_an_exit_ban_is_an_error_and_member_tariffs_a_warning() -> None:
+    found = diagnostics(with_primary(valid_canvas(), exit_ban=True, member_tariffs=True), "CMC003")
+    assert [(d.severity, d.path) for d in found] == [
+        (Severity.ERROR, "commonalities[0].exit_ban"),
+        (Severity.WARNING, "commonalities[0].member_tariffs"),
+    ]
+    assert "locks members in" in found[0].message
+    assert "Members and non-members pay different tariffs" in found[1].message
+
+
+def test_admission_decided_by_one_side_is_an_error_by_both_sides_a_warning() -> None:
+    one_side = with_primary(
+        valid_canvas(), access=Access.INVITATION, access_set_by=("p-d1", "p-d2")
+    )
+    found = only(one_side, "CMC003")
+    assert (found.severity, found.path) == (Severity.ERROR, "commonalities[0].access_set_by")
+    assert "decided by the demanders 'Demander 1' (p-d1), 'Demander 2' (p-d2)" in found.message
+    assert "(by invitation)" in found.message
+    both = with_primary(valid_canvas(), access=Access.MEMBERSHIP, access_set_by=("p-d1", "p-s2"))
+    assert only(both, "CMC003").severity is Severity.WARNING
+
+
+def test_open_access_a_party_sets_for_its_own_data_is_fine() -> None:
+    canvas = with_primary(valid_canvas(), access=Access.OPEN, access_set_by=("p-s1",))
     assert diagnostics(canvas, "CMC003") == []
 
 
-def test_one_market_party_deciding_the_transaction_rules_alone_is_an_error() -> None:
-    rights = (
-        DecisionRight("dr-rules", subject="Transaction rules", holders=("p-s1", "p-s1"),
-                      over_transaction_rules=True),
-    )  # fmt: skip
-    canvas = valid_canvas().evolve(governance=Governance(decision_rights=rights))
-    found = only(canvas, "CMC003")
-    assert (found.severity, found.path, found.subject) == (
-        Severity.ERROR,
-        "governance.decision_rights[0].holders",
-        "dr-rules",
-    )
-    assert "'Supplier 1' (p-s1) alone holds the decision right 'Transaction rules'" in found.message
-
-
-def test_a_sole_holder_of_a_right_over_something_else_is_fine() -> None:
-    rights = (DecisionRight("dr-logo", subject="Logo", holders=("p-s1",)),)
-    canvas = valid_canvas().evolve(governance=Governance(decision_rights=rights))
+def test_a_structured_access_kind_counts_as_written_terms() -> None:
+    canvas = with_primary(valid_canvas(), access_terms="", access=Access.LICENCE)
     assert diagnostics(canvas, "CMC003") == []
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 
 from cmc_core.diagnostics import Severity
-from cmc_core.model import Meta, Party
+from cmc_core.model import Meta, Party, Stake
 from cmc_core.vocabulary import Role
 
 from .builders import (
@@ -118,12 +119,60 @@ def test_a_network_leader_outside_the_market_has_no_conflict() -> None:
 
 
 def test_a_network_leader_that_also_supplies_is_warned_about() -> None:
+    canvas = replace_party(valid_canvas(), "p-city", roles=(Role.NETWORK_LEADER, Role.SUPPLIER))
+    found = only(canvas, "CMC004")
+    assert (found.severity, found.subject) == (Severity.WARNING, "p-city")
+    assert found.path == f"parties[{len(SUPPLIERS) + len(DEMANDERS) + 1}].roles"
+    assert "'City Council' (p-city) is network leader and trades as supplier" in found.message
+    assert "equal footing" in found.message
+
+
+def test_a_steward_that_trades_is_an_error() -> None:
     canvas = replace_party(valid_canvas(), "p-leader", roles=(Role.NETWORK_LEADER, Role.SUPPLIER))
     found = only(canvas, "CMC004")
-    assert (found.severity, found.subject) == (Severity.WARNING, "p-leader")
-    assert found.path == f"parties[{len(SUPPLIERS) + len(DEMANDERS)}].roles"
-    assert "'Port Network' (p-leader) is both network leader and supplier" in found.message
-    assert "equal footing" in found.message
+    assert (found.severity, found.subject) == (Severity.ERROR, "p-leader")
+    assert (
+        "'Port Network' (p-leader) is network leader and steward of the primary commonality and "
+        "trades as supplier" in found.message
+    )
+
+
+def test_a_leader_that_is_a_division_of_a_market_party_trades_through_it() -> None:
+    canvas = replace_party(valid_canvas(), "p-leader", organisation="p-s1")
+    found = only(canvas, "CMC004")
+    assert found.severity is Severity.ERROR
+    assert "trades as supplier through its organisation 'p-s1'" in found.message
+
+
+def test_market_parties_owning_the_steward_are_an_error_a_minority_a_warning() -> None:
+    owned = replace_party(
+        valid_canvas(), "p-leader", owners=(Stake("p-s1", 40), Stake("p-s2", 20), Stake("p-city"))
+    )
+    found = only(owned, "CMC004")
+    assert (found.severity, found.path) == (
+        Severity.ERROR,
+        f"parties[{len(SUPPLIERS) + len(DEMANDERS)}].owners",
+    )
+    assert "Market parties own 60% of the primary commonality" in found.message
+    assert dict(found.figures) == {"market_share": pytest.approx(0.6)}
+    minority = replace_party(
+        valid_canvas(), "p-leader", owners=(Stake("p-s1", 10), Stake("p-city"))
+    )
+    assert only(minority, "CMC004").severity is Severity.WARNING
+
+
+def test_market_owners_are_a_warning_when_parties_outside_the_market_decide_access() -> None:
+    canvas = replace_party(valid_canvas(), "p-leader", owners=(Stake("p-s1"), Stake("p-d1")))
+    gated = canvas.replace(attrs.evolve(canvas.commonalities[0], access_set_by=("p-city",)))
+    found = only(gated, "CMC004")
+    assert found.severity is Severity.WARNING
+    assert "decided by parties outside the market ('City Council' (p-city))" in found.message
+
+
+def test_a_cooperative_of_a_whole_side_is_no_single_competitor() -> None:
+    canvas = replace_party(valid_canvas(), "p-s6", represents=5000)
+    owned = replace_party(canvas, "p-leader", owners=(Stake("p-s6"),))
+    assert diagnostics(owned, "CMC004") == []
 
 
 def test_a_domain_leader_that_is_the_only_supplier_organisation_is_an_error() -> None:
@@ -135,7 +184,7 @@ def test_a_domain_leader_that_is_the_only_supplier_organisation_is_an_error() ->
         "parties[0].roles",
         "p-s1",
     )
-    assert "domain leader and supplier" in found.message
+    assert "domain leader and trades as supplier" in found.message
     assert "only supplier organisation" in found.message
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -112,7 +113,8 @@ def leaf_hook(annotation: Any, record_hook: Callable[[Any], Hook]) -> Hook:
 def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
     """A hook for an optional whole number (``int``) or number (``float``) within bounds."""
     whole = optional_inner(annotation) is int
-    expected = f"{'a whole number' if whole else 'a number'} from {low:g} to {high:g}"
+    limits = f"of at least {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
+    expected = f"{'a whole number' if whole else 'a number'} {limits}"
 
     def structure_bounded(value: Any, _type: Any) -> Any:
         if value is None:

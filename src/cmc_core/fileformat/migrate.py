@@ -3,8 +3,13 @@
 Every document names its ``schema_version``. A newer version than this cmc knows is refused with a
 message that says to upgrade cmc. An older one is upgraded one step at a time by the functions in
 :data:`MIGRATIONS`, on the plain data, before the document is read into the model; so the model
-only ever knows the current version. Only version 1 exists so far, so the registry is empty, but
-the path is in place (and tested with a made-up version 0).
+only ever knows the current version.
+
+Version 2 (issue 13) added groups, owners with shares, flow kinds and volumes, structured access
+terms, savings as amounts, sources and provenance, and ``as_of``; all of them are optional, so a
+version 1 document needs one change only: a party's ``privileged: true`` becomes the party's id
+in the primary commonality's ``favours`` (the terms that favour it), which is what the flag
+meant. See ``docs/file-format.md``.
 """
 
 from __future__ import annotations
@@ -26,8 +31,57 @@ __all__ = ["MIGRATIONS", "Migration", "document_version", "migrate"]
 #: ``schema_version`` is set by :func:`migrate`, not by the step.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """``privileged: true`` on a party becomes an entry in the primary commonality's
+    ``favours``. Data of an unexpected shape is left as it is, for the reader to explain; a
+    privileged party in a canvas with no commonality keeps the fact in its notes."""
+    parties, commonalities = data.get("parties"), data.get("commonalities")
+    if not isinstance(parties, list):
+        return data
+    favoured: list[Any] = []
+    upgraded: list[Any] = []
+    for given in parties:
+        party = given
+        if isinstance(given, dict) and "privileged" in given:
+            party = dict(given)
+            if party.pop("privileged") is True:
+                favoured.append(party)
+        upgraded.append(party)
+    data["parties"] = upgraded
+    primary = _primary(commonalities)
+    if primary is None or not isinstance(commonalities, list):
+        for party in favoured:
+            notes = party.get("notes")
+            text = notes if isinstance(notes, str) else ""
+            party["notes"] = (text + " " if text else "") + "(privileged in schema version 1)"
+        return data
+    position, commonality = primary
+    commonality = dict(commonality)
+    given = commonality.get("favours")
+    commonality["favours"] = [
+        *(given if isinstance(given, list) else ()),
+        *(party.get("id") for party in favoured),
+    ]
+    if not commonality["favours"]:
+        del commonality["favours"]
+    data["commonalities"] = [*commonalities[:position], commonality, *commonalities[position + 1 :]]
+    return data
+
+
+def _primary(commonalities: Any) -> tuple[int, dict[str, Any]] | None:
+    """The position and data of the commonality marked primary, else the first one."""
+    if not isinstance(commonalities, list):
+        return None
+    found = [(i, c) for i, c in enumerate(commonalities) if isinstance(c, dict)]
+    for position, commonality in found:
+        if commonality.get("primary") is True:
+            return position, commonality
+    return found[0] if found else None
+
+
 #: ``MIGRATIONS[n]`` upgrades a version ``n`` document to version ``n + 1``.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _version_1_to_2}
 
 
 def _cmc_version() -> str:

@@ -23,6 +23,7 @@ its ``__init__``.
 from __future__ import annotations
 
 import functools
+import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -86,7 +87,8 @@ def mirror_type(annotation: Any, form: Form) -> Any:
 def _bounded(annotation: Any, low: float, high: float) -> Any:
     inner = optional_inner(annotation)
     number = inner if inner is not None else annotation
-    checked = _ANNOTATED[number, msgspec.Meta(ge=low, le=high)]
+    # msgspec takes no infinite limit: a number with no upper bound has none.
+    checked = _ANNOTATED[number, msgspec.Meta(ge=low, le=None if high == math.inf else high)]
     return checked | None if inner is not None else checked
 
 

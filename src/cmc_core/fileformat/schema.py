@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import math
 from typing import Any
 
 import attrs
@@ -81,7 +82,9 @@ class _Builder:
         schema = self.annotation(attribute.type)
         limits = bounds(attribute)
         if limits is not None:
-            schema["minimum"], schema["maximum"] = limits
+            schema["minimum"] = limits[0]
+            if limits[1] != math.inf:
+                schema["maximum"] = limits[1]
         if attribute.default is not attrs.NOTHING:
             simple, default = _plain_default(attribute.default)
             if simple:

@@ -66,7 +66,9 @@ def _named_collections() -> dict[str, Collection]:
 @per_type
 def _by_name(record: type) -> tuple[Reference, ...]:
     """The reference fields of ``record`` that may be answered with names."""
-    return tuple(r for r in references(record) if r.kind.name in _named_collections())
+    return tuple(
+        r for r in references(record) if r.kind.name in _named_collections() and r.part is None
+    )
 
 
 @functools.cache

@@ -91,6 +91,10 @@ class RuleSettings:
     :param hhi_threshold: an HHI of flows above this on one market side is highly concentrated
         (V03).
     :param hub_share: a party in more than this share of all flows is a hub (V03).
+    :param even_split_margin: a side is concentrated only when its largest organisation also
+        holds more than this many times its share in an even split (CMC021).
+    :param min_side_organisations: organisations a market side needs not to be a duopoly
+        (CMC026).
     """
 
     min_suppliers: int = 2
@@ -98,6 +102,8 @@ class RuleSettings:
     min_organisations: int = 3
     hhi_threshold: float = 0.18
     hub_share: float = 0.5
+    even_split_margin: float = 1.25
+    min_side_organisations: int = 3
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 from itertools import compress, count, filterfalse
-from operator import attrgetter, not_
+from operator import and_, attrgetter, not_
 from typing import TYPE_CHECKING, Literal
 
 from cmc_core.rules.ids import IdColumn, positions
@@ -164,31 +164,44 @@ class FlowIndex:
 
     @property
     def primary_count(self) -> int:
-        """The number of primary flows (without ``counter_of``)."""
+        """The number of primary flows: market flows without ``counter_of``."""
         return self.sweep.primary_count
+
+    @property
+    def _all_primary(self) -> bool:
+        return not (self.has_counter_flows or self.sweep.other_kinds)
 
     @cached_property
     def _primary_mask(self) -> list[bool]:
-        return list(map(not_, map(_get_counter_of, self.canvas.flows)))
+        primary = map(not_, map(_get_counter_of, self.canvas.flows))
+        if not self.sweep.other_kinds:
+            return list(primary)
+        market = map(attrgetter("is_market"), self.canvas.flows)
+        return list(map(and_, primary, market))
 
     @cached_property
     def primary_positions(self) -> Sequence[int]:
         """The positions of the primary flows, aligned with :meth:`primary_column`."""
-        if not self.has_counter_flows:
+        if self._all_primary:
             return range(len(self.canvas.flows))
         return tuple(compress(count(), self._primary_mask))
 
     @cached_property
     def _primary_froms(self) -> list[str | None]:
-        if not self.has_counter_flows:
+        if self._all_primary:
             return self.flow_froms
         return list(compress(self.flow_froms, self._primary_mask))
 
     @cached_property
     def _primary_tos(self) -> list[str | None]:
-        if not self.has_counter_flows:
+        if self._all_primary:
             return self.flow_tos
         return list(compress(self.flow_tos, self._primary_mask))
+
+    @property
+    def has_volumes(self) -> bool:
+        """Whether some flow gives its volume."""
+        return self.sweep.has_volumes
 
     def primary_column(self, side: Side) -> list[str | None]:
         """The ``from`` or ``to`` column of the primary flows (read on demand)."""
@@ -212,7 +225,8 @@ class FlowIndex:
         return self.sweep.primary_from_keys if side == "from" else self.sweep.primary_to_keys
 
     def counter_keys(self, side: Side) -> AbstractSet[str | None]:
-        """The distinct ``from`` or ``to`` references of the counter-flows."""
+        """The distinct ``from`` or ``to`` references of the other flows: counter-flows and
+        flows that are no market trade."""
         return self.sweep.counter_from_keys if side == "from" else self.sweep.counter_to_keys
 
     def side_members(self, side: Side) -> frozenset[str]:

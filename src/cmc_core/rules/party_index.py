@@ -206,6 +206,14 @@ class PartyIndex:
         return set(self.inside_market_ids).difference(ids)
 
     @cached_property
+    def merges_organisations(self) -> bool:
+        """Whether some party shares an organisation or stands for a group: then shares per
+        organisation differ from shares per party."""
+        parties = self.canvas.parties
+        named = any(map(attrgetter("organisation"), parties))
+        return named or any(map(attrgetter("represents"), parties))
+
+    @cached_property
     def party_id_column(self) -> IdColumn:
         """The party ids."""
         return IdColumn(lambda: self.party_ids)

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, count
-from operator import attrgetter, eq, not_
+from itertools import compress, count, repeat
+from operator import and_, attrgetter, eq, is_, not_
 from typing import TYPE_CHECKING
 
 from cmc_core.rules.ids import is_increasing
+from cmc_core.vocabulary import FlowKind
 
 if TYPE_CHECKING:
     from cmc_core.model import ValueFlow
@@ -38,6 +39,9 @@ _get_from = attrgetter("from_party")
 _get_to = attrgetter("to_party")
 _get_counter_of = attrgetter("counter_of")
 _get_references = attrgetter("value", "counter_value", "step")
+_get_kind = attrgetter("kind")
+_get_volume = attrgetter("volume")
+_MARKET = FlowKind.MARKET
 
 Reference = tuple[str | None, str | None, str | None]
 
@@ -47,14 +51,17 @@ class FlowSweep:
 
     :ivar flow_count: the number of flows.
     :ivar ids: the flow ids, in document order.
-    :ivar primary_count: the number of primary flows (without ``counter_of``).
+    :ivar primary_count: the number of primary flows: market flows without ``counter_of``.
     :ivar ids_increasing: whether the flow ids are strictly increasing, hence unique.
     :ivar first_id: the first flow id, when the ids are increasing.
     :ivar last_id: the last flow id, when the ids are increasing.
     :ivar primary_from_keys: the distinct ``from`` references of the primary flows.
     :ivar primary_to_keys: the distinct ``to`` references of the primary flows.
-    :ivar counter_from_keys: the distinct ``from`` references of the counter-flows.
-    :ivar counter_to_keys: the distinct ``to`` references of the counter-flows.
+    :ivar counter_from_keys: the distinct ``from`` references of the other flows: the
+        counter-flows and the flows that are no market trade (a fee, a report ...).
+    :ivar counter_to_keys: the same for ``to``.
+    :ivar other_kinds: whether some flow is no market trade (its ``kind`` is not ``market``).
+    :ivar has_volumes: whether some flow gives its ``volume``.
     :ivar from_bound: at least the number of primary flows of any single ``from`` reference.
     :ivar to_bound: the same for ``to``.
     :ivar from_counts: the exact number of primary flows per ``from`` reference, when asked for.
@@ -76,10 +83,12 @@ class FlowSweep:
         "flow_types",
         "from_bound",
         "from_counts",
+        "has_volumes",
         "ids",
         "ids_increasing",
         "last_id",
         "loop_blocks",
+        "other_kinds",
         "primary_count",
         "primary_from_keys",
         "primary_to_keys",
@@ -108,6 +117,8 @@ class FlowSweep:
         self.counter_targets: list[str] = []
         self.loop_blocks: list[int] = []
         self.flow_types: set[type] = set()
+        self.other_kinds = False
+        self.has_volumes = False
 
 
 def _add_block(keys: Sequence[str | None], distinct: set[str | None]) -> int:
@@ -120,6 +131,35 @@ def _add_block(keys: Sequence[str | None], distinct: set[str | None]) -> int:
     block = set(keys)
     distinct |= block
     return len(keys) - len(block) + 1 if keys else 0
+
+
+def _primary_only(
+    found: FlowSweep,
+    chunk: Sequence[ValueFlow],
+    start: int,
+    froms: list[str | None],
+    tos: list[str | None],
+) -> tuple[list[str | None], list[str | None]]:
+    """The block's ``from`` and ``to`` columns of its primary flows (market flows that answer
+    no other flow); records the counter-flows and the other flows' parties on the way."""
+    kinds = list(map(_get_kind, chunk))
+    market = kinds.count(_MARKET) == len(kinds)  # identity first: cheap when all are
+    if not found.has_volumes:
+        volumes = list(map(_get_volume, chunk))
+        found.has_volumes = volumes.count(None) != len(volumes)
+    if market and not any(map(_get_counter_of, chunk)):
+        return froms, tos
+    counter_of = list(map(_get_counter_of, chunk))
+    primary = list(map(not_, counter_of))
+    if not market:
+        found.other_kinds = True
+        primary = list(map(and_, primary, map(is_, kinds, repeat(_MARKET))))
+    other = list(map(not_, primary))
+    found.counter_positions.extend(compress(count(start), counter_of))
+    found.counter_targets.extend(compress(counter_of, counter_of))
+    found.counter_from_keys.update(compress(froms, other))
+    found.counter_to_keys.update(compress(tos, other))
+    return list(compress(froms, primary)), list(compress(tos, primary))
 
 
 def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = False) -> FlowSweep:
@@ -149,15 +189,7 @@ def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = Fa
             found.last_id = ids[-1]
         if any(map(eq, froms, tos)):
             found.loop_blocks.append(start)
-        if any(map(_get_counter_of, chunk)):
-            counter_of = list(map(_get_counter_of, chunk))
-            primary = list(map(not_, counter_of))
-            found.counter_positions.extend(compress(count(start), counter_of))
-            found.counter_targets.extend(compress(counter_of, counter_of))
-            found.counter_from_keys.update(compress(froms, counter_of))
-            found.counter_to_keys.update(compress(tos, counter_of))
-            froms = list(compress(froms, primary))
-            tos = list(compress(tos, primary))
+        froms, tos = _primary_only(found, chunk, start, froms, tos)
         found.primary_count += len(froms)
         if exact:
             from_counts.update(froms)

@@ -12,19 +12,25 @@ Which flows count where:
 * the **network** links two parties by any flow, counter-flows (``counter_of``) included: a
   payment is a relationship too;
 * the **market flows**, which every share and concentration is a share of, are the primary flows
-  (without ``counter_of``, as rule CMC021 counts them) between two different known parties: a
-  counter-flow runs back along a flow already counted, and a flow with a missing or unknown
-  party, or from a party to itself, says nothing about the market (the rules report those).
+  (without ``counter_of``, as rule CMC021 counts them) of kind ``market`` between two different
+  known parties: a counter-flow runs back along a flow already counted, a fee or a report is no
+  trade, and a flow with a missing or unknown party, or from a party to itself, says nothing
+  about the market (the rules report those);
+* the **volumes**: when every market flow gives its volume in one unit, :attr:`FlowTable.sent`
+  and :attr:`FlowTable.received` hold volumes instead of numbers of flows.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import and_, attrgetter, eq, ne, not_
+from operator import and_, attrgetter, eq, is_, ne, not_
 from typing import TYPE_CHECKING
 
 from cmc_core.rules.index import CanvasIndex
+from cmc_core.vocabulary import FlowKind
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -34,6 +40,7 @@ __all__ = ["FlowTable", "flow_table"]
 _get_from = attrgetter("from_party")
 _get_to = attrgetter("to_party")
 _get_counter_of = attrgetter("counter_of")
+_get_kind = attrgetter("kind")
 
 
 class FlowTable:
@@ -49,8 +56,10 @@ class FlowTable:
     :ivar froms: the ``from`` party number of every flow, in document order.
     :ivar tos: the ``to`` party number of every flow, in document order.
     :ivar market_flows: the number of market flows (see the module notes).
-    :ivar sent: market flows per sending party number.
-    :ivar received: market flows per receiving party number.
+    :ivar sent: market flows (or their volume) per sending party number.
+    :ivar received: market flows (or their volume) per receiving party number.
+    :ivar total: the number of market flows, or their total volume.
+    :ivar unit: the unit of the volumes when the shares are of volumes, else ``None``.
     :ivar organisation_of: each party number's organisation number.
     :ivar organisation_ids: the organisation id of each organisation number.
     """
@@ -67,6 +76,8 @@ class FlowTable:
         "received",
         "sent",
         "tos",
+        "total",
+        "unit",
         "unknown",
     )
 
@@ -84,9 +95,15 @@ class FlowTable:
         self.tos: list[int] = list(map(lookup, map(_get_to, flows), repeat(unknown)))
         counter_of = list(map(_get_counter_of, flows))
         froms, tos = self.froms, self.tos
-        if any(counter_of):
+        kinds = list(map(_get_kind, flows))
+        market_only = kinds.count(FlowKind.MARKET) == len(kinds)
+        positions: list[int] | range = range(len(flows))
+        if any(counter_of) or not market_only:
             primary = list(map(not_, counter_of))
+            if not market_only:
+                primary = list(map(and_, primary, map(is_, kinds, repeat(FlowKind.MARKET))))
             froms, tos = list(compress(froms, primary)), list(compress(tos, primary))
+            positions = list(compress(positions, primary))
         # On a sound canvas no flow has an unknown party or runs to itself: prove that with two
         # quick scans before paying for a mask.
         if unknown in froms or unknown in tos or any(map(eq, froms, tos)):
@@ -98,9 +115,34 @@ class FlowTable:
                 )
             )
             froms, tos = list(compress(froms, market)), list(compress(tos, market))
+            positions = list(compress(positions, market))
         self.market_flows = len(froms)
+        self.unit: str | None = None
+        self.total: float = float(len(froms))
         self.sent: Counter[int] = Counter(froms)
         self.received: Counter[int] = Counter(tos)
+        self._weigh(positions, froms, tos)
+
+    def _weigh(self, positions: Sequence[int], froms: list[int], tos: list[int]) -> None:
+        """Volumes instead of counts, when every market flow gives one in one unit."""
+        flows = self.canvas.flows
+        if not froms or flows[positions[0]].volume is None:
+            return  # the common case, proved on the first market flow
+        volumes = [flows[position].volume for position in positions]
+        units = {flows[position].unit.strip() for position in positions}
+        if None in volumes or len(units) != 1:
+            return
+        weights = [float(volume or 0.0) for volume in volumes]
+        total = math.fsum(weights)
+        if not total:
+            return
+        sent: Counter[int] = Counter()
+        received: Counter[int] = Counter()
+        for source, target, weight in zip(froms, tos, weights, strict=True):
+            sent[source] += weight  # type: ignore[assignment]
+            received[target] += weight  # type: ignore[assignment]
+        self.sent, self.received, self.total = sent, received, total
+        self.unit = units.pop() or "volume"
 
     def _number_organisations(self) -> None:
         parties = self.canvas.parties

@@ -108,8 +108,9 @@ def _layout(root: type) -> _Layout:
                 collection = Collection((*path, attribute.name), entity, _kind_of(entity))
                 (nested if path else top).append(collection)
                 _check_flat(entity)
-                if entity not in records:
-                    records.append(entity)
+                for held in (entity, *_items_of(entity)):
+                    if held not in records:
+                        records.append(held)
                 continue
             item = tuple_item(annotation)
             inner = item if is_record(item) else optional_inner(annotation) or annotation
@@ -135,15 +136,35 @@ def _kind_of(entity: type) -> Kind:
 
 
 def _check_flat(record: type) -> None:
-    """Entities and list items may hold plain values and references, not further records."""
+    """Entities and list items hold plain values, references and lists of items (flat records
+    such as a :class:`~cmc_core.model.Stake`), not further records of their own."""
     for attribute in fields(record):
         item = tuple_item(attribute.type)
         inner = optional_inner(attribute.type) or attribute.type
-        if is_record(item) or is_record(inner):
+        if is_record(inner) or (is_record(item) and not _is_item(item)):
             raise TypeError(
                 f"{record.__name__}.{attribute.name}: records inside entities or list items are "
-                "not part of the canvas's shape; hold them in the canvas or one of its blocks"
+                "not part of the canvas's shape, except lists of flat items (no records or "
+                "entities inside); hold them in the canvas or one of its blocks"
             )
+
+
+def _items_of(record: type) -> tuple[type, ...]:
+    """The item types listed in ``record``'s fields (``Stake`` in ``Party.owners``)."""
+    return tuple(
+        item for attribute in fields(record) if is_record(item := tuple_item(attribute.type))
+    )
+
+
+def _is_item(record: type) -> bool:
+    """Whether ``record`` may be listed inside an entity: a flat record that is no entity."""
+    if entity_kind(record) is not None:
+        return False
+    for attribute in fields(record):
+        inner = optional_inner(attribute.type) or attribute.type
+        if is_record(inner) or is_record(tuple_item(attribute.type)):
+            return False
+    return True
 
 
 def singles(root: type) -> tuple[Single, ...]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 import attrs
 
-from cmc_core.fields import Kind, meaning
-from cmc_core.records import optional_inner, per_type, tuple_item
+from cmc_core.fields import Kind, entity_kind, meaning
+from cmc_core.records import is_record, optional_inner, per_type, tuple_item
 from cmc_core.shape._fields import fields, file_key
 from cmc_core.shape._layout import Collection, collections, record_types
 
@@ -14,13 +17,18 @@ from cmc_core.shape._layout import Collection, collections, record_types
 
 @attrs.frozen
 class Reference:
-    """A field that names other things: one (``str | None``) or several (``tuple[str, ...]``).
+    """A field that names other things: one (``str | None``), several (``tuple[str, ...]``),
+    or one per item of a list of items (``owners``: each :class:`~cmc_core.model.Stake` names
+    its ``party``).
 
     :param record: the record type that has the field.
     :param name: the field's name in the model.
     :param file_key: the field's key in a file.
     :param kind: what the field names.
-    :param many: whether the field holds a list of references.
+    :param many: whether the field holds a list of references (or of items).
+    :param part: for a list of items, the item's field that holds the reference.
+    :param part_key: that field's key in a file.
+    :param item: for a list of items, the items' type.
     """
 
     record: type
@@ -28,20 +36,72 @@ class Reference:
     file_key: str
     kind: Kind
     many: bool
+    part: str | None = None
+    part_key: str | None = None
+    item: type | None = None
 
     def read(self, record: object) -> tuple[str, ...]:
         """The references ``record`` holds in this field, without a missing one."""
         value = getattr(record, self.name)
+        if self.part is not None:
+            return tuple(name for item in value if (name := getattr(item, self.part)) is not None)
         if self.many:
             return tuple(value)
         return () if value is None else (value,)
 
+    def located(self, record: object) -> Iterator[tuple[str, str]]:
+        """Each reference ``record`` holds here with its path below the record, in a file's
+        keys: ``("steward", "p-x")``, ``("users[2]", "p-y")``, ``("owners[0].party", "p-z")``."""
+        value = getattr(record, self.name)
+        if self.part is not None:
+            for slot, item in enumerate(value):
+                name = getattr(item, self.part)
+                if name is not None:
+                    yield f"{self.file_key}[{slot}].{self.part_key}", name
+        elif self.many:
+            for slot, name in enumerate(value):
+                yield f"{self.file_key}[{slot}]", name
+        elif value is not None:
+            yield self.file_key, value
+
+    def added(self, record: object, name: str) -> Any:
+        """The field's value in ``record`` with ``name`` referred to as well (set for a single
+        reference, appended to a list, as a new item with nothing else in it)."""
+        value = getattr(record, self.name)
+        if self.part is not None and self.item is not None:
+            return (*value, self.item(**{self.part: name}))
+        return (*value, name) if self.many else name
+
+    def mapped(self, record: object, change: Callable[[str], str]) -> Any:
+        """The field's value in ``record`` with every reference passed through ``change``."""
+        value = getattr(record, self.name)
+        part = self.part
+        if part is not None:
+            return tuple(
+                item
+                if getattr(item, part) is None
+                else attrs.evolve(item, **{part: change(getattr(item, part))})
+                for item in value
+            )
+        if self.many:
+            return tuple(change(name) for name in value)
+        return None if value is None else change(value)
+
 
 @per_type
 def references(record: type) -> tuple[Reference, ...]:
-    """The reference fields of one record type, in field order."""
-    found = []
+    """The reference fields of one record type, in field order, those inside its lists of
+    items included.
+
+    :raises TypeError: a reference field of another type than ``str | None`` or
+        ``tuple[str, ...]``, or an item with more than one reference.
+    """
+    found: list[Reference] = []
     for attribute in fields(record):
+        item = tuple_item(attribute.type)
+        if is_record(item) and entity_kind(item) is None:
+            found.extend(_item_references(record, attribute.name, item))
+            continue
         kind = meaning(attribute).refers_to
         if kind is None:
             continue
@@ -55,6 +115,31 @@ def references(record: type) -> tuple[Reference, ...]:
             Reference(record, attribute.name, file_key(record, attribute.name), kind, many)
         )
     return tuple(found)
+
+
+def _item_references(record: type, name: str, item: type) -> Iterator[Reference]:
+    inner = references(item)
+    if len(inner) > 1:
+        raise TypeError(
+            f"{record.__name__}.{name}: an item of a list may hold one reference, "
+            f"{item.__name__} holds {len(inner)}"
+        )
+    for reference in inner:
+        if reference.many:
+            raise TypeError(
+                f"{record.__name__}.{name}: {item.__name__}.{reference.name} must name one "
+                "thing ('str | None') to be a reference in a list of items"
+            )
+        yield Reference(
+            record,
+            name,
+            file_key(record, name),
+            reference.kind,
+            many=True,
+            part=reference.name,
+            part_key=reference.file_key,
+            item=item,
+        )
 
 
 @per_type

@@ -195,11 +195,14 @@ class _Drawer:
             low, high = limits
             optional = optional_inner(annotation) is not None
             if (optional_inner(annotation) or annotation) is int:
-                whole = tuple(range(int(low), int(high) + 1))
-                return maybe(draw, whole) if optional else pick(draw, whole)
+                if high - low <= 100:  # a small range: every value, shrinking to the first
+                    whole = tuple(range(int(low), int(high) + 1))
+                    return maybe(draw, whole) if optional else pick(draw, whole)
+                wide = st.integers(int(low), int(high))
+                return draw(st.none() | wide if optional else wide)
             if (low, high) == (0, 100) and optional:
                 return draw(PERCENTAGES)
-            numbers = st.floats(min_value=low, max_value=high)
+            numbers = st.floats(min_value=low, max_value=high, allow_infinity=False)
             return draw(st.none() | numbers if optional else numbers)
         return self.plain(annotation)
 
@@ -223,6 +226,9 @@ class _Drawer:
             return tuple(subset(draw, tuple(item), max_size=self.max_items))
         if is_record(annotation):
             return self.record(annotation)
+        if is_record(item):  # a list of items, such as a party's owners
+            count = integer(draw, 0, self.max_items)
+            return tuple(self.record(item) for _ in range(count))
         number = _NUMBERS.get(inner or annotation)
         if number is not None:
             return draw(st.none() | number) if inner is not None else draw(number)

@@ -50,9 +50,10 @@ def _two_organisations_in_all(draw: st.DrawFn, canvas: Canvas) -> Canvas:
 
 
 def _privileged_market_party(draw: st.DrawFn, canvas: Canvas) -> Canvas:
-    """A market party is marked privileged."""
+    """The primary commonality's terms favour a market party."""
     party = pick(draw, m.market(canvas))
-    return canvas.replace(attrs.evolve(party, privileged=True))
+    commonality = m.primary(canvas)
+    return canvas.replace(attrs.evolve(commonality, favours=(*commonality.favours, party.id)))
 
 
 def _commonality_exclusive_to_market_party(draw: st.DrawFn, canvas: Canvas) -> Canvas:

@@ -79,11 +79,7 @@ def rename_ids(canvas: Canvas, renaming: Mapping[str, str] | Callable[[str], str
         if entity_kind(record_type) is not None:
             changes["id"] = new(record.id)
         for reference in _id_references(record_type):
-            value = getattr(record, reference.name)
-            if reference.many:
-                changes[reference.name] = tuple(new(old) for old in value)
-            elif value is not None:
-                changes[reference.name] = new(value)
+            changes[reference.name] = reference.mapped(record, new)
         for name in _nested(record_type):
             value = getattr(record, name)
             changes[name] = (

@@ -160,8 +160,8 @@ def route_all_flows_from(canvas: Canvas, sender: str) -> Canvas:
 
 def _with_ghost(record: Any, field: str, ghost: str) -> Any:
     """``record`` with ``ghost`` set as its reference in ``field``, or added to its list."""
-    value = getattr(record, field)
-    return attrs.evolve(record, **{field: (*value, ghost) if isinstance(value, tuple) else ghost})
+    reference = next(r for r in references(type(record)) if r.name == field)
+    return attrs.evolve(record, **{field: reference.added(record, ghost)})
 
 
 def put_ghost(draw: st.DrawFn, canvas: Canvas, where: str, ghost: str) -> Canvas:

@@ -229,7 +229,6 @@ def _draw_cast(
         name=say.filled(words["steward"]),
         roles=(Role.NETWORK_LEADER, *subset(draw, (Role.SOFTWARE_BUILDER,))),
         organisation=maybe(draw, (scheme.organisation(1),)),
-        privileged=flag(draw),
         interest=say.next(),
     )
     market: list[Party] = []
@@ -271,7 +270,6 @@ def _draw_cast(
                     roles=tuple(subset(draw, pool, max_size=2)) or pool[:1],
                     organisation=organisation,
                     external=kind == "external",
-                    privileged=flag(draw),
                     interest=say.next(),
                 )
             )

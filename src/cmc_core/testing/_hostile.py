@@ -144,7 +144,7 @@ def _skeleton() -> Canvas:
             inclusion_criteria=("", ""), parent_domain="", instruments=(ids["instrument"],)
         ),
         parties=(
-            Party(supplier, roles=(Role.SUPPLIER,), privileged=True),
+            Party(supplier, roles=(Role.SUPPLIER,)),
             Party(second, roles=(Role.SUPPLIER,), organisation=supplier),
             Party(demander, roles=(Role.DEMANDER,), serves_end_customer=True),
             Party(customer, roles=(Role.END_CUSTOMER,), external=True),
@@ -184,6 +184,7 @@ def _skeleton() -> Canvas:
                 capabilities=("", ""),
                 steward=supplier,
                 users=(supplier, second, demander),
+                favours=(supplier,),
             ),
         ),
         governance=Governance(

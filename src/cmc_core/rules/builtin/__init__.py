@@ -3,9 +3,10 @@
 :data:`BUILTIN_RULES` holds them in code order; :func:`get_rule` finds one by code or name. The
 rules live in modules by theme: the market (``market``), the commonality and equal footing
 (``commonality``), process areas (``processes``), value flows (``flows``), concentration
-(``concentration``), referential integrity (``integrity``), direction (``direction``) and change
-(``change``). :func:`bmc_blockers` is here rather than with the commonality rules because it runs
-every built-in rule.
+(``concentration``), governance (``governance``), referential integrity (``integrity``),
+direction (``direction``) and change (``change``); ``_control`` holds what the ownership and
+leader checks share. :func:`bmc_blockers` is here rather than with the commonality rules
+because it runs every built-in rule.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from cmc_core.rules.builtin.commonality import (
     focal_problems,
     primary_commonality,
 )
-from cmc_core.rules.builtin.concentration import flow_concentration
+from cmc_core.rules.builtin.concentration import few_organisations, flow_concentration, hub
 from cmc_core.rules.builtin.direction import boundary_goal_and_target_group, connecting_factors
 from cmc_core.rules.builtin.flows import end_customer_value, flow_integrity, supply_to_demand
+from cmc_core.rules.builtin.governance import decision_power
 from cmc_core.rules.builtin.integrity import references_resolve, unique_ids
 from cmc_core.rules.builtin.market import (
     distinct_organisations,
@@ -70,6 +72,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     flow_concentration,
     references_resolve,
     unique_ids,
+    decision_power,
+    hub,
+    few_organisations,
 )
 
 _BY_KEY: dict[str, Rule] = {}

@@ -11,7 +11,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.rules.builtin._common import quote, rule
 from cmc_core.rules.engine import RuleContext
-from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, Status, label
+from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, SavingStatus, Status, label
 
 __all__ = ["principles_assessed", "resistance_reason", "waste_baseline"]
 
@@ -43,28 +43,56 @@ def resistance_reason(canvas: Canvas, context: RuleContext) -> Iterator[Finding]
 @rule(
     code="CMC018",
     name="waste-baseline",
-    severity=Severity.INFO,
-    title="The waste today or the expected saving is stated, with its basis",
+    severity=Severity.WARNING,
+    title="A claimed saving is measured against a quantified baseline, with its basis",
     rationale="""The CMC reasons from delivering value to the end customer at "minimale
         verspilling" (minimal waste), and smart cooperation saves "tientallen procenten"
-        (tens of percent) [S1]. Stating the waste today, or an expected saving with its basis,
-        makes that claim checkable.""",
+        (tens of percent) [S1]. A saving is only checkable against the waste today as a
+        figure (``baseline_amount`` or ``baseline_share``) and with the basis it rests on. A
+        promised saving with no such baseline is an error: the community's case rests on a
+        number nobody can measure. A realised saving without one, or any saving without its
+        basis, is a warning; a canvas that claims no saving at all gets a note.""",
     source="domain.md 3.4 V18; [S1]",
 )
 def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding when neither a baseline nor a substantiated saving is given."""
+    """Yield a finding by the ladder: promised without baseline, realised without baseline,
+    without basis, or no saving claimed at all."""
     waste = canvas.waste
-    has_baseline = bool(waste.baseline.strip()) or waste.baseline_share is not None
-    has_saving = waste.expected_saving is not None and bool(waste.basis.strip())
-    if has_baseline or has_saving:
+    if not waste.claims_saving:
+        if not waste.has_baseline and not waste.baseline.strip():
+            yield Finding(
+                message=(
+                    "The waste block states neither the waste today (baseline_amount or "
+                    "baseline_share) nor a saving with its basis."
+                ),
+                path="waste",
+                severity=Severity.INFO,
+            )
         return
-    yield Finding(
-        message=(
-            "The waste block states neither the waste today (baseline or baseline_share) nor "
-            "an expected saving with its basis."
-        ),
-        path="waste",
-    )
+    status = label(waste.status)
+    if not waste.has_baseline:
+        promised = waste.status is SavingStatus.PROMISED
+        yield Finding(
+            message=(
+                f"The waste block claims a {status} saving but gives no baseline as a figure "
+                "(baseline_amount or baseline_share): "
+                + (
+                    "a promise nobody can measure."
+                    if promised
+                    else "its size cannot be judged against the waste today."
+                )
+            ),
+            path="waste.baseline_amount",
+            severity=Severity.ERROR if promised else None,
+        )
+    elif not waste.basis.strip():
+        yield Finding(
+            message=(
+                f"The waste block claims a {status} saving against a baseline but says not on "
+                "what basis (waste.basis)."
+            ),
+            path="waste.basis",
+        )
 
 
 @rule(

@@ -8,17 +8,16 @@ every built-in rule) completes for the BMC exporter.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, count
-from operator import attrgetter
 
 from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
+from cmc_core.rules.builtin._control import sides_of, trades
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.vocabulary import Role
+from cmc_core.vocabulary import Access, Role, label
 
 __all__ = [
     "bmc_ready",
@@ -37,70 +36,98 @@ def _commonality_text(commonality: Commonality) -> str:
     code="CMC003",
     name="equal-footing",
     severity=Severity.WARNING,
-    title="Market parties meet on an equal footing: same access, no privilege, no sole say",
+    title="Market parties meet on an equal footing: the same access, no favours, no lock-in",
     rationale="""Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1].
         Every market party of a role has the same access to the commonality, so its access
-        terms are written down (a warning when they are not); no commonality is exclusive to a
-        market party, no market party is privileged, and no single market party decides the
-        transaction rules alone (errors).""",
+        terms are written down (a warning when they are not). Terms that favour a market party,
+        a commonality exclusive to one, an exit ban that locks members in, and access decided
+        by one side of the market (suppliers join when the buyers invite them) are errors;
+        member tariffs, and access decided by market parties of both sides, are warnings.""",
     source="domain.md 3.4 V03; [S1]",
 )
 def equal_footing(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield findings for missing access terms, exclusivity, privilege and sole decision power."""
+    """Yield findings for missing access terms, favours, exclusivity, lock-in and gatekeeping."""
     index = context.index
     primary = primary_position(canvas)
     for position, commonality in enumerate(canvas.commonalities):
-        if position == primary and not commonality.access_terms.strip():
+        where = f"commonalities[{position}]"
+        if position == primary and not (commonality.access_terms.strip() or commonality.access):
             yield Finding(
                 message=(
                     f"The primary commonality {describe(commonality)} has no access terms; write "
                     "down the terms on which every market party uses it, the same for all."
                 ),
-                path=f"commonalities[{position}].access_terms",
+                path=f"{where}.access_terms",
                 subject=commonality.id,
             )
-        for slot, party_id in enumerate(commonality.exclusive_to):
-            if index.is_market_party(party_id):
-                party = index.party_by_id[party_id]
-                yield Finding(
-                    message=(
-                        f"The commonality {describe(commonality)} is exclusive to the market "
-                        f"party {describe(party)}; the other market parties lose equal access."
-                    ),
-                    path=f"commonalities[{position}].exclusive_to[{slot}]",
-                    subject=commonality.id,
-                    severity=Severity.ERROR,
-                )
-    privileged = compress(count(), map(attrgetter("privileged"), canvas.parties))
-    for position in privileged:
-        party = canvas.parties[position]
-        if party.is_market_party:
-            yield Finding(
-                message=(
-                    f"The market party {describe(party)} is privileged; market parties transact "
-                    "on an equal footing."
-                ),
-                path=f"parties[{position}].privileged",
-                subject=party.id,
-                severity=Severity.ERROR,
+        for field, words in (
+            ("exclusive_to", "is exclusive to"),
+            ("favours", "has terms that favour"),
+        ):
+            for slot, party_id in enumerate(getattr(commonality, field)):
+                if index.is_market_party(party_id):
+                    yield Finding(
+                        message=(
+                            f"The commonality {describe(commonality)} {words} the market party "
+                            f"{describe(index.party_by_id[party_id])}; the other market parties "
+                            "lose equal access."
+                        ),
+                        path=f"{where}.{field}[{slot}]",
+                        subject=commonality.id,
+                        severity=Severity.ERROR,
+                    )
+        yield from _lock_in(commonality, where)
+        yield from _gatekeepers(index, commonality, where)
+
+
+def _lock_in(commonality: Commonality, where: str) -> Iterator[Finding]:
+    if commonality.exit_ban:
+        yield Finding(
+            message=(
+                f"A party that leaves the commonality {describe(commonality)} may not come back "
+                "for a while: an exit ban locks members in, so they no longer choose it on an "
+                "equal footing."
+            ),
+            path=f"{where}.exit_ban",
+            subject=commonality.id,
+            severity=Severity.ERROR,
+        )
+    if commonality.member_tariffs:
+        yield Finding(
+            message=(
+                f"Members and non-members pay different tariffs for the commonality "
+                f"{describe(commonality)}: parties of one role do not use it on the same terms."
+            ),
+            path=f"{where}.member_tariffs",
+            subject=commonality.id,
+        )
+
+
+def _gatekeepers(index: CanvasIndex, commonality: Commonality, where: str) -> Iterator[Finding]:
+    """Access decided by market parties: an error when they are all on one side."""
+    deciders = [index.party(key) for key in commonality.access_set_by]
+    market = [party for party in deciders if party is not None and party.is_market_party]
+    # Open or licensed access that a party sets for what is its own (a farmer for its data)
+    # keeps everyone's footing; admission by invitation or membership does not.
+    if not market or commonality.access not in (Access.INVITATION, Access.MEMBERSHIP):
+        return
+    sides = frozenset[str]().union(*(sides_of(party) for party in market))
+    one_side = len(sides) == 1
+    who = f"the {next(iter(sides))}s {describe_all(market)}" if one_side else describe_all(market)
+    yield Finding(
+        message=(
+            f"Who may use the commonality {describe(commonality)} "
+            f"({label(commonality.access)}) is decided by {who}: market parties choose their own "
+            + (
+                "counterparts, one side of the market for the other."
+                if one_side
+                else "counterparts."
             )
-    for position, right in enumerate(canvas.governance.decision_rights):
-        holders = set(right.holders)
-        if not right.over_transaction_rules or len(holders) != 1:
-            continue
-        (holder,) = holders
-        if index.is_market_party(holder):
-            subject = right.subject.strip() or right.id
-            yield Finding(
-                message=(
-                    f"The market party {describe(index.party_by_id[holder])} alone holds the "
-                    f"decision right {quote(subject)} over the transaction rules; no market "
-                    "party may decide them unilaterally."
-                ),
-                path=f"governance.decision_rights[{position}].holders",
-                subject=right.id,
-                severity=Severity.ERROR,
-            )
+        ),
+        path=f"{where}.access_set_by",
+        subject=commonality.id,
+        severity=Severity.ERROR if one_side else None,
+    )
 
 
 @rule(
@@ -168,11 +195,13 @@ def primary_commonality(canvas: Canvas, context: RuleContext) -> Iterator[Findin
     code="CMC006",
     name="commonality-steward",
     severity=Severity.WARNING,
-    title="The primary commonality has a steward, normally the network leader",
+    title="The primary commonality has a neutral steward, normally the network leader",
     rationale=""""Een community werkt samen met een communitysoftwareleverancier (netwerkleider)"
         (a community works with a community software supplier, the network leader) [S3], who
         provides the connecting infrastructure. The primary commonality therefore has a
-        steward, and that steward normally holds the network leader role.""",
+        steward, and that steward normally holds the network leader role. A steward whose
+        organisation trades in the market it runs is no neutral steward: an error, whatever
+        co-stewards (a monitoring trustee) sit beside it.""",
     source="domain.md 3.4 V06, decision 2; [S3]",
 )
 def commonality_steward(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -193,7 +222,19 @@ def commonality_steward(canvas: Canvas, context: RuleContext) -> Iterator[Findin
         )
         return
     steward = context.index.party(commonality.steward)
-    if steward is not None and Role.NETWORK_LEADER not in steward.roles:
+    sides = trades(context.index, steward) if steward is not None else frozenset()
+    if steward is not None and sides:
+        yield Finding(
+            message=(
+                f"The steward {describe(steward)} of {_commonality_text(commonality)} trades in "
+                f"the market it runs (as {' and '.join(sorted(sides))}): it is no neutral "
+                "steward."
+            ),
+            path=path,
+            subject=commonality.id,
+            severity=Severity.ERROR,
+        )
+    elif steward is not None and Role.NETWORK_LEADER not in steward.roles:
         yield Finding(
             message=(
                 f"The steward {describe(steward)} of {_commonality_text(commonality)} is not a "

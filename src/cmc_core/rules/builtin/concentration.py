@@ -1,8 +1,10 @@
-"""Rule CMC021 concentration: how evenly the flows spread over the parties of each market side.
+"""Rules CMC021 concentration, CMC025 hub and CMC026 few-organisations: how the market flows
+spread over the organisations of each side.
 
 Equal footing is measured per side of the market as the Herfindahl-Hirschman index (HHI, 0-1)
-of the parties' shares of the primary flows, plus the share of the largest party; a party in
-more than half of all primary flows is a hub (decision 4 of the domain reference).
+of the organisations' shares of the market flows, against what an even split of as many
+organisations gives; a party in more than half of all market flows is a hub (decision 4 of the
+domain reference, read per organisation: see ``docs/domain.md``).
 
 On a large canvas an exact count per party is the most cache-hostile step of validation, so the
 rule first takes the sweep's upper bound of any party's count (:meth:`CanvasIndex.count_bound`)
@@ -12,19 +14,26 @@ of the squared shares, is at most the largest share, which is at most bound / si
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Iterator
 from itertools import repeat
 from operator import and_, eq
 
-from cmc_core.analysis import herfindahl, primary_position
+import attrs
+
+from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
+from cmc_core.rules.builtin._control import ownership, stakes_of, steward_of, trades
+from cmc_core.rules.builtin.governance import MAJORITY
+from cmc_core.rules.builtin.market import organisations_of
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
 
-__all__ = ["flow_concentration"]
+__all__ = ["few_organisations", "flow_concentration", "hub"]
 
 
 def _percent(share: float) -> str:
@@ -39,21 +48,103 @@ def _side_total(index: CanvasIndex, side: Side) -> int:
     return index.primary_count - sum(map(outside.__contains__, index.primary_column(side)))
 
 
-def _concentrated_side(
-    index: CanvasIndex, side: Side, threshold: float
-) -> tuple[float, float, list[Party], int] | None:
-    """(HHI, largest share, largest parties, number of parties) when HHI > threshold."""
-    total = _side_total(index, side)
-    if not total or index.count_bound(side) <= threshold * total:
-        return None  # HHI <= largest share <= bound / total <= threshold
+@attrs.frozen
+class _Side:
+    """One market side's spread over its organisations.
+
+    :param hhi: the HHI over the organisations (a group's part split evenly within it).
+    :param organisations: how many organisations (a group counts as many as it stands for).
+    :param largest: the largest single organisations' parties and their share.
+    :param dominant: the organisations above an even share.
+    :param basis: what the shares are of (``flows``, or a volume's unit).
+    """
+
+    hhi: float
+    organisations: int
+    largest: tuple[tuple[Party, ...], float]
+    dominant: frozenset[str]
+    basis: str
+
+
+def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, float], str]:
+    """Each side member's weight on its side of the primary flows: the sum of their volumes
+    when every such flow gives one in one unit, else the number of flows."""
+    members = index.side_members(side)
     counts = index.counts(side)
-    shares = {key: counts[key] for key in index.side_members(side).intersection(counts)}
-    hhi = herfindahl(list(shares.values()))
-    if hhi <= threshold:
+    by_count = {key: float(counts[key]) for key in members.intersection(counts) if key}
+    if not index.has_volumes:
+        return by_count, "flows"
+    flows = canvas.flows
+    column = index.primary_column(side)
+    totals: dict[str, float] = {}
+    units: set[str] = set()
+    for primary, key in enumerate(column):
+        if key not in members:
+            continue
+        flow = flows[index.primary_positions[primary]]
+        if flow.volume is None:
+            return by_count, "flows"
+        units.add(flow.unit.strip())
+        totals[key] = totals.get(key, 0.0) + flow.volume
+    if len(units) != 1 or not math.fsum(totals.values()):
+        return by_count, "flows"
+    return totals, next(iter(units)) or "volume"
+
+
+def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:
+    """The side's spread over all its inside organisations, those without flows included: a
+    demander that buys nothing is still one of the market's demanders."""
+    weights, basis = _weights(canvas, index, side)
+    total = math.fsum(weights.values())
+    if not total:
         return None
-    most = max(shares.values())
-    largest = [index.party_by_id[key] for key, uses in shares.items() if uses == most]
-    return hhi, most / total, largest, len(shares)
+    parties = index.inside_suppliers if side == "from" else index.inside_demanders
+    single: dict[str, float] = defaultdict(float)
+    members: dict[str, list[Party]] = defaultdict(list)
+    hhi_groups = 0.0
+    organisations = 0
+    for party in parties:
+        share = weights.get(party.id, 0.0) / total
+        if party.organisations > 1:  # a group: its share split evenly within it
+            organisations += party.organisations
+            hhi_groups += share * share / party.organisations
+            continue
+        single[party.organisation_id] += share
+        members[party.organisation_id].append(party)
+    organisations += len(single)
+    if not organisations:
+        return None
+    hhi = hhi_groups + math.fsum(share * share for share in single.values())
+    most = max(single.values(), default=0.0)
+    largest = tuple(
+        party for org, share in single.items() if share == most for party in members[org]
+    )
+    even = 1 / organisations
+    dominant = frozenset(org for org, share in single.items() if share > even)
+    return _Side(hhi, organisations, (largest, most), dominant, basis)
+
+
+def _controls(canvas: Canvas, index: CanvasIndex, dominant: frozenset[str]) -> str | None:
+    """How the dominant organisations of a side control the primary commonality, if they do:
+    one of them stewards it, or they are among its (or its steward's) owners that trade and
+    together own more than half of it."""
+    found = steward_of(canvas, index)
+    if found is None:
+        return None
+    _, _, steward = found
+    if steward is not None and steward.organisation_id in dominant:
+        return f"{describe(steward)} also stewards the primary commonality"
+    owned = stakes_of(canvas, index)
+    if owned is None:
+        return None
+    split = ownership(index, owned[1])
+    among = [party for party in split.owners() if party.organisation_id in dominant]
+    if among and split.market_share > MAJORITY:
+        return (
+            f"{describe_all(among)} {'is' if len(among) == 1 else 'are'} among the market "
+            "parties that own the primary commonality or its steward"
+        )
+    return None
 
 
 def _hub_counts(index: CanvasIndex, limit: float) -> dict[str, int]:
@@ -81,45 +172,135 @@ def _hub_counts(index: CanvasIndex, limit: float) -> dict[str, int]:
     code="CMC021",
     name="concentration",
     severity=Severity.WARNING,
-    title="No market side is highly concentrated and no party is a hub of the flows",
+    title="No market side is concentrated beyond an even split of its organisations",
     rationale="""Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1]; a
-        side where a few parties carry most of the flows is not. Per side, the HHI of the
-        parties' shares of the primary flows above 0.18 is "highly concentrated" (the 2023 US
-        Merger Guidelines threshold, decision 4), reported with the largest party's share. A
-        party in more than half of all primary flows is a hub: a warning, and an error when it
-        also stewards the primary commonality or alone holds a decision right.""",
+        side where a few organisations carry most of the trade is not. Per side, the HHI of
+        the organisations' shares of the market flows (of their volumes when the flows give
+        them in one unit, else of their number; a group's share split evenly within it) is
+        "highly concentrated" above 0.18 (the 2023 US Merger Guidelines threshold, decision
+        4), but only when the side is also far from an even split of as many organisations:
+        the largest organisation must hold more than 1.25 times its even share. Four equal
+        suppliers are as even as four can be; too few organisations is CMC026's finding. It is
+        an error when the side's larger organisations also steward the primary commonality or
+        are among the market parties that own it.""",
     source="domain.md 3.4 V03, decision 4; [S1]",
 )
 def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding per concentrated side and per hub party."""
+    """Yield a finding per side concentrated beyond an even split."""
+    index = context.index
+    settings = context.settings
+    if not index.primary_count:
+        return
+    for name, side, role in _SIDES:
+        if _cleared(index, side, settings.hhi_threshold):
+            continue
+        spread = _spread(canvas, index, side)
+        if spread is None or spread.hhi <= settings.hhi_threshold:
+            continue
+        even = 1 / spread.organisations
+        parties, share = spread.largest
+        if share <= settings.even_split_margin * even:
+            continue  # the largest holds about its even share: as even as this many can be
+        control = _controls(canvas, index, spread.dominant)
+        basis = "flows" if spread.basis == "flows" else f"volume ({spread.basis})"
+        message = (
+            f"The {name} side is highly concentrated: an HHI of {spread.hhi:.2f} over "
+            f"{plural(spread.organisations, f'{role} organisation')} by {basis} (above "
+            f"{settings.hhi_threshold:.2f}); the largest, {describe_all(parties)}, "
+            f"{'has' if len(parties) == 1 else 'each have'} {_percent(share)}, against "
+            f"{_percent(even)} in an even split"
+        )
+        if control:
+            message += f", and {control}"
+        yield Finding(
+            message=message + ".",
+            path="flows",
+            figures=(("hhi", spread.hhi), ("largest_share", share), ("even_hhi", even)),
+            severity=Severity.ERROR if control else None,
+        )
+
+
+def _cleared(index: CanvasIndex, side: Side, threshold: float) -> bool:
+    """Whether the side is proved unconcentrated without counting per party: every party is
+    its own organisation and no flow gives a volume, so HHI <= largest share <= bound / total."""
+    if index.has_volumes or index.merges_organisations:
+        return False
+    total = _side_total(index, side)
+    return not total or index.count_bound(side) <= threshold * total
+
+
+@rule(
+    code="CMC025",
+    name="hub",
+    severity=Severity.WARNING,
+    title="No party is a hub of the market flows",
+    rationale="""A party in more than half of all market flows is a hub (decision 4): the
+        others reach each other through it, not on an equal footing [S1]. A steward that trades
+        sits on every flow over the commonality it runs. A warning, and an error when the hub
+        also stewards the primary commonality or alone holds a decision right.""",
+    source="domain.md 3.4 V03, decision 4; [S1]",
+)
+def hub(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding per hub party."""
     index = context.index
     settings = context.settings
     total = index.primary_count
     if not total:
         return
-    sides: tuple[tuple[str, Side, str], ...] = (
-        ("supply", "from", "supplier"),
-        ("demand", "to", "demander"),
-    )
-    for name, side, role in sides:
-        found = _concentrated_side(index, side, settings.hhi_threshold)
-        if found is None:
-            continue
-        hhi, share, largest, parties = found
-        yield Finding(
-            message=(
-                f"The {name} side is highly concentrated: an HHI of {hhi:.2f} over "
-                f"{plural(parties, role)} (above {settings.hhi_threshold:.2f}); the largest, "
-                f"{describe_all(largest)}, "
-                f"{'has' if len(largest) == 1 else 'each have'} {_percent(share)} of its flows."
-            ),
-            path="flows",
-            figures=(("hhi", hhi), ("largest_share", share)),
-        )
     limit = settings.hub_share * total
-    if index.count_bound("from") + index.count_bound("to") <= limit:
-        return  # no party can be in more flows than its two bounds together
-    yield from _hubs(canvas, index, _hub_counts(index, limit), total, settings.hub_share)
+    hubs: dict[str, int] = {}
+    if index.count_bound("from") + index.count_bound("to") > limit:
+        hubs = _hub_counts(index, limit)
+    found = steward_of(canvas, index)
+    steward = found[2] if found is not None else None
+    if steward is not None and steward.id not in hubs and trades(index, steward):
+        over = sum(1 for p in index.primary_positions if canvas.flows[p].via_commonality)
+        if over > limit:
+            hubs[steward.id] = over
+    yield from _hubs(canvas, index, hubs, total, settings.hub_share)
+
+
+@rule(
+    code="CMC026",
+    name="few-organisations",
+    severity=Severity.WARNING,
+    title="Each market side has enough organisations to be a market",
+    rationale="""Concentration is judged against an even split (CMC021), so two equal suppliers
+        pass it; but a side of two organisations is a duopoly however evenly they share it,
+        and the "vele aanbieders en vragers" (many suppliers and demanders) [S1b] are more
+        than that. A side with fewer organisations than the minimum (3 by default, a group
+        counting as many as it stands for) is a warning; fewer than two is CMC001's error.""",
+    source="domain.md 3.4 V01, V03, decision 4; [S1b]",
+)
+def few_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding per market side with too few organisations."""
+    index = context.index
+    minimum = context.settings.min_side_organisations
+    for name, parties in (
+        ("supplier", index.inside_suppliers),
+        ("demander", index.inside_demanders),
+    ):
+        groups = sum(party.organisations for party in parties if party.organisations > 1)
+        single = organisations_of(
+            (party for party in parties if party.organisations == 1), enough=minimum
+        )
+        found = groups + len(single)
+        if 2 <= found < minimum:
+            yield Finding(
+                message=(
+                    f"The {name} side has only {plural(found, 'organisation')} "
+                    f"({describe_all(parties)}); a market needs at least {minimum}, however "
+                    "evenly they share it."
+                ),
+                path="parties",
+                figures=((f"{name}_organisations", float(found)),),
+            )
+
+
+_SIDES: tuple[tuple[str, Side, str], ...] = (
+    ("supply", "from", "supplier"),
+    ("demand", "to", "demander"),
+)
 
 
 def _hubs(

@@ -132,7 +132,9 @@ def _crooked_counter_flows(canvas: Canvas, index: CanvasIndex) -> Iterator[Findi
     title="Every flow carries a known value between two distinct known parties",
     rationale="""Basic integrity of the exchanged values (block B5, workshop topic 5 [seed]): a
         flow has a value, a party it comes from and a different party it goes to, and each of
-        them is on the canvas, inside the boundary or explicitly external [S2].""",
+        them is on the canvas, inside the boundary or explicitly external [S2]. A party that
+        stands for a group of organisations (``represents``) may trade within itself: bank to
+        bank inside "the issuing banks" is a flow between two organisations.""",
     source="domain.md 3.4 V11; [seed], [S2]",
 )
 def flow_integrity(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -167,7 +169,8 @@ def flow_integrity(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         froms = index.flow_froms
         for position in compress(count(), map(eq, froms, index.flow_tos)):
             party_id = froms[position]
-            if party_id not in MISSING:
+            party = index.party(party_id) if party_id else None
+            if party_id not in MISSING and (party is None or party.organisations == 1):
                 flow = canvas.flows[position]
                 yield Finding(
                     message=(

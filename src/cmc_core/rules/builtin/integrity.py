@@ -82,13 +82,9 @@ def _unresolved(
     unknown = index.unknown(reference.kind, given) if given else frozenset()
     if not unknown:
         return
-    field_path = f"{path}.{reference.file_key}"
-    if not reference.many:
-        yield referrer.finding(given[0], field_path)
-        return
-    for slot, name in enumerate(given):
+    for where, name in reference.located(record):
         if name in unknown:
-            yield referrer.finding(name, f"{field_path}[{slot}]")
+            yield referrer.finding(name, f"{path}.{where}")
 
 
 @rule(

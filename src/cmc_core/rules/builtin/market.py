@@ -12,7 +12,10 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, quote_all, rule
+from cmc_core.rules.builtin._control import ownership, sides_of, stakes_of, steward_of, trades
+from cmc_core.rules.builtin.governance import MAJORITY
 from cmc_core.rules.engine import RuleContext
+from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import STAKEHOLDER_ROLES, Role
 
 __all__ = [
@@ -133,47 +136,100 @@ def distinct_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Fin
     code="CMC004",
     name="leader-conflict",
     severity=Severity.WARNING,
-    title="A domain or network leader is not also a market party",
+    title="No leader or steward trades, or is owned by those who do",
     rationale="""Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1].
         The domain leader organises supply and demand rather than being it [S2], and the network
         leader provides the connecting infrastructure [S3]; holding a market role as well is a
-        conflict of interest. It is an error when the leader's organisation is the only one on
-        a side of the market, since the leader then is that side.""",
-    source="domain.md 3.4 V04; [S1], [S2], [S3]",
+        conflict of interest. It is judged per organisation: a leader that is "a division of" a
+        market party trades through it. It is an error when the leader stewards the primary
+        commonality (it sets the rules it competes under) or its organisation is the only one
+        on a side. Owners are looked through too: market parties that are single
+        organisations owning more than half of the primary commonality or its steward is an
+        error, softened to a warning when access is decided by parties outside the market (a
+        farmer for its own data); a smaller market stake is a warning. A cooperative of a whole
+        side (an owner that stands for many organisations) is no single competitor; one side
+        owning the steward is judged by CMC024.""",
+    source="domain.md 3.4 V04, V03, decision 1; [S1], [S2], [S3]",
 )
 def leader_conflict(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for every leader that is also a supplier or demander."""
+    """Yield a finding per leader or steward that trades, and one for market owners."""
     index = context.index
-    sole_organisation = {
-        "supplier": organisations_of(index.inside_suppliers, enough=2),
-        "demander": organisations_of(index.inside_demanders, enough=2),
-    }
-    for position, party in index.parties_with_any_role(*_LEADER_ROLES):
-        leads = [role for role in _LEADER_ROLES if role in party.roles]
-        markets = [role for role in (Role.SUPPLIER, Role.DEMANDER) if role in party.roles]
-        if not markets:
-            continue
-        lead_text = " and ".join(role.value.replace("_", " ") for role in leads)
-        market_text = " and ".join(role.value for role in markets)
-        message = (
-            f"{describe(party)} is both {lead_text} and {market_text}: a leader that also "
-            "trades in the market it organises does not meet the others on an equal footing"
+    found = steward_of(canvas, index)
+    steward = found[2] if found is not None else None
+    leaders = list(index.parties_with_any_role(*_LEADER_ROLES))
+    if steward is not None and all(party.id != steward.id for _, party in leaders):
+        leaders.append((index.party_position[steward.id], steward))
+    for position, party in leaders:
+        yield from _trading_leader(index, position, party, steward)
+    yield from _market_owners(canvas, index)
+
+
+def _trading_leader(
+    index: CanvasIndex, position: int, party: Party, steward: Party | None
+) -> Iterator[Finding]:
+    markets = trades(index, party)
+    if not markets:
+        return
+    leads = [role.value.replace("_", " ") for role in _LEADER_ROLES if role in party.roles]
+    stewarding = steward is not None and party.id == steward.id
+    if stewarding:
+        leads.append("steward of the primary commonality")
+    through = "" if sides_of(party) else f" through its organisation {quote(party.organisation_id)}"
+    message = (
+        f"{describe(party)} is {' and '.join(leads)} and trades as "
+        f"{' and '.join(sorted(markets))}{through}: a leader that also trades in the market it "
+        "organises does not meet the others on an equal footing"
+    )
+    severity = Severity.ERROR if stewarding else None
+    for side in sorted(markets):
+        parties = index.inside_suppliers if side == "supplier" else index.inside_demanders
+        if organisations_of(parties, enough=2) == {party.organisation_id}:
+            severity = Severity.ERROR
+            message += (
+                f", and its organisation {quote(party.organisation_id)} is the only {side} "
+                "organisation"
+            )
+    yield Finding(
+        message=message + ".",
+        path=f"parties[{position}].roles",
+        subject=party.id,
+        severity=severity,
+    )
+
+
+def _market_owners(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
+    owned = stakes_of(canvas, index)
+    primary = canvas.primary_commonality
+    if owned is None or primary is None:
+        return
+    path, stakes = owned
+    split = ownership(index, stakes)
+    share = split.single_market_share
+    if share <= 0:
+        return
+    deciders = [index.party(key) for key in primary.access_set_by]
+    neutral_gate = bool(deciders) and not any(
+        party is not None and trades(index, party) for party in deciders
+    )
+    severity = Severity.ERROR if share > MAJORITY and not neutral_gate else None
+    owners = [party for party in split.owners() if party.organisations == 1]
+    message = (
+        f"Market parties own {share:.0%} of the primary commonality {describe(primary)} or its "
+        f"steward ({describe_all(owners)}): those who trade in the market control the one who "
+        "runs it"
+    )
+    if share > MAJORITY and neutral_gate:
+        message += (
+            ", though who may use it is decided by parties outside the market "
+            f"({describe_all([p for p in deciders if p is not None])})"
         )
-        severity = None
-        for role in markets:
-            organisations = sole_organisation[role.value]
-            if organisations == {party.organisation_id}:
-                severity = Severity.ERROR
-                message += (
-                    f", and its organisation {quote(party.organisation_id)} is the only "
-                    f"{role.value} organisation"
-                )
-        yield Finding(
-            message=message + ".",
-            path=f"parties[{position}].roles",
-            subject=party.id,
-            severity=severity,
-        )
+    yield Finding(
+        message=message + ".",
+        path=path,
+        subject=primary.id,
+        figures=(("market_share", share),),
+        severity=severity,
+    )
 
 
 @rule(

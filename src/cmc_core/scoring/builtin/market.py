@@ -13,11 +13,13 @@ links to a ring of equals, and the hub share) are reported as facts without poin
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
-from cmc_core.analysis import herfindahl
 from cmc_core.canvas import Canvas
 from cmc_core.rules.engine import RuleSettings
+from cmc_core.rules.index import CanvasIndex
+from cmc_core.scoring.builtin._footing import footing_cuts
 from cmc_core.scoring.builtin._common import (
     Tally,
     describe,
@@ -73,22 +75,35 @@ class _Side:
         self.largest, self.most = max(
             self.by_organisation.items(), key=lambda item: (item[1], -item[0])
         )
-        self.largest_share = self.most / table.market_flows
+        self.largest_share = self.most / table.total
 
     @property
     def dominance(self) -> float:
         """From 0 (largest share two thirds or less) to 1 (one organisation has every flow)."""
         return max(0.0, (self.largest_share - MAJORITY) / (1 - MAJORITY))
 
+    def _group_size(self, organisation: int) -> int:
+        """How many organisations an organisation number stands for: a group's ``represents``."""
+        parties = self.table.canvas.parties
+        return max(parties[number].organisations for number in self.table.members(organisation))
+
     def trading_organisations(self) -> int:
-        """Organisations of inside parties with the side's role that have flows on the side."""
+        """Organisations of inside parties with the side's role that have flows on the side; a
+        group counts as the organisations it stands for."""
         parties, organisation_of = self.table.canvas.parties, self.table.organisation_of
-        return len(
-            {
-                organisation_of[number]
-                for number in self.counts
-                if self.role in parties[number].roles and not parties[number].external
-            }
+        trading = {
+            organisation_of[number]
+            for number in self.counts
+            if self.role in parties[number].roles and not parties[number].external
+        }
+        return sum(self._group_size(organisation) for organisation in trading)
+
+    def hhi(self) -> float:
+        """The HHI over the organisations, a group's share split evenly within it."""
+        total = self.table.total
+        return math.fsum(
+            (count / total) ** 2 / self._group_size(organisation)
+            for organisation, count in self.by_organisation.items()
         )
 
     def lead_party(self) -> int:
@@ -118,7 +133,7 @@ class _Side:
             f"{self.verbs[trading == 1]} market flows",
             "parties",
         )
-        hhi = herfindahl(list(self.by_organisation.values()))
+        hhi = self.hhi()
         grade = "highly concentrated" if hhi > HIGHLY_CONCENTRATED else "not highly concentrated"
         tied = sum(count == self.most for count in self.by_organisation.values())
         if tied == 1:
@@ -181,7 +196,7 @@ def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> 
         party = parties[table.party_position[hub.party]]
         tally.note(
             f"{describe(party)} takes part in {percent(hub.share)} of the market flows: a hub "
-            f"of the value network (more than {percent(network.hub_share)}, rule CMC021)",
+            f"of the value network (more than {percent(network.hub_share)}, rule CMC025)",
             party_path(table, party),
         )
     central = network.most_partners
@@ -215,6 +230,7 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
         side.add_terms(tally)
     _connected(table, tally)
     _dominance(tally, sides)
+    footing_cuts(canvas, CanvasIndex(canvas), tally)
     _network_facts(table, network_of(context), tally)
     return tally.score()
 
@@ -222,7 +238,17 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
 MARKET_BALANCE = make_scorer(
     name="market-balance",
     title="Market balance and equal footing",
-    rules=("CMC001", "CMC002", "CMC003", "CMC004", "CMC021"),
+    rules=(
+        "CMC001",
+        "CMC002",
+        "CMC003",
+        "CMC004",
+        "CMC006",
+        "CMC021",
+        "CMC024",
+        "CMC025",
+        "CMC026",
+    ),  # fmt: skip
     score=score_market_balance,
     weight=3.0,
     description="""
@@ -237,7 +263,15 @@ MARKET_BALANCE = make_scorer(
         share of inside market parties that take part in a flow (V19).
         score = points x (1 - Ds) x (1 - Dd), where a side's dominance D = (s - 2/3) / (1/3)
         when its largest organisation has a share s above two thirds, else 0: one organisation
-        on one side of every flow scores 0. Hubs (CMC021) and Freeman's degree centralisation
-        of the value network are reported as facts; the dominating party is named.
+        on one side of every flow scores 0. Shares are of volumes when every market flow gives
+        one in one unit, and a group counts as the organisations it stands for.
+        Then the equal footing, from facts (rules CMC003, CMC004, CMC006, CMC024): the score
+        keeps 50% when the steward trades, 1 - 0.4 m when market parties own a share m of the
+        primary commonality or its steward (0.2 m when parties outside the market decide
+        access; 0.2 g for a group of one side owning g), 70% when one market party or one side
+        decides the transaction rules, 80% for terms that favour market parties, 85% for an
+        exit ban, 85% when one side decides who may join, 95% for member tariffs.
+        Hubs (CMC025) and Freeman's degree centralisation of the value network are reported as
+        facts; the dominating party is named.
         Grounding: domain.md 2.1 [S1], 3.4 V01 V03 V19, decisions 1 and 4.""",
 )

@@ -1,0 +1,156 @@
+"""Who owns and who controls: the facts the steward, leader, privilege and decision rules share.
+
+The rules look through parties to organisations (decision 1 counts organisations, so a steward
+that is "a division of" a market party is that market party) and through the steward to its
+owners. Ownership is read from :class:`~cmc_core.model.Stake` lists: an owner with no share
+counts as an equal part of what the known shares leave, so "owned by three banks" with no
+percentages is three thirds. An owner that stands for a group of organisations (a cooperative
+of all growers, ``represents`` above 1) is one side of the market, but no single competitor.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from cmc_core.canvas import Canvas
+from cmc_core.model import Commonality, Party, Stake
+from cmc_core.rules.index import CanvasIndex
+from cmc_core.vocabulary import MARKET_ROLES, Role
+
+__all__ = [
+    "Ownership",
+    "market_organisations",
+    "ownership",
+    "sides_of",
+    "steward_of",
+    "trades",
+]
+
+#: The sides of the market, by the role that puts a party on them.
+_SIDES = {Role.SUPPLIER: "supplier", Role.DEMANDER: "demander"}
+
+
+def sides_of(party: Party) -> frozenset[str]:
+    """The market sides a party is on: ``supplier``, ``demander``, both or none."""
+    return frozenset(side for role, side in _SIDES.items() if role in party.roles)
+
+
+def market_organisations(index: CanvasIndex) -> dict[str, frozenset[str]]:
+    """The organisations of the inside market parties, with the sides they are on."""
+    found: dict[str, frozenset[str]] = {}
+    for party in index.inside_market_parties:
+        organisation = party.organisation_id
+        found[organisation] = found.get(organisation, frozenset()) | sides_of(party)
+    return found
+
+
+def trades(index: CanvasIndex, party: Party) -> frozenset[str]:
+    """The market sides ``party``'s organisation is on, through any of its parties: a steward
+    that shares its organisation with a supplier trades as a supplier."""
+    own = sides_of(party) if not MARKET_ROLES.isdisjoint(party.roles) else frozenset()
+    return own | market_organisations(index).get(party.organisation_id, frozenset())
+
+
+def steward_of(canvas: Canvas, index: CanvasIndex) -> tuple[int, Commonality, Party | None] | None:
+    """The primary commonality's position, the commonality and its steward (``None`` when it has
+    none, or names no party); ``None`` when the canvas has no commonality."""
+    commonality = canvas.primary_commonality
+    if commonality is None:
+        return None
+    position = canvas.commonalities.index(commonality)
+    steward = index.party(commonality.steward) if commonality.steward else None
+    return position, commonality, steward
+
+
+@attrs.frozen
+class Ownership:
+    """How the owners of something split over the market.
+
+    :param market: the owners that trade, each with its share (0-1) and its sides.
+    :param others: the owners that do not trade, with their shares.
+    :param groups: the share held by owners that stand for a group of organisations.
+    """
+
+    market: tuple[tuple[Party, float, frozenset[str]], ...] = ()
+    others: tuple[tuple[str, float], ...] = ()
+    groups: float = 0.0
+
+    @property
+    def known(self) -> bool:
+        """Whether any owner is given."""
+        return bool(self.market or self.others)
+
+    @property
+    def market_share(self) -> float:
+        """The share (0-1) held by owners that trade."""
+        return math.fsum(share for _, share, _ in self.market)
+
+    @property
+    def single_market_share(self) -> float:
+        """The share held by owners that trade and are single organisations (no group)."""
+        return max(0.0, self.market_share - self.groups)
+
+    def side_share(self, side: str) -> float:
+        """The share held by owners on ``side`` of the market."""
+        return math.fsum(share for _, share, sides in self.market if side in sides)
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """The market sides of the owners that trade."""
+        found: frozenset[str] = frozenset()
+        for _, _, sides in self.market:
+            found |= sides
+        return found
+
+    def owners(self) -> list[Party]:
+        """The owners that trade, largest share first."""
+        return [party for party, _, _ in sorted(self.market, key=lambda entry: -entry[1])]
+
+
+def _shares(stakes: Sequence[Stake]) -> list[tuple[str, float]]:
+    """Each owner's share as a fraction; unknown shares split what the known ones leave."""
+    named = [stake for stake in stakes if stake.party]
+    known = math.fsum(stake.share for stake in named if stake.share is not None)
+    unknown = [stake for stake in named if stake.share is None]
+    rest = max(0.0, 100.0 - known) / len(unknown) if unknown else 0.0
+    total = known + rest * len(unknown)
+    if total <= 0:
+        return []
+    return [
+        (str(stake.party), (stake.share if stake.share is not None else rest) / total)
+        for stake in named
+    ]
+
+
+def ownership(index: CanvasIndex, stakes: Iterable[Stake]) -> Ownership:
+    """How ``stakes`` split over the parties that trade and those that do not."""
+    market: list[tuple[Party, float, frozenset[str]]] = []
+    others: list[tuple[str, float]] = []
+    groups = 0.0
+    for party_id, share in _shares(tuple(stakes)):
+        party = index.party(party_id)
+        sides = trades(index, party) if party is not None else frozenset()
+        if party is not None and sides:
+            market.append((party, share, sides))
+            if party.organisations > 1:
+                groups += share
+        else:
+            others.append((party_id, share))
+    return Ownership(tuple(market), tuple(others), groups)
+
+
+def stakes_of(canvas: Canvas, index: CanvasIndex) -> tuple[str, tuple[Stake, ...]] | None:
+    """The owners of the primary commonality, with the path they are at: its own ``owners``,
+    else its steward's (a commonality owned by its steward)."""
+    found = steward_of(canvas, index)
+    if found is None:
+        return None
+    position, commonality, steward = found
+    if commonality.owners:
+        return f"commonalities[{position}].owners", commonality.owners
+    if steward is not None and steward.owners:
+        return f"{index.party_path(steward.id)}.owners", steward.owners
+    return None

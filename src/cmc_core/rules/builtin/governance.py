@@ -1,0 +1,157 @@
+"""Rule CMC024 decision-power: no market party, and no one side of the market, decides the
+transaction rules.
+
+A subject may be split over several decision rights, each held by some parties with a
+``weight`` (their share of the votes on it); a right without a weight holds an even part of
+what the weighted ones leave, and its holders share it evenly. Who holds more than half of the
+votes on a subject decides it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Finding, Severity
+from cmc_core.model import DecisionRight
+from cmc_core.rules.builtin._common import describe, describe_all, quote, rule
+from cmc_core.rules.builtin._control import ownership, stakes_of, trades
+from cmc_core.rules.engine import RuleContext
+from cmc_core.rules.index import CanvasIndex
+
+__all__ = ["MAJORITY", "decider", "decision_power", "votes_by_subject"]
+
+#: More than this share of the votes decides a subject.
+MAJORITY = 0.5
+
+
+def _subject(right: DecisionRight) -> str:
+    return right.subject.strip().casefold() or right.id
+
+
+def votes_by_subject(
+    rights: tuple[DecisionRight, ...],
+) -> dict[str, tuple[list[int], dict[str, float]]]:
+    """Per subject over the transaction rules: the positions of its rights and each holder's
+    share of the votes (0-1)."""
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for position, right in enumerate(rights):
+        if right.over_transaction_rules and right.holders:
+            grouped[_subject(right)].append(position)
+    found: dict[str, tuple[list[int], dict[str, float]]] = {}
+    for subject, positions in grouped.items():
+        weighted = [rights[p].weight for p in positions if rights[p].weight is not None]
+        unweighted = [p for p in positions if rights[p].weight is None]
+        given = math.fsum(w for w in weighted if w is not None)
+        rest = max(0.0, 100.0 - given) / len(unweighted) if unweighted else 0.0
+        total = given + rest * len(unweighted)
+        votes: dict[str, float] = defaultdict(float)
+        if total > 0:
+            for position in positions:
+                right = rights[position]
+                weight = right.weight if right.weight is not None else rest
+                holders = set(right.holders)
+                for holder in holders:
+                    votes[holder] += weight / total / len(holders)
+        found[subject] = (positions, dict(votes))
+    return found
+
+
+def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str], float] | None:
+    """Who decides a subject: ('organisation', [party ids], share) for one market organisation,
+    ('supplier' or 'demander', [party ids], share) for one side of the market."""
+    by_organisation: dict[str, float] = defaultdict(float)
+    by_side: dict[str, float] = defaultdict(float)
+    members: dict[str, list[str]] = defaultdict(list)
+    for holder, share in votes.items():
+        party = index.party(holder)
+        sides = trades(index, party) if party is not None else frozenset()
+        if party is None or not sides:
+            continue
+        if party.organisations == 1:
+            by_organisation[party.organisation_id] += share
+            members[party.organisation_id].append(holder)
+        for side in sides:
+            by_side[side] += share
+            members[side].append(holder)
+    for organisation, share in by_organisation.items():
+        if share > MAJORITY:
+            return "organisation", members[organisation], share
+    for side, share in by_side.items():
+        if share > MAJORITY and len(by_side) == 1:
+            return side, members[side], share
+    return None
+
+
+@rule(
+    code="CMC024",
+    name="decision-power",
+    severity=Severity.WARNING,
+    title="No market party, and no one side of the market, decides the transaction rules",
+    rationale="""Governance "must not give one market party unilateral decision power over
+        transaction rules" (V03): parties that transact "op gelijkwaardige basis" (on an equal
+        footing) [S1] do not have their terms set by a competitor or by the other side. A
+        market organisation with more than half of the votes on a subject over the transaction
+        rules, or market parties of one side only holding that majority (a growers' council
+        that sets the buyers' fees), is an error. When the canvas states no such right, the
+        rules are set by whoever runs the primary commonality: owners that trade holding more
+        than half of it (or of its steward) is a warning, a rule-setter controlled by market
+        parties.""",
+    source="domain.md 3.4 V03, decision 4; [S1]",
+)
+def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Yield an error per subject a market party or one side decides, else a warning for a
+    rule-setter its market owners control."""
+    index = context.index
+    rights = canvas.governance.decision_rights
+    found = False
+    for positions, votes in votes_by_subject(rights).values():
+        decider = decider(index, votes)
+        if decider is None:
+            continue
+        found = True
+        who, holders, share = decider
+        parties = [index.party_by_id[holder] for holder in dict.fromkeys(holders)]
+        right = rights[positions[0]]
+        subject = quote(right.subject.strip() or right.id)
+        if who == "organisation":
+            text = f"the market party {describe_all(parties)}"
+        else:
+            text = f"only {who}s ({describe_all(parties)})"
+        yield Finding(
+            message=(
+                f"{text[0].upper()}{text[1:]} hold{'s' if len(parties) == 1 else ''} "
+                f"{share:.0%} of the votes on {subject}, a decision over the transaction rules: "
+                "the other market parties have their terms set for them."
+            ),
+            path=f"governance.decision_rights[{positions[0]}].holders",
+            subject=right.id,
+            severity=Severity.ERROR,
+            figures=(("share", share),),
+        )
+    if not found:
+        yield from _controlled_rule_setter(canvas, index)
+
+
+def _controlled_rule_setter(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
+    owned = stakes_of(canvas, index)
+    primary = canvas.primary_commonality
+    if owned is None or primary is None:
+        return
+    path, stakes = owned
+    split = ownership(index, stakes)
+    share = split.market_share
+    if share <= MAJORITY:
+        return
+    yield Finding(
+        message=(
+            f"The rules of the primary commonality {describe(primary)} are set by whoever runs "
+            f"it, and market parties own {share:.0%} of it ({describe_all(split.owners())}): "
+            "the rule-setter is controlled by some of the parties it sets the rules for."
+        ),
+        path=path,
+        subject=primary.id,
+        figures=(("market_share", share),),
+    )

@@ -1,0 +1,114 @@
+"""The equal-footing part of market-balance: who runs, owns and rules the commonality.
+
+A market can be spread evenly over many organisations and still not be one of equals: the
+steward may trade in it, market parties may own it, one side may decide the other's terms, the
+terms may favour some or lock members in. Each such fact keeps a share of the points the flow
+terms earned (the cuts multiply, so no fact can push the score below 0), read from the same
+facts the rules CMC003, CMC004, CMC006 and CMC024 judge, never from text.
+"""
+
+from __future__ import annotations
+
+from cmc_core.canvas import Canvas
+from cmc_core.rules.builtin._control import ownership, stakes_of, steward_of, trades
+from cmc_core.rules.builtin.governance import decider, votes_by_subject
+from cmc_core.rules.index import CanvasIndex
+from cmc_core.scoring.builtin._common import Tally, describe, percent
+from cmc_core.vocabulary import Access
+
+__all__ = ["FOOTING_KEEPS", "footing_cuts"]
+
+#: The share of the points each fact keeps.
+FOOTING_KEEPS: dict[str, float] = {
+    "steward trades": 0.5,
+    "one side decides": 0.7,
+    "favoured terms": 0.8,
+    "exit ban": 0.85,
+    "one side admits": 0.85,
+    "member tariffs": 0.95,
+}
+#: How much of the points market owners of the commonality (or its steward) cost, times their
+#: share; half as much when parties outside the market decide who gets access.
+OWNER_CUT = 0.4
+#: The same for a group that stands for one side (a cooperative of all growers).
+GROUP_OWNER_CUT = 0.2
+
+
+def _cut(tally: Tally, keep: float, text: str, path: str) -> None:
+    lost = tally.points * (1 - keep)
+    if lost > 0:
+        tally.add(-lost, f"{text}: the score keeps {percent(keep)} of its points", path)
+
+
+def footing_cuts(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
+    """Cut the tally's points for every fact that breaks the equal footing, each explained."""
+    found = steward_of(canvas, index)
+    if found is None:
+        return
+    position, primary, steward = found
+    if steward is not None and trades(index, steward):
+        _cut(
+            tally,
+            FOOTING_KEEPS["steward trades"],
+            f"The steward {describe(steward)} trades in the market it runs",
+            f"commonalities[{position}].steward",
+        )
+    _owners(canvas, index, tally)
+    _decisions(canvas, index, tally)
+    _terms(canvas, index, tally)
+
+
+def _owners(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
+    owned = stakes_of(canvas, index)
+    primary = canvas.primary_commonality
+    if owned is None or primary is None:
+        return
+    path, stakes = owned
+    split = ownership(index, stakes)
+    deciders = [index.party(key) for key in primary.access_set_by]
+    neutral_gate = bool(deciders) and not any(p is not None and trades(index, p) for p in deciders)
+    single, groups = split.single_market_share, split.groups
+    if single:
+        cut = OWNER_CUT * single * (0.5 if neutral_gate else 1.0)
+        _cut(tally, 1 - cut, f"Market parties own {percent(single)} of the commonality", path)
+    if groups:
+        cut = GROUP_OWNER_CUT * groups
+        _cut(tally, 1 - cut, f"One side's group owns {percent(groups)} of the commonality", path)
+
+
+def _decisions(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
+    rights = canvas.governance.decision_rights
+    for positions, votes in votes_by_subject(rights).values():
+        if decider(index, votes) is not None:
+            right = rights[positions[0]]
+            _cut(
+                tally,
+                FOOTING_KEEPS["one side decides"],
+                f"One market party or one side decides {right.subject.strip() or right.id!r}",
+                f"governance.decision_rights[{positions[0]}]",
+            )
+            return
+
+
+def _terms(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
+    favoured = exit_ban = one_side = tariffs = False
+    for commonality in canvas.commonalities:
+        chosen = (*commonality.favours, *commonality.exclusive_to)
+        favoured = favoured or any(index.is_market_party(key) for key in chosen)
+        exit_ban = exit_ban or commonality.exit_ban
+        tariffs = tariffs or commonality.member_tariffs
+        if commonality.access in (Access.INVITATION, Access.MEMBERSHIP):
+            sides: set[str] = set()
+            for key in commonality.access_set_by:
+                party = index.party(key)
+                if party is not None:
+                    sides |= trades(index, party)
+            one_side = one_side or len(sides) == 1
+    for flag, fact, text in (
+        (favoured, "favoured terms", "The terms favour some market parties"),
+        (exit_ban, "exit ban", "An exit ban locks members in"),
+        (one_side, "one side admits", "One side decides who may join"),
+        (tariffs, "member tariffs", "Members and non-members pay different tariffs"),
+    ):
+        if flag:
+            _cut(tally, FOOTING_KEEPS[fact], text, "commonalities")
