@@ -8,7 +8,7 @@ themselves are counted as in :mod:`cmc_core.scoring.flows`. It reports:
 * **components**: the groups of parties linked to each other, largest first; a community whose
   flows fall apart into groups is several markets, not one;
 * **isolated** parties: in no flow at all;
-* **hubs**: parties that take part in more than ``hub_share`` of the market flows (rule CMC021
+* **hubs**: parties that take part in more than ``hub_share`` of the market flows (rule CMC025
   and decision 4 of the domain reference: a hub is a party in more than half of all flows);
 * **bridges**: links whose removal splits a component: the community depends on that one
   relationship;
@@ -62,12 +62,13 @@ class Hub:
     """A party that takes part in more than the hub share of the market flows.
 
     :param party: its id.
-    :param flows: the market flows it takes part in.
+    :param flows: the market flows it takes part in (their volume, when the shares are of
+        volumes).
     :param share: those flows as a share of all market flows, from 0 to 1.
     """
 
     party: str
-    flows: int
+    flows: float
     share: float
 
 
@@ -186,16 +187,18 @@ def _pair(first: str, second: str) -> tuple[str, str]:
 
 
 def _hubs(table: FlowTable, hub_share: float, name_of: list[str]) -> tuple[Hub, ...]:
-    total = table.market_flows
+    total = table.total  # the number of market flows, or their volume when they all give one
     if not total:
         return ()
     limit = hub_share * total
     # Only a party with many sent or received flows can pass the limit: look at those alone.
     candidates = {n for n, c in chain(table.sent.items(), table.received.items()) if c * 2 > limit}
+    parties = table.canvas.parties
     hubs = [
         Hub(name_of[number], uses, uses / total)
         for number in candidates
-        if (uses := table.takes_part(number)) > limit
+        # a group of many organisations is no one hub (as rule CMC025 reads it)
+        if (uses := table.takes_part(number)) > limit and parties[number].organisations == 1
     ]
     return tuple(sorted(hubs, key=lambda hub: (-hub.flows, hub.party)))
 

@@ -23,8 +23,10 @@ from cmc_core.vocabulary import MARKET_ROLES, Role
 __all__ = [
     "Ownership",
     "market_organisations",
+    "neutral_gate",
     "ownership",
     "sides_of",
+    "stakes_of",
     "steward_of",
     "trades",
 ]
@@ -140,6 +142,20 @@ def ownership(index: CanvasIndex, stakes: Iterable[Stake]) -> Ownership:
         else:
             others.append((party_id, share))
     return Ownership(tuple(market), tuple(others), groups)
+
+
+def neutral_gate(index: CanvasIndex, commonality: Commonality) -> list[Party]:
+    """The parties that decide who may use ``commonality`` when none of them trades and none
+    runs it (a farmer deciding who reads its own data); empty otherwise. Such a gate keeps
+    market owners from using the commonality to favour themselves."""
+    running = {commonality.steward, *commonality.co_stewards}
+    deciders = [index.party(key) for key in commonality.access_set_by]
+    found = [party for party in deciders if party is not None]
+    if not found or len(found) != len(deciders):
+        return []
+    if any(party.id in running or trades(index, party) for party in found):
+        return []
+    return found
 
 
 def stakes_of(canvas: Canvas, index: CanvasIndex) -> tuple[str, tuple[Stake, ...]] | None:

@@ -154,8 +154,11 @@ def _hub_counts(index: CanvasIndex, limit: float) -> dict[str, int]:
     candidates.update(key for key, uses in tos.items() if uses > limit)
     hubs: dict[str, int] = {}
     for key in candidates:
-        if not key or index.party(key) is None:
+        party = index.party(key) if key else None
+        if key is None or party is None:
             continue  # missing and unknown parties are CMC011's business
+        if party.organisations > 1:
+            continue  # a group of many organisations is no one hub, however many flows
         uses = froms.get(key, 0) + tos.get(key, 0)
         if index.may_have_self_loops:
             # A flow from a party to itself is one flow the party is in, not two.

@@ -108,11 +108,11 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     rights = canvas.governance.decision_rights
     found = False
     for positions, votes in votes_by_subject(rights).values():
-        decider = decider(index, votes)
-        if decider is None:
+        decided = decider(index, votes)
+        if decided is None:
             continue
         found = True
-        who, holders, share = decider
+        who, holders, share = decided
         parties = [index.party_by_id[holder] for holder in dict.fromkeys(holders)]
         right = rights[positions[0]]
         subject = quote(right.subject.strip() or right.id)
@@ -122,7 +122,7 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
             text = f"only {who}s ({describe_all(parties)})"
         yield Finding(
             message=(
-                f"{text[0].upper()}{text[1:]} hold{'s' if len(parties) == 1 else ''} "
+                f"{text[0].upper()}{text[1:]} hold{'s' if who == 'organisation' else ''} "
                 f"{share:.0%} of the votes on {subject}, a decision over the transaction rules: "
                 "the other market parties have their terms set for them."
             ),

@@ -12,7 +12,14 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, quote_all, rule
-from cmc_core.rules.builtin._control import ownership, sides_of, stakes_of, steward_of, trades
+from cmc_core.rules.builtin._control import (
+    neutral_gate,
+    ownership,
+    sides_of,
+    stakes_of,
+    steward_of,
+    trades,
+)
 from cmc_core.rules.builtin.governance import MAJORITY
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
@@ -30,13 +37,19 @@ __all__ = [
 ]
 
 _LEADER_ROLES = (Role.DOMAIN_LEADER, Role.NETWORK_LEADER)
+#: At most this many organisations of one group are listed when no count is asked for.
+_LISTED = 10_000
 
 
 def organisations_of(parties: Iterable[Party], enough: int | None = None) -> set[str]:
-    """The organisations of ``parties``; stops early once ``enough`` have been found."""
+    """The organisations of ``parties``; stops early once ``enough`` have been found. A group
+    (``represents`` above 1) adds the organisations it stands for, as ``<id>#1``, ``<id>#2``...
+    up to ``enough``, so that counts see them without listing thousands."""
     found: set[str] = set()
     for party in parties:
         found.add(party.organisation_id)
+        extra = min(party.organisations - 1, _LISTED if enough is None else enough)
+        found.update(f"{party.organisation_id}#{n}" for n in range(1, extra + 1))
         if enough is not None and len(found) >= enough:
             break
     return found
@@ -207,21 +220,18 @@ def _market_owners(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
     share = split.single_market_share
     if share <= 0:
         return
-    deciders = [index.party(key) for key in primary.access_set_by]
-    neutral_gate = bool(deciders) and not any(
-        party is not None and trades(index, party) for party in deciders
-    )
-    severity = Severity.ERROR if share > MAJORITY and not neutral_gate else None
+    deciders = neutral_gate(index, primary)
+    severity = Severity.ERROR if share > MAJORITY and not deciders else None
     owners = [party for party in split.owners() if party.organisations == 1]
     message = (
         f"Market parties own {share:.0%} of the primary commonality {describe(primary)} or its "
         f"steward ({describe_all(owners)}): those who trade in the market control the one who "
         "runs it"
     )
-    if share > MAJORITY and neutral_gate:
+    if share > MAJORITY and deciders:
         message += (
-            ", though who may use it is decided by parties outside the market "
-            f"({describe_all([p for p in deciders if p is not None])})"
+            f", though who may use it is decided by parties outside the market "
+            f"({describe_all(deciders)})"
         )
     yield Finding(
         message=message + ".",

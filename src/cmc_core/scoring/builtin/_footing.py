@@ -10,7 +10,13 @@ facts the rules CMC003, CMC004, CMC006 and CMC024 judge, never from text.
 from __future__ import annotations
 
 from cmc_core.canvas import Canvas
-from cmc_core.rules.builtin._control import ownership, stakes_of, steward_of, trades
+from cmc_core.rules.builtin._control import (
+    neutral_gate,
+    ownership,
+    stakes_of,
+    steward_of,
+    trades,
+)
 from cmc_core.rules.builtin.governance import decider, votes_by_subject
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.builtin._common import Tally, describe, percent
@@ -45,7 +51,7 @@ def footing_cuts(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
     found = steward_of(canvas, index)
     if found is None:
         return
-    position, primary, steward = found
+    position, _, steward = found
     if steward is not None and trades(index, steward):
         _cut(
             tally,
@@ -65,11 +71,10 @@ def _owners(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
         return
     path, stakes = owned
     split = ownership(index, stakes)
-    deciders = [index.party(key) for key in primary.access_set_by]
-    neutral_gate = bool(deciders) and not any(p is not None and trades(index, p) for p in deciders)
+    gated = bool(neutral_gate(index, primary))
     single, groups = split.single_market_share, split.groups
     if single:
-        cut = OWNER_CUT * single * (0.5 if neutral_gate else 1.0)
+        cut = OWNER_CUT * single * (0.5 if gated else 1.0)
         _cut(tally, 1 - cut, f"Market parties own {percent(single)} of the commonality", path)
     if groups:
         cut = GROUP_OWNER_CUT * groups

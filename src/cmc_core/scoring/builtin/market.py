@@ -19,7 +19,6 @@ from collections import Counter
 from cmc_core.canvas import Canvas
 from cmc_core.rules.engine import RuleSettings
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.scoring.builtin._footing import footing_cuts
 from cmc_core.scoring.builtin._common import (
     Tally,
     describe,
@@ -32,6 +31,7 @@ from cmc_core.scoring.builtin._common import (
     quote,
     share,
 )
+from cmc_core.scoring.builtin._footing import footing_cuts
 from cmc_core.scoring.contract import Score, ScoreContext
 from cmc_core.scoring.flows import FlowTable
 from cmc_core.scoring.network import NetworkAnalysis
@@ -71,9 +71,11 @@ class _Side:
         self.verbs = ("send", "sends") if supply else ("receive", "receives")
         self.counts: Counter[int] = table.sent if supply else table.received
         self.by_organisation = table.by_organisation(self.counts)
-        # the largest organisation; ties go to the lower number, the earlier in the canvas
+        # the largest organisation, a group's part split within it; ties go to the lower
+        # number, the earlier in the canvas
         self.largest, self.most = max(
-            self.by_organisation.items(), key=lambda item: (item[1], -item[0])
+            ((key, count / self._group_size(key)) for key, count in self.by_organisation.items()),
+            key=lambda item: (item[1], -item[0]),
         )
         self.largest_share = self.most / table.total
 
@@ -135,7 +137,10 @@ class _Side:
         )
         hhi = self.hhi()
         grade = "highly concentrated" if hhi > HIGHLY_CONCENTRATED else "not highly concentrated"
-        tied = sum(count == self.most for count in self.by_organisation.values())
+        tied = sum(
+            count / self._group_size(key) == self.most
+            for key, count in self.by_organisation.items()
+        )
         if tied == 1:
             largest = f"the largest, {self.largest_named()}, {self.verbs[1]} "
             largest += f"{percent(self.largest_share)} of the flows"
@@ -248,7 +253,7 @@ MARKET_BALANCE = make_scorer(
         "CMC024",
         "CMC025",
         "CMC026",
-    ),  # fmt: skip
+    ),
     score=score_market_balance,
     weight=3.0,
     description="""
