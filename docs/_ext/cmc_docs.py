@@ -17,7 +17,7 @@ docs say about the model cannot drift from the model:
     The exit status of every command, read from the commands' own ``--help`` epilogs.
 ``cmc-json-schema``
     The JSON Schema of the file format, generated at build time; the same text is written
-    next to the HTML as ``cmc-canvas-1.schema.json``.
+    next to the HTML as ``cmc-canvas-2.schema.json``.
 
 The resolver: annotations in signatures name classes where they are defined
 (``cmc_core.canvas.Canvas``), while the docs document each object once, under the name users
@@ -47,6 +47,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.inspect import stringify_signature
 
+from cmc_core.fileformat.layout import SCHEMA_FILE_NAME
+
 logger = logging.getLogger(__name__)
 
 #: Public modules in the order they are searched for the home of a re-exported object.
@@ -69,7 +71,7 @@ PUBLIC_MODULES = (
     "cmc_core.testing",
     "cmc_core.strategies",
 )
-SCHEMA_FILE = "cmc-canvas-1.schema.json"
+SCHEMA_FILE = SCHEMA_FILE_NAME  # the name the loader writes in every file's $schema
 _IMMUTABLE_SCALARS = (str, int, float, bool, bytes, type(None))
 
 
@@ -141,9 +143,7 @@ def resolve_by_identity(
     if home is None or home == node["reftarget"]:
         return None
     domain = env.get_domain("py")
-    return domain.resolve_xref(
-        env, node["refdoc"], app.builder, "obj", home, node, contnode
-    )
+    return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", home, node, contnode)
 
 
 class _ShownAs:

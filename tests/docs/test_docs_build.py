@@ -20,6 +20,7 @@ from sphinx.util.inventory import InventoryFile
 import cmc_core
 from cmc_core import hookspecs
 from cmc_core.cli import cli
+from cmc_core.fileformat.layout import SCHEMA_FILE_NAME
 from cmc_core.rules import BUILTIN_RULES
 
 pytestmark = pytest.mark.slow  # every test here reads one Sphinx build of the whole site
@@ -175,9 +176,9 @@ def test_the_built_json_schema_is_what_cmc_schema_prints(docs_build: Build) -> N
     from click.testing import CliRunner
 
     printed = CliRunner().invoke(cli, ["schema"]).output
-    written = (docs_build.html / "cmc-canvas-1.schema.json").read_text(encoding="utf-8")
+    written = (docs_build.html / SCHEMA_FILE_NAME).read_text(encoding="utf-8")
     assert written == printed
-    assert json.loads(written)["$id"] == "cmc-canvas-1.schema.json"
+    assert json.loads(written)["$id"] == SCHEMA_FILE_NAME
 
 
 def test_every_command_is_on_the_exit_codes_page(docs_build: Build) -> None:

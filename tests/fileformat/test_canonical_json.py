@@ -48,7 +48,7 @@ def test_keys_come_in_model_field_order() -> None:
 
 def test_json_is_indented_by_two_spaces_and_ends_with_a_newline() -> None:
     text = dumps(rich_canvas(), "json")
-    assert text.startswith('{\n  "$schema": "cmc-canvas-1.schema.json",\n  "schema_version": 1,\n')
+    assert text.startswith('{\n  "$schema": "cmc-canvas-2.schema.json",\n  "schema_version": 2,\n')
     assert text.endswith("}\n")
     assert not text.endswith("\n\n")
 

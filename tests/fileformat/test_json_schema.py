@@ -53,7 +53,7 @@ def broken(path: list[str | int], value: object) -> dict[str, Any]:
         (["factors", "visoin"], {"answer": "x"}),
         (["waste", "baseline_share"], 100.5),
         (["notes", "boundary"], 5),
-        (["schema_version"], 2),
+        (["schema_version"], 3),
         (["parties", 0, "external"], "no"),
     ],
 )

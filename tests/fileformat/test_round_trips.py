@@ -36,7 +36,7 @@ def test_a_rich_canvas_reads_back_equal(file_format: str) -> None:
 def test_an_empty_canvas_reads_back_equal_and_writes_only_the_header(file_format: str) -> None:
     text = dumps(Canvas(), file_format)
     assert loads(text, file_format).canvas == Canvas()
-    assert to_dict(Canvas()) == {"$schema": "cmc-canvas-1.schema.json", "schema_version": 1}
+    assert to_dict(Canvas()) == {"$schema": "cmc-canvas-2.schema.json", "schema_version": 2}
 
 
 @pytest.mark.parametrize("file_format", FORMATS)

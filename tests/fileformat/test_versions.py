@@ -14,13 +14,13 @@ from cmc_core.fileformat import migrate as migrate_module
 
 def test_a_document_from_a_newer_cmc_is_refused_with_advice() -> None:
     with pytest.raises(SchemaVersionError) as caught:
-        loads("schema_version: 2\nmeta: {name: x}\n", "yaml", "future.cmc.yaml")
+        loads("schema_version: 3\nmeta: {name: x}\n", "yaml", "future.cmc.yaml")
     error = caught.value
-    assert error.found == 2
-    assert error.supported == SCHEMA_VERSION == 1
+    assert error.found == 3
+    assert error.supported == SCHEMA_VERSION == 2
     assert str(error) == (
-        "future.cmc.yaml:1:1: this file has schema_version 2, but this cmc (0.1.0) reads "
-        "schema_version 1 at most; upgrade cmc to read it"
+        "future.cmc.yaml:1:1: this file has schema_version 3, but this cmc (0.1.0) reads "
+        "schema_version 2 at most; upgrade cmc to read it"
     )
 
 
@@ -35,7 +35,7 @@ def test_a_missing_schema_version_is_a_load_error() -> None:
     assert not isinstance(caught.value, SchemaVersionError)
     assert str(caught.value) == (
         "c.cmc.yaml:1:1: the document has no schema_version; a canvas starts with "
-        "'schema_version: 1'"
+        "'schema_version: 2'"
     )
 
 
@@ -101,6 +101,6 @@ def test_a_migrated_document_is_written_at_the_current_version(
     monkeypatch.setitem(MIGRATIONS, 0, rename_actors_to_parties)
     document = loads("schema_version: 0  # old\nactors: [p1]\n", "yaml")
     text = document.with_canvas(document.canvas).dumps()
-    assert "schema_version: 1  # old\n" in text
+    assert "schema_version: 2  # old\n" in text
     assert "actors" not in text
     assert "parties:\n  - id: p1\n" in text

@@ -14,8 +14,8 @@ from cmc_core.fileformat.yaml_merge import merged_tree
 
 WORKSHOP = """\
 # Port logistics community -- workshop 3
-$schema: cmc-canvas-1.schema.json
-schema_version: 1
+$schema: cmc-canvas-2.schema.json
+schema_version: 2
 
 meta:
   name: Port community   # working title
@@ -172,8 +172,8 @@ def test_the_edited_document_locates_paths_in_its_new_text() -> None:
 
 def test_a_file_indented_in_another_style_keeps_its_style() -> None:
     compact = (
-        "$schema: cmc-canvas-1.schema.json\n"
-        "schema_version: 1\n"
+        "$schema: cmc-canvas-2.schema.json\n"
+        "schema_version: 2\n"
         "parties:\n"
         "- id: p1\n"
         "  roles:\n"
@@ -184,9 +184,9 @@ def test_a_file_indented_in_another_style_keeps_its_style() -> None:
 
 
 def test_an_edit_adds_the_schema_key_a_hand_written_file_left_out() -> None:
-    text = edited("schema_version: 1  # v1\n", lambda c: c.add(Party("p1")))
+    text = edited("schema_version: 2  # v2\n", lambda c: c.add(Party("p1")))
     assert text == (
-        "$schema: cmc-canvas-1.schema.json\nschema_version: 1  # v1\nparties:\n  - id: p1\n"
+        "$schema: cmc-canvas-2.schema.json\nschema_version: 2  # v2\nparties:\n  - id: p1\n"
     )
 
 

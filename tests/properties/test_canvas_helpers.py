@@ -14,45 +14,23 @@ from hypothesis import strategies as st
 from cmc_core import (
     BlockKey,
     Canvas,
-    Commonality,
-    Development,
     Entity,
     FactorKey,
-    Party,
     PrincipleKey,
     PrincipleStatus,
-    ProcessArea,
-    Resistance,
-    Value,
-    ValueFlow,
 )
+from cmc_core.shape import collections, label_field
 from cmc_core.strategies import SENTINEL, awkward_text, canvases, valid_canvases
 
-ENTITY_TYPES: tuple[type[Entity], ...] = (
-    Party,
-    Value,
-    ValueFlow,
-    ProcessArea,
-    Commonality,
-    Development,
-    Resistance,
-)
-COLLECTION = {
-    Party: "parties",
-    Value: "values",
-    ValueFlow: "flows",
-    ProcessArea: "process_areas",
-    Commonality: "commonalities",
-    Development: "developments",
-    Resistance: "resistances",
-}
+#: The canvas's own collections, read from the model's one description of itself.
+COLLECTION: dict[type[Entity], str] = {
+    collection.entity: collection.name for collection in collections(Canvas)
+    if len(collection.path) == 1
+}  # fmt: skip
+ENTITY_TYPES: tuple[type[Entity], ...] = tuple(COLLECTION)
 
-#: A free-text field of each entity type (the others have a name).
-TEXT_FIELD: dict[type[Entity], str] = {
-    ValueFlow: "friction",
-    Development: "description",
-    Resistance: "description",
-}
+#: A free-text field of each entity type that names or describes it in a line.
+TEXT_FIELD: dict[type[Entity], str] = {kind: label_field(kind) or "id" for kind in COLLECTION}
 
 any_canvas = st.one_of(canvases(), valid_canvases())
 
@@ -94,7 +72,7 @@ def test_replacing_an_entity_keeps_its_place_and_leaves_the_rest(
     original = items[first]
     before = pickle.dumps(canvas)
     changed_description = data.draw(awkward_text(), label="text")
-    field = TEXT_FIELD.get(type(original), "name")
+    field = TEXT_FIELD[type(original)]
     replacement = attrs.evolve(original, **{field: changed_description})
     edited = canvas.replace(replacement)
     new_items = getattr(edited, name)

@@ -117,7 +117,7 @@ EXAMPLES: tuple[Example, ...] = (
         language=Language.EN,
         file_name="single-owner-platform.cmc.yaml",
         expected_ok=False,
-        expected_codes=("CMC001", "CMC003", "CMC004", "CMC021"),
+        expected_codes=("CMC001", "CMC003", "CMC004", "CMC006", "CMC024", "CMC025"),
     ),
 )
 

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cmc_core.canvas import Canvas
+from cmc_core.canvas import SCHEMA_VERSION, Canvas
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.fileformat.converter import structure_document, unstructure_canvas
@@ -87,7 +87,14 @@ def loads(data: str | bytes, format: Format | str, source: str | None = None) ->
     if kind == "toml":
         return CanvasDocument(decode_toml(data, source), source, "toml")
     canvas, tree, yaml_locator = decode_yaml(data, source)
-    return CanvasDocument(canvas, source, "yaml", tree=tree, locator=yaml_locator)
+    # A document of an older schema version keeps its text for locations, and is written at
+    # the current version (comments kept) when it is saved or converted.
+    root: Any = getattr(tree, "root", None)
+    version = root.get("schema_version") if isinstance(root, dict) else None
+    migrated = type(version) is int and version < SCHEMA_VERSION
+    return CanvasDocument(
+        canvas, source, "yaml", tree=tree, locator=yaml_locator, migrated=migrated
+    )
 
 
 def load(path: str | os.PathLike[str]) -> CanvasDocument:

@@ -58,6 +58,8 @@ class CanvasDocument:
     :param format: ``yaml``, ``json`` or ``toml``.
     :param tree: for YAML, the parsed tree (comments, order, styles) kept for a round trip.
     :param locator: finds where a path was written.
+    :param migrated: the YAML text is of an older schema version: :meth:`dumps` writes the
+        current one.
     """
 
     canvas: Canvas
@@ -65,6 +67,7 @@ class CanvasDocument:
     format: Format = "yaml"
     _tree: Any = attrs.field(default=None, eq=False, repr=False, alias="tree")
     _locator: Locator | None = attrs.field(default=None, eq=False, repr=False, alias="locator")
+    _migrated: bool = attrs.field(default=False, eq=False, repr=False, alias="migrated")
 
     def locate(self, path: str) -> Location | None:
         """The file location of a logical path such as ``flows[3].to``.
@@ -99,5 +102,7 @@ class CanvasDocument:
     def dumps(self) -> str:
         """The document's text in its own format (YAML with its comments)."""
         if self.format == "yaml" and self._tree is not None:
+            if self._migrated:
+                return self.with_canvas(self.canvas).dumps()
             return dump_tree(self._tree)
         return dumps(self.canvas, self.format)

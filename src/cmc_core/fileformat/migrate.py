@@ -52,16 +52,16 @@ def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     primary = _primary(commonalities)
     if primary is None or not isinstance(commonalities, list):
         for party in favoured:
-            notes = party.get("notes")
-            text = notes if isinstance(notes, str) else ""
-            party["notes"] = (text + " " if text else "") + "(privileged in schema version 1)"
+            notes = party.get("notes", "")
+            if isinstance(notes, str):  # anything else is the reader's to explain
+                party["notes"] = (notes + " " if notes else "") + "(privileged in schema version 1)"
         return data
     position, commonality = primary
     commonality = dict(commonality)
     given = commonality.get("favours")
     commonality["favours"] = [
         *(given if isinstance(given, list) else ()),
-        *(party.get("id") for party in favoured),
+        *(party["id"] for party in favoured if isinstance(party.get("id"), str)),
     ]
     if not commonality["favours"]:
         del commonality["favours"]

@@ -51,8 +51,8 @@ def canvases_breaking(
     """Canvases that trigger rule ``code`` and no error-level diagnostic of any other rule.
 
     Each is a :func:`valid_canvases` canvas with one targeted mutation, drawn from the rule's
-    ways of being broken (for CMC003: a privileged market party, exclusivity, one market party
-    deciding the transaction rules alone, or empty access terms). For warning and info rules
+    ways of being broken (for CMC003: terms that favour a market party, exclusivity, an exit
+    ban, or empty access terms). For warning and info rules
     the canvas triggers the code and no error at all. The promise holds under the default
     :class:`~cmc_core.rules.RuleSettings`; the size arguments are those of
     :func:`valid_canvases` (mutations may add one party, flow or area).

@@ -158,7 +158,8 @@ INTEGRITY_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC018": (_no_waste_baseline,),
     "CMC019": (_dangling_supplier,),
     "CMC020": (_final_with_unassessed_principle,),
-    "CMC021": (_concentrated_supply, _hub_decides_alone, _steward_is_the_hub),
+    "CMC021": (_concentrated_supply,),
+    "CMC025": (_hub_decides_alone, _steward_is_the_hub),
     "CMC022": (_dangling_reference,),
     "CMC023": (_id_used_twice,),
 }

@@ -76,6 +76,23 @@ def _unilateral_transaction_rules(draw: st.DrawFn, canvas: Canvas) -> Canvas:
     return m.add_right(canvas, right)
 
 
+def _exit_ban(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """A commonality bars a party that leaves from coming back for a while."""
+    commonality = pick(draw, canvas.commonalities)
+    return canvas.replace(attrs.evolve(commonality, exit_ban=True))
+
+
+def _two_supplier_organisations(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """The inside suppliers are made to belong to two organisations (a warning: a duopoly)."""
+    suppliers = [p for p in m.inside(canvas) if p.has_role(Role.SUPPLIER)]
+    names = (m.fresh_id(canvas, "org-supply-a"), m.fresh_id(canvas, "org-supply-b"))
+    changed = [
+        attrs.evolve(party, organisation=names[position % 2], represents=None)
+        for position, party in enumerate(suppliers)
+    ]
+    return m.replace_parties(canvas, changed)
+
+
 def _primary_without_access_terms(draw: st.DrawFn, canvas: Canvas) -> Canvas:
     """The primary commonality's access terms are emptied (a warning)."""
     return canvas.replace(attrs.evolve(m.primary(canvas), access_terms=""))
@@ -217,7 +234,7 @@ MARKET_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC003": (
         _privileged_market_party,
         _commonality_exclusive_to_market_party,
-        _unilateral_transaction_rules,
+        _exit_ban,
         _primary_without_access_terms,
     ),
     "CMC004": (_market_party_leads,),
@@ -227,4 +244,6 @@ MARKET_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC008": (_execution_cooperated, _transactions_competed, _same_area_both_modes),
     "CMC009": (_end_customer_value_emptied, _nothing_reaches_the_end_customer),
     "CMC010": (_flow_against_the_market, _counter_flow_not_reversed),
+    "CMC024": (_unilateral_transaction_rules,),
+    "CMC026": (_two_supplier_organisations,),
 }

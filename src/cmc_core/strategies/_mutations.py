@@ -176,10 +176,14 @@ def put_ghost(draw: st.DrawFn, canvas: Canvas, where: str, ghost: str) -> Canvas
     place, _, field = where.rpartition(".")
     if place == "commonalities":
         return canvas.replace(_with_ghost(primary(canvas), field, ghost))
-    if where == "resistances.holder":
-        return canvas.add(Resistance(fresh_id(canvas, "r-ghost"), "Doubt", ghost, reason="Habit"))
-    if where == "governance.decision_rights.holders":
-        return add_right(canvas, DecisionRight(fresh_id(canvas, "dr-ghost"), "agenda", (ghost,)))
+    if place == "resistances":  # a valid canvas may have none: a new one, with a reason
+        resistance = Resistance(fresh_id(canvas, "r-ghost"), "Doubt", reason="Habit")
+        return canvas.add(_with_ghost(resistance, field, ghost))
+    if place == "governance.decision_rights":  # the same, held by the steward
+        right = DecisionRight(fresh_id(canvas, "dr-ghost"), "agenda", (steward(canvas).id,))
+        if field == "holders":
+            right = attrs.evolve(right, holders=())
+        return add_right(canvas, _with_ghost(right, field, ghost))
     if place == "flows":
         flow = new_forward_flow(draw, canvas, "f-ghost")
         if field == "counter_of":  # a counter-flow runs back, from demander to supplier

@@ -264,13 +264,19 @@ def commonalities(
 
 
 def governance(draw: st.DrawFn, scheme: IdScheme, cast: Cast, say: TextCycle) -> Governance:
-    """Decision rights held by the steward alone or by two or more market parties together, so
-    no market party decides alone (CMC003) and no hub is a sole holder (CMC021)."""
-    market = cast.market_ids
+    """Decision rights held by the steward, alone or with stakeholders outside the market:
+    market parties holding votes would tie the canvas's validity to how the breaking mutations
+    regroup organisations (CMC024 reads sides per organisation), and no hub may be a sole
+    holder (CMC025)."""
+    trading = {party.organisation_id for party in cast.market}
+    others = [
+        party.id
+        for party in cast.others
+        if not party.external and party.organisation_id not in trading
+    ]
 
     def holders() -> tuple[str, ...]:
-        together = subset(draw, market, max_size=4)
-        return tuple(together) if len(together) >= 2 else (cast.steward.id,)
+        return (cast.steward.id, *subset(draw, others, max_size=2))
 
     rights = tuple(
         DecisionRight(scheme.right(number), say.next(), holders(), flag(draw))

@@ -75,6 +75,10 @@ _STAKEHOLDER_ROLES: tuple[Role, ...] = (
 _EXTERNAL_ROLES: tuple[Role, ...] = (*_STAKEHOLDER_ROLES, Role.END_CUSTOMER)
 
 
+#: A share of the cost from 0 to 100: the waste today as a figure.
+_SHARES = st.floats(min_value=0, max_value=100)
+
+
 def valid_canvases(
     *,
     min_parties: int = 5,
@@ -198,7 +202,8 @@ def _valid_canvases(
         developments=_parts.developments(draw, scheme, say),
         resistances=_parts.resistances(draw, scheme, cast, say),
         principles=_parts.principles(draw, say),
-        waste=Waste(say.next(), draw(PERCENTAGES), draw(PERCENTAGES), say.next()),
+        # a baseline figure always: a saving without one is CMC018's error
+        waste=Waste(say.next(), draw(_SHARES), draw(PERCENTAGES), say.next()),
         notes=[BlockNote(key, say.next()) for key in subset(draw, tuple(BlockKey), max_size=2)],
     )
 

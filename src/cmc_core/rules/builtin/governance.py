@@ -80,7 +80,7 @@ def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str]
         if share > MAJORITY:
             return "organisation", members[organisation], share
     for side, share in by_side.items():
-        if share > MAJORITY and len(by_side) == 1:
+        if share > MAJORITY:
             return side, members[side], share
     return None
 
@@ -94,7 +94,7 @@ def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str]
         transaction rules" (V03): parties that transact "op gelijkwaardige basis" (on an equal
         footing) [S1] do not have their terms set by a competitor or by the other side. A
         market organisation with more than half of the votes on a subject over the transaction
-        rules, or market parties of one side only holding that majority (a growers' council
+        rules, or market parties of one side holding that majority (a growers' council
         that sets the buyers' fees), is an error. When the canvas states no such right, the
         rules are set by whoever runs the primary commonality: owners that trade holding more
         than half of it (or of its steward) is a warning, a rule-setter controlled by market
@@ -106,12 +106,11 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     rule-setter its market owners control."""
     index = context.index
     rights = canvas.governance.decision_rights
-    found = False
-    for positions, votes in votes_by_subject(rights).values():
+    subjects = votes_by_subject(rights)
+    for positions, votes in subjects.values():
         decided = decider(index, votes)
         if decided is None:
             continue
-        found = True
         who, holders, share = decided
         parties = [index.party_by_id[holder] for holder in dict.fromkeys(holders)]
         right = rights[positions[0]]
@@ -131,7 +130,7 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
             severity=Severity.ERROR,
             figures=(("share", share),),
         )
-    if not found:
+    if not subjects:  # no right over the transaction rules is stated: who runs it sets them
         yield from _controlled_rule_setter(canvas, index)
 
 

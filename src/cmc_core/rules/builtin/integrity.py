@@ -32,6 +32,11 @@ _ROLE_WORDS = {
     "counter_value": "its counter-value",
     "step": "its process step",
     "counter_of": "the flow it answers (counter_of)",
+    "access_set_by": "one who decides its access (access_set_by)",
+    "favours": "a party its terms favour",
+    "co_stewards": "a co-steward",
+    "owners": "an owner",
+    "sources": "a source",
 }
 
 
@@ -91,12 +96,13 @@ def _unresolved(
     code="CMC022",
     name="references-resolve",
     severity=Severity.ERROR,
-    title="Every reference names a party, value, flow or process step of the canvas",
+    title="Every reference names a party, value, flow, source or process step of the canvas",
     rationale="""The canvas is a set of elements "en de relaties daartussen" (and the relations
         between them) [S1b]. Relations are written as ids, and a canvas may be saved half
         filled in, so validation checks that each one resolves: stewards, users, exclusivity,
         process-area parties, resistance holders, decision-right holders, boundary
-        instruments, counter-values, counter-flows, process steps, owner and focal party.""",
+        instruments, counter-values, counter-flows, process steps, owner and focal party,
+        co-stewards, owners, favoured parties, those who decide access, and sources.""",
     source="domain.md 3.1, 3.3; [S1b]",
 )
 def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:

@@ -39,17 +39,24 @@ __all__ = [
 _LEADER_ROLES = (Role.DOMAIN_LEADER, Role.NETWORK_LEADER)
 #: At most this many organisations of one group are listed when no count is asked for.
 _LISTED = 10_000
+#: Marks the stand-ins of a group's organisations (a character no id of a file holds).
+_STAND_IN = "\x00"
+
+
+def named(organisations: Iterable[str]) -> list[str]:
+    """The real organisation ids among ``organisations``, sorted: stand-ins left out."""
+    return sorted(key for key in organisations if _STAND_IN not in key)
 
 
 def organisations_of(parties: Iterable[Party], enough: int | None = None) -> set[str]:
     """The organisations of ``parties``; stops early once ``enough`` have been found. A group
-    (``represents`` above 1) adds the organisations it stands for, as ``<id>#1``, ``<id>#2``...
-    up to ``enough``, so that counts see them without listing thousands."""
+    (``represents`` above 1) adds stand-ins for the organisations it stands for (at most
+    ``enough``), so that counts see them; :func:`named` leaves the stand-ins out."""
     found: set[str] = set()
     for party in parties:
         found.add(party.organisation_id)
         extra = min(party.organisations - 1, _LISTED if enough is None else enough)
-        found.update(f"{party.organisation_id}#{n}" for n in range(1, extra + 1))
+        found.update(f"{party.organisation_id}{_STAND_IN}{n}" for n in range(1, extra + 1))
         if enough is not None and len(found) >= enough:
             break
     return found
@@ -130,7 +137,7 @@ def distinct_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Fin
             f"market parties from at least {minimum} distinct organisations."
         )
     elif len(organisations) == 1 and len(parties) > 1:
-        (organisation,) = organisations
+        (organisation,) = named(organisations)
         message = (
             f"All {len(parties)} market parties belong to one organisation, {quote(organisation)}: "
             "a firm talking to itself is a firm, not a business community; at least "
@@ -139,8 +146,8 @@ def distinct_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Fin
     else:
         message = (
             f"The market parties belong to only {plural(len(organisations), 'organisation')} "
-            f"({quote_all(organisations)}); at least {minimum} are needed, as two firms trading "
-            "with each other are a bilateral relation, not a community."
+            f"({quote_all(named(organisations))}); at least {minimum} are needed, as two firms "
+            "trading with each other are a bilateral relation, not a community."
         )
     yield Finding(message=message, path="parties", figures=figures)
 
