@@ -165,7 +165,7 @@ _NAMED = {
 #: Where the references that answers may give by name sit in the file form: (entity list,
 #: field, the list it names entries of), as the model declares them.
 _REFERENCES = tuple(
-    (collection.name, reference.file_key, _NAMED[reference.kind.name])
+    (collection.name, reference.file_key, _NAMED[reference.kind.name], reference.part_key)
     for collection in shape.collections(Canvas)
     for reference in shape.references(collection.entity)
     if reference.kind.name in _NAMED
@@ -203,11 +203,13 @@ def answerable_exactly(canvas: Canvas) -> bool:
     for block, field, named in _BLOCK_REFERENCES:
         if not set(document.get(block, {}).get(field, [])) <= _ids(document, named):
             return False
-    for collection, field, named in _REFERENCES:
+    for collection, field, named, part in _REFERENCES:
         known = _ids(document, named)
         for entry in _entries(document, collection):
             given = entry.get(field)
             references = given if isinstance(given, list) else [given]
+            if part is not None:  # a list of items, each naming one thing (owners)
+                references = [item.get(part) for item in references if item is not None]
             if not {r for r in references if r is not None} <= known:
                 return False
     return True
@@ -233,11 +235,13 @@ def with_references_resolved(canvas: Canvas) -> Canvas:
         if field in record:
             known = _ids(document, named)
             record[field] = [reference for reference in record[field] if reference in known]
-    for collection, field, named in _REFERENCES:
+    for collection, field, named, part in _REFERENCES:
         known = _ids(document, named)
         for entry in _entries(document, collection):
             given = entry.get(field)
-            if isinstance(given, list):
+            if part is not None and isinstance(given, list):
+                entry[field] = [item for item in given if item.get(part) in known]
+            elif isinstance(given, list):
                 entry[field] = [reference for reference in given if reference in known]
             elif given is not None and given not in known:
                 del entry[field]

@@ -7,7 +7,7 @@ import pytest
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.model import DecisionRight, Governance, Stake
-from cmc_core.rules.builtin.governance import votes_by_subject
+from cmc_core.rules.control import votes_by_subject
 
 from .builders import DEMANDERS, SUPPLIERS, diagnostics, only, replace_party, valid_canvas
 

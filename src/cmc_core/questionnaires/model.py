@@ -59,6 +59,7 @@ class QuestionKind(enum.StrEnum):
     DEVELOPMENTS = "developments"  #: a list of developments, problems and opportunities
     RESISTANCES = "resistances"  #: a list of resistances
     DECISION_RIGHTS = "decision_rights"  #: a list of decision rights
+    SOURCES = "sources"  #: a list of sources (reports, articles, interviews)
 
 
 def _entity_kinds() -> dict[QuestionKind, str]:

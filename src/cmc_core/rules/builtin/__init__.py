@@ -4,9 +4,9 @@
 rules live in modules by theme: the market (``market``), the commonality and equal footing
 (``commonality``), process areas (``processes``), value flows (``flows``), concentration
 (``concentration``), governance (``governance``), referential integrity (``integrity``),
-direction (``direction``) and change (``change``); ``_control`` holds what the ownership and
-leader checks share. :func:`bmc_blockers` is here rather than with the commonality rules
-because it runs every built-in rule.
+direction (``direction``) and change (``change``); :mod:`cmc_core.rules.control` holds what
+the ownership and leader checks share. :func:`bmc_blockers` is here rather than with the
+commonality rules because it runs every built-in rule.
 """
 
 from __future__ import annotations

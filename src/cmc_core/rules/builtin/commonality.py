@@ -14,7 +14,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
-from cmc_core.rules.builtin._control import sides_of, trades
+from cmc_core.rules.control import sides_of, trades
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import Access, Role, label

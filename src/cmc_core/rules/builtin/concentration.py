@@ -27,9 +27,8 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
-from cmc_core.rules.builtin._control import ownership, stakes_of, steward_of, trades
-from cmc_core.rules.builtin.governance import MAJORITY
 from cmc_core.rules.builtin.market import organisations_of
+from cmc_core.rules.control import MAJORITY, ownership, stakes_of, steward_of, trades
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
 

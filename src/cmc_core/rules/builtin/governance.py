@@ -9,80 +9,16 @@ votes on a subject decides it.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from collections.abc import Iterator
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.model import DecisionRight
 from cmc_core.rules.builtin._common import describe, describe_all, quote, rule
-from cmc_core.rules.builtin._control import ownership, stakes_of, trades
+from cmc_core.rules.control import MAJORITY, decider, ownership, stakes_of, votes_by_subject
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
 
-__all__ = ["MAJORITY", "decider", "decision_power", "votes_by_subject"]
-
-#: More than this share of the votes decides a subject.
-MAJORITY = 0.5
-
-
-def _subject(right: DecisionRight) -> str:
-    return right.subject.strip().casefold() or right.id
-
-
-def votes_by_subject(
-    rights: tuple[DecisionRight, ...],
-) -> dict[str, tuple[list[int], dict[str, float]]]:
-    """Per subject over the transaction rules: the positions of its rights and each holder's
-    share of the votes (0-1)."""
-    grouped: dict[str, list[int]] = defaultdict(list)
-    for position, right in enumerate(rights):
-        if right.over_transaction_rules and right.holders:
-            grouped[_subject(right)].append(position)
-    found: dict[str, tuple[list[int], dict[str, float]]] = {}
-    for subject, positions in grouped.items():
-        weighted = [rights[p].weight for p in positions if rights[p].weight is not None]
-        unweighted = [p for p in positions if rights[p].weight is None]
-        given = math.fsum(w for w in weighted if w is not None)
-        rest = max(0.0, 100.0 - given) / len(unweighted) if unweighted else 0.0
-        total = given + rest * len(unweighted)
-        votes: dict[str, float] = defaultdict(float)
-        if total > 0:
-            for position in positions:
-                right = rights[position]
-                weight = right.weight if right.weight is not None else rest
-                holders = set(right.holders)
-                for holder in holders:
-                    votes[holder] += weight / total / len(holders)
-        found[subject] = (positions, dict(votes))
-    return found
-
-
-def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str], float] | None:
-    """Who decides a subject: ('organisation', [party ids], share) for one market organisation,
-    ('supplier' or 'demander', [party ids], share) for one side of the market."""
-    by_organisation: dict[str, float] = defaultdict(float)
-    by_side: dict[str, float] = defaultdict(float)
-    members: dict[str, list[str]] = defaultdict(list)
-    for holder, share in votes.items():
-        party = index.party(holder)
-        sides = trades(index, party) if party is not None else frozenset()
-        if party is None or not sides:
-            continue
-        if party.organisations == 1:
-            by_organisation[party.organisation_id] += share
-            members[party.organisation_id].append(holder)
-        for side in sides:
-            by_side[side] += share
-            members[side].append(holder)
-    for organisation, share in by_organisation.items():
-        if share > MAJORITY:
-            return "organisation", members[organisation], share
-    for side, share in by_side.items():
-        if share > MAJORITY:
-            return side, members[side], share
-    return None
+__all__ = ["decision_power"]
 
 
 @rule(
@@ -94,7 +30,7 @@ def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str]
         transaction rules" (V03): parties that transact "op gelijkwaardige basis" (on an equal
         footing) [S1] do not have their terms set by a competitor or by the other side. A
         market organisation with more than half of the votes on a subject over the transaction
-        rules, or market parties of one side holding that majority (a growers' council
+        rules, or market parties of one side only holding that majority (a growers' council
         that sets the buyers' fees), is an error. When the canvas states no such right, the
         rules are set by whoever runs the primary commonality: owners that trade holding more
         than half of it (or of its steward) is a warning, a rule-setter controlled by market

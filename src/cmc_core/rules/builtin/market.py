@@ -12,7 +12,8 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, quote_all, rule
-from cmc_core.rules.builtin._control import (
+from cmc_core.rules.control import (
+    MAJORITY,
     neutral_gate,
     ownership,
     sides_of,
@@ -20,7 +21,6 @@ from cmc_core.rules.builtin._control import (
     steward_of,
     trades,
 )
-from cmc_core.rules.builtin.governance import MAJORITY
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import STAKEHOLDER_ROLES, Role

@@ -10,14 +10,15 @@ facts the rules CMC003, CMC004, CMC006 and CMC024 judge, never from text.
 from __future__ import annotations
 
 from cmc_core.canvas import Canvas
-from cmc_core.rules.builtin._control import (
+from cmc_core.rules.control import (
+    decider,
     neutral_gate,
     ownership,
     stakes_of,
     steward_of,
     trades,
+    votes_by_subject,
 )
-from cmc_core.rules.builtin.governance import decider, votes_by_subject
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.builtin._common import Tally, describe, percent
 from cmc_core.vocabulary import Access

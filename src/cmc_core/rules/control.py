@@ -1,4 +1,5 @@
-"""Who owns and who controls: the facts the steward, leader, privilege and decision rules share.
+"""Who owns and who controls: the facts the steward, leader, privilege and decision rules share,
+and the market-balance score reads too.
 
 The rules look through parties to organisations (decision 1 counts organisations, so a steward
 that is "a division of" a market party is that market party) and through the steward to its
@@ -11,17 +12,20 @@ of all growers, ``represents`` above 1) is one side of the market, but no single
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from cmc_core.canvas import Canvas
-from cmc_core.model import Commonality, Party, Stake
+from cmc_core.model import Commonality, DecisionRight, Party, Stake
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.vocabulary import MARKET_ROLES, Role
 
 __all__ = [
+    "MAJORITY",
     "Ownership",
+    "decider",
     "market_organisations",
     "neutral_gate",
     "ownership",
@@ -29,6 +33,7 @@ __all__ = [
     "stakes_of",
     "steward_of",
     "trades",
+    "votes_by_subject",
 ]
 
 #: The sides of the market, by the role that puts a party on them.
@@ -169,4 +174,68 @@ def stakes_of(canvas: Canvas, index: CanvasIndex) -> tuple[str, tuple[Stake, ...
         return f"commonalities[{position}].owners", commonality.owners
     if steward is not None and steward.owners:
         return f"{index.party_path(steward.id)}.owners", steward.owners
+    return None
+
+
+#: More than this share of the votes decides a subject.
+MAJORITY = 0.5
+
+
+def _subject(right: DecisionRight) -> str:
+    return right.subject.strip().casefold() or right.id
+
+
+def votes_by_subject(
+    rights: tuple[DecisionRight, ...],
+) -> dict[str, tuple[list[int], dict[str, float]]]:
+    """Per subject over the transaction rules: the positions of its rights and each holder's
+    share of the votes (0-1)."""
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for position, right in enumerate(rights):
+        if right.over_transaction_rules and right.holders:
+            grouped[_subject(right)].append(position)
+    found: dict[str, tuple[list[int], dict[str, float]]] = {}
+    for subject, positions in grouped.items():
+        weighted = [rights[p].weight for p in positions if rights[p].weight is not None]
+        unweighted = [p for p in positions if rights[p].weight is None]
+        given = math.fsum(w for w in weighted if w is not None)
+        rest = max(0.0, 100.0 - given) / len(unweighted) if unweighted else 0.0
+        total = given + rest * len(unweighted)
+        votes: dict[str, float] = defaultdict(float)
+        if total > 0:
+            for position in positions:
+                right = rights[position]
+                weight = right.weight if right.weight is not None else rest
+                holders = set(right.holders)
+                for holder in holders:
+                    votes[holder] += weight / total / len(holders)
+        found[subject] = (positions, dict(votes))
+    return found
+
+
+def decider(index: CanvasIndex, votes: dict[str, float]) -> tuple[str, list[str], float] | None:
+    """Who decides a subject: ('organisation', [party ids], share) for one market organisation,
+    ('supplier' or 'demander', [party ids], share) for one side of the market."""
+    by_organisation: dict[str, float] = defaultdict(float)
+    by_side: dict[str, float] = defaultdict(float)
+    members: dict[str, list[str]] = defaultdict(list)
+    for holder, share in votes.items():
+        party = index.party(holder)
+        sides = trades(index, party) if party is not None else frozenset()
+        if party is None or not sides:
+            continue
+        if party.organisations == 1:
+            by_organisation[party.organisation_id] += share
+            members[party.organisation_id].append(holder)
+        for side in sides:
+            by_side[side] += share
+            members[side].append(holder)
+    for organisation, share in by_organisation.items():
+        if share > MAJORITY:
+            return "organisation", members[organisation], share
+    # One side alone: a council of both sides, however unevenly seated by numbers of parties,
+    # is a shared decision; a token seat is the configuration's and the workshop's to judge.
+    for side, share in by_side.items():
+        if share > MAJORITY and len(by_side) == 1:
+            return side, members[side], share
     return None
