@@ -32,7 +32,7 @@ def _document(name: str) -> CanvasDocument:
 
 @pytest.fixture(scope="module")
 def failing() -> CanvasDocument:
-    """single-owner-platform: errors CMC001, CMC003, CMC004 and CMC021."""
+    """single-owner-platform: errors CMC001, CMC003, CMC004, CMC006, CMC024 and CMC025."""
     return _document("single-owner-platform")
 
 
@@ -87,7 +87,9 @@ def test_without_plugins_the_built_in_rules_and_scorers_judge(failing: CanvasDoc
     assert assessment.report == validate(failing.canvas)
     assert assessment.scores == score_canvas(failing.canvas)
     assert assessment.has_errors
-    assert {d.code for d in assessment.report.errors} == {"CMC001", "CMC003", "CMC004", "CMC021"}
+    assert {d.code for d in assessment.report.errors} == {
+        "CMC001", "CMC003", "CMC004", "CMC006", "CMC024", "CMC025",
+    }  # fmt: skip
 
 
 def test_a_plugins_rule_and_scorer_change_both_the_report_and_the_card(passing: Canvas) -> None:
@@ -113,10 +115,16 @@ def test_a_configuration_that_ignores_a_rule_removes_its_diagnostics(
 ) -> None:
     plugins = _with_extra()
     loud = assess(failing.canvas, plugins=plugins).report.codes()
-    quiet = ValidationConfig(selection=RuleSelection(ignore=("CMC021", "XTR")))
+    quiet = ValidationConfig(selection=RuleSelection(ignore=("CMC025", "XTR")))
     assessment = assess(failing.canvas, plugins=plugins, config=quiet)
-    assert loud - assessment.report.codes() == {"CMC021", "XTR001"}
-    assert {d.code for d in assessment.report.errors} == {"CMC001", "CMC003", "CMC004"}
+    assert loud - assessment.report.codes() == {"CMC025", "XTR001"}
+    assert {d.code for d in assessment.report.errors} == {
+        "CMC001",
+        "CMC003",
+        "CMC004",
+        "CMC006",
+        "CMC024",
+    }
     relevelled = ValidationConfig(selection=RuleSelection(severities=(("CMC001", Severity.INFO),)))
     levels = {d.code: d.severity for d in assess(failing.canvas, config=relevelled).report}
     assert levels["CMC001"] is Severity.INFO

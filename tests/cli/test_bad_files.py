@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.examples import example_text
 
 from .conftest import Invoke, assert_no_traceback
@@ -121,7 +122,9 @@ def test_an_unknown_suffix_is_a_format_error(invoke: Invoke, write: Write) -> No
 
 
 def test_a_newer_schema_version_is_refused(invoke: Invoke, write: Write) -> None:
-    name = write("future.cmc.yaml", PORT.replace("schema_version: 1", "schema_version: 99"))
+    name = write(
+        "future.cmc.yaml", PORT.replace(f"schema_version: {SCHEMA_VERSION}", "schema_version: 99")
+    )
     status, _stdout, stderr = check_timed(invoke, name)
     assert status == 2
     assert stderr.startswith(f"future.cmc.yaml:{line_of(PORT, 'schema_version:')}:")

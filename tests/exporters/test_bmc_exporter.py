@@ -187,7 +187,7 @@ def test_every_bmc_carries_the_colophon_in_the_export_language() -> None:
     canvas = sample_canvases()["port-logistics"]
     dutch = export(canvas, "p-vandijk")
     assert (
-        "_canvasversie 1.0 · schemaversie 1 · taal: Nederlands (nl) · datum: 2024-11-14_" in dutch
+        "_canvasversie 1.0 · schemaversie 2 · taal: Nederlands (nl) · datum: 2024-11-14_" in dutch
     )
     assert "## 1. Klantsegmenten" in dutch
     english = export(canvas, "p-vandijk", Language.EN)

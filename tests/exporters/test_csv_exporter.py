@@ -14,6 +14,7 @@ from hypothesis import given, settings
 
 import cmc_exporters
 from cmc_core import Canvas
+from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Meta, Party, Value, ValueFlow
@@ -120,7 +121,7 @@ def small_canvas() -> Canvas:
 CANVAS_CELLS = [
     '\'=Small, "quoted"',
     "2",
-    "1",
+    str(SCHEMA_VERSION),
     "en",
     "2025-01-02",
     "Community Model Canvas (CMC), Weconomics",
@@ -211,4 +212,4 @@ def test_tables_read_back_as_the_canvas_flows_and_parties(canvas: Canvas) -> Non
     )
     for row in [*flows, *parties]:
         assert restored(row["canvas"]) == canvas.meta.name
-        assert row["schema_version"] == "1"
+        assert row["schema_version"] == str(SCHEMA_VERSION)

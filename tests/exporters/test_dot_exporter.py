@@ -135,7 +135,7 @@ def test_the_header_carries_name_versions_language_date_and_attribution() -> Non
     lines = DOT_EXPORTER.export_bytes(canvas, ExportOptions(language=Language.NL)).decode()
     assert lines.splitlines()[:3] == [
         "// Community Model Canvas: Westmere Regional Care Chain",
-        "// canvasversie 1.0 · schemaversie 1 · taal: Nederlands (nl) · datum: 2024-10-02",
+        "// canvasversie 1.0 · schemaversie 2 · taal: Nederlands (nl) · datum: 2024-10-02",
         "// Gemaakt met de Community Model Canvas-methode (CMC) van Weconomics; "
         "geëxporteerd met cmc.",
     ]

@@ -121,11 +121,11 @@ def test_the_bmc_is_not_held_back_by_a_rule_the_configuration_ignores() -> None:
     party = {"party": "p-freshlink-dairy"}
     with pytest.raises(BmcRefusedError) as refused:
         BMC_EXPORTER.export_bytes(canvas, ExportOptions(settings=party))
-    assert "CMC021" in refused.value.codes
-    quiet = ValidationConfig(selection=RuleSelection(ignore=("CMC021",)))
+    assert "CMC025" in refused.value.codes
+    quiet = ValidationConfig(selection=RuleSelection(ignore=("CMC025",)))
     with pytest.raises(BmcRefusedError) as still:
         BMC_EXPORTER.export_bytes(
             canvas, ExportOptions(settings=party, assessment=assess(canvas, config=quiet))
         )
-    assert "CMC021" not in still.value.codes
+    assert "CMC025" not in still.value.codes
     assert "CMC001" in still.value.codes

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import cmc_exporters
 from cmc_core import Canvas
 from cmc_core.blueprint import BLOCKS, ZONES
+from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.questionnaires import load_answers
 from cmc_core.rules import validate
@@ -217,7 +218,7 @@ def test_the_colophon_gives_name_versions_language_date_and_attribution(language
     else:
         version, schema, lang = "canvas version", "schema version", "language: English (en)"
     assert f"{version} {canvas.meta.canvas_version}" in lines[2]
-    assert f"{schema} 1" in lines[2]
+    assert f"{schema} {SCHEMA_VERSION}" in lines[2]
     assert lang in lines[2]
     assert canvas.meta.date is not None
     assert canvas.meta.date in lines[2]

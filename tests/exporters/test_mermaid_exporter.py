@@ -138,7 +138,7 @@ def test_the_header_carries_name_versions_language_date_and_attribution() -> Non
         'title: "Community Model Canvas: Havencommunity Noordmonde"',
         "---",
         "%% Community Model Canvas: Havencommunity Noordmonde",
-        "%% canvasversie 1.0 · schemaversie 1 · taal: Nederlands (nl) · datum: 2024-11-14",
+        "%% canvasversie 1.0 · schemaversie 2 · taal: Nederlands (nl) · datum: 2024-11-14",
         "%% Gemaakt met de Community Model Canvas-methode (CMC) van Weconomics; "
         "geëxporteerd met cmc.",
         "flowchart LR",

@@ -15,20 +15,27 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cmc_core.canvas import Canvas
 from cmc_core.questionnaires.answers import AnswerError
 from cmc_core.questionnaires.model import ENTITY_KINDS, Question, QuestionKind
+from cmc_core.shape import collections, label_field
 
 __all__ = ["check_value"]
 
 _YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
 _NO = frozenset({"no", "n", "nee", "false", "0"})
 _TEXT_KINDS = frozenset({QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT})
-#: The field a bare string fills, for entities that have no name (a development is described).
-_LABEL_FIELDS = {
-    QuestionKind.DEVELOPMENTS: "description",
-    QuestionKind.RESISTANCES: "description",
-    QuestionKind.DECISION_RIGHTS: "subject",
-}
+
+
+def _label_fields() -> dict[QuestionKind, str]:
+    """The field a bare string fills, per entity kind: the one that names or describes the
+    entity in a line (a party's name, a development's description, a source's title), as the
+    model declares it (:func:`cmc_core.shape.label_field`)."""
+    entities = {collection.name: collection.entity for collection in collections(Canvas)}
+    return {kind: label_field(entities[name]) or "name" for kind, name in ENTITY_KINDS.items()}
+
+
+_LABEL_FIELDS = _label_fields()
 
 
 def _describe(value: Any) -> str:
