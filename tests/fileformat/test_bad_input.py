@@ -192,8 +192,8 @@ def test_an_unknown_key_without_a_close_match_lists_the_known_keys(tmp_path: Pat
     error = load_error(tmp_path, "c.cmc.yaml", text)
     assert only_line(error, tmp_path) == (
         "c.cmc.yaml:4:5: flows[0] has an unknown key 'zzz'; expected one of: id, value, from, "
-        "to, counter_value, via_commonality, step, counter_of, friction, kind, volume, unit, period, "
-        "provenance, sources"
+        "to, counter_value, via_commonality, step, counter_of, friction, kind, volume, unit, "
+        "period, provenance, sources"
     )
 
 
