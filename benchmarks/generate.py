@@ -1,4 +1,4 @@
-"""A deterministic generator of realistic canvases in the file form of the spec (version 1).
+"""A deterministic generator of realistic canvases in the file form of the spec (version 2).
 
 The document is built as plain dicts and lists, in the file's key order and with defaults left
 out, because that is what cmc writes and what every decoder under test reads. Building dicts is
@@ -225,6 +225,13 @@ def _flows(
         flow["step"] = choice(_STEPS)
         if rand() < 0.05:
             flow["friction"] = choice(_FRICTIONS)
+        # schema 2's fields, filled: every flow's volume in one unit, some sourced
+        flow["volume"] = float(rng.randrange(1, 100))
+        flow["unit"] = "pallets"
+        flow["period"] = "week"
+        if rand() < 0.1:
+            flow["provenance"] = "sourced"
+            flow["sources"] = ["S1"]
         flows.append(flow)
         previous = flow
     return flows
@@ -241,13 +248,14 @@ def make_document(flows: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
     inside_market = [p["id"] for p in parties if p["id"] in market and not p.get("external")]
     steward = parties[0]["id"]
     return {
-        "$schema": "cmc-canvas-1.schema.json",
-        "schema_version": 1,
+        "$schema": "cmc-canvas-2.schema.json",
+        "schema_version": 2,
         "meta": {
             "name": f"Fresh port community ({flows} flows)",
             "description": "A generated canvas for the benchmarks.",
             "authors": ["cmc benchmarks"],
             "date": "2026-11-26",
+            "as_of": "2026",
         },
         "end_customer": {
             "customer": "Shoppers buying fresh produce",
@@ -366,6 +374,7 @@ def make_document(flows: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
             "expected_saving": 30.0,
             "basis": "Pilot with three importers",
         },
+        "sources": [{"id": "S1", "title": "Port community flow counts", "date": "2026"}],
         "notes": dict.fromkeys(_BLOCKS, _NOTE),
     }
 

@@ -57,6 +57,15 @@ class MMeta(_M, frozen=True):
     date: str | None = None
     owner: str | None = None
     focal_party: str | None = None
+    as_of: str | None = None
+
+
+class MSource(_M, frozen=True):
+    id: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
 
 
 class MEndCustomer(_M, frozen=True):
@@ -84,7 +93,6 @@ class MParty(_M, frozen=True):
     external: bool = False
     specialisation: str = ""
     serves_end_customer: bool = False
-    privileged: bool = False
     interest: str = ""
     notes: str = ""
 
@@ -107,6 +115,12 @@ class MFlow(_M, frozen=True):
     step: str | None = None
     counter_of: str | None = None
     friction: str = ""
+    kind: str = "market"
+    volume: float | None = None
+    unit: str = ""
+    period: str = ""
+    provenance: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 class MProcessArea(_M, frozen=True):
@@ -200,6 +214,7 @@ class MCanvas(_M, frozen=True, kw_only=True):
     resistances: tuple[MResistance, ...] = ()
     principles: dict[PrincipleKey, MPrinciple] = field(default_factory=dict)
     waste: MWaste = MWaste()
+    sources: tuple[MSource, ...] = ()
     notes: dict[BlockKey, str] = field(default_factory=dict)
 
 
@@ -236,6 +251,15 @@ class PMeta(_P):
     date: str | None = None
     owner: str | None = None
     focal_party: str | None = None
+    as_of: str | None = None
+
+
+class PSource(_P):
+    id: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
 
 
 class PEndCustomer(_P):
@@ -263,7 +287,6 @@ class PParty(_P):
     external: bool = False
     specialisation: str = ""
     serves_end_customer: bool = False
-    privileged: bool = False
     interest: str = ""
     notes: str = ""
 
@@ -286,6 +309,12 @@ class PFlow(_P):
     step: str | None = None
     counter_of: str | None = None
     friction: str = ""
+    kind: str = "market"
+    volume: float | None = None
+    unit: str = ""
+    period: str = ""
+    provenance: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 class PProcessArea(_P):
@@ -379,6 +408,7 @@ class PCanvas(_P):
     resistances: tuple[PResistance, ...] = ()
     principles: dict[PrincipleKey, PPrinciple] = pydantic.Field(default_factory=dict)
     waste: PWaste = PWaste()
+    sources: tuple[PSource, ...] = ()
     notes: dict[BlockKey, str] = pydantic.Field(default_factory=dict)
 
 

@@ -43,7 +43,7 @@ def test_the_console_script_is_installed() -> None:
 def test_the_flawed_example_fails_with_exit_1_in_a_real_process(tmp_path: Path) -> None:
     result = run("check", "--example", "single-owner-platform", cwd=tmp_path)
     assert result.returncode == 1
-    for code in ("CMC001", "CMC003", "CMC004", "CMC021"):
+    for code in ("CMC001", "CMC003", "CMC004", "CMC024", "CMC025"):
         assert f" {code} error " in result.stdout
     assert result.stderr == ""
 

@@ -30,7 +30,15 @@ from cmc_core.model import (
     ValueFlow,
     Waste,
 )
-from cmc_core.vocabulary import FactorKey, Mode, PrincipleKey, PrincipleStatus, ProcessKind, Role
+from cmc_core.vocabulary import (
+    FactorKey,
+    Mode,
+    PrincipleKey,
+    PrincipleStatus,
+    ProcessKind,
+    Role,
+    SavingStatus,
+)
 
 SUPPLIERS = ("p-s1", "p-s2", "p-s3", "p-s4")
 DEMANDERS = ("p-d1", "p-d2", "p-d3", "p-d4")
@@ -116,7 +124,13 @@ def community() -> Canvas:
             ),
         ),
         principles=[Principle(key, PrincipleStatus.ADEQUATE) for key in PrincipleKey],
-        waste=Waste(baseline="A day lost", baseline_share=20, expected_saving=15, basis="Pilot"),
+        waste=Waste(
+            baseline="A day lost",
+            baseline_share=20,
+            expected_saving=15,
+            basis="Pilot",
+            status=SavingStatus.REALISED,
+        ),
     )
 
 

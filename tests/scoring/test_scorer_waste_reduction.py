@@ -15,6 +15,9 @@ from cmc_core.scoring.builtin.waste import (
     SAVING_POINTS,
     WASTE_REDUCTION,
 )
+from cmc_core.vocabulary import SavingStatus
+
+REALISED = SavingStatus.REALISED
 
 
 def score(waste: Waste) -> Score:
@@ -23,7 +26,13 @@ def score(waste: Waste) -> Score:
 
 
 def test_a_substantiated_saving_on_a_measured_baseline_scores_100() -> None:
-    full = Waste(baseline="Retyping", baseline_share=27, expected_saving=20, basis="Time study")
+    full = Waste(
+        baseline="Retyping",
+        baseline_share=27,
+        expected_saving=20,
+        basis="Time study",
+        status=SavingStatus.REALISED,
+    )
     result = score(full)
     assert result.value == 100.0
     assert [r.path for r in result.reasons] == [
@@ -46,8 +55,15 @@ def test_an_empty_block_scores_0_and_says_what_to_estimate() -> None:
     [
         (Waste(baseline="Retyping"), BASELINE_TEXT_POINTS),
         (Waste(baseline_share=0), BASELINE_SHARE_POINTS),
-        (Waste(expected_saving=20), SAVING_POINTS),
-        (Waste(expected_saving=20, basis="Pilot"), SAVING_POINTS + BASIS_POINTS),
+        (Waste(expected_saving=20, status=SavingStatus.REALISED), SAVING_POINTS),
+        (Waste(expected_saving=20, basis="Pilot", status=REALISED), SAVING_POINTS + BASIS_POINTS),
+        # a promised saving earns half, and nothing without a baseline figure to measure it by
+        (Waste(baseline_share=10, expected_saving=20), BASELINE_SHARE_POINTS + SAVING_POINTS / 2),
+        (Waste(expected_saving=20), 0.0),
+        (
+            Waste(baseline_amount=100, saving_amount=4, unit="trips", status=REALISED),
+            BASELINE_SHARE_POINTS + SAVING_POINTS,
+        ),
         (Waste(basis="Pilot"), BASIS_ALONE_POINTS),
     ],
 )

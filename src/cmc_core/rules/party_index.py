@@ -6,6 +6,7 @@ Every attribute is computed on first use, in C-level loops over the parties in d
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
@@ -206,12 +207,11 @@ class PartyIndex:
         return set(self.inside_market_ids).difference(ids)
 
     @cached_property
-    def merges_organisations(self) -> bool:
-        """Whether some party shares an organisation or stands for a group: then shares per
-        organisation differ from shares per party."""
-        parties = self.canvas.parties
-        named = any(map(attrgetter("organisation"), parties))
-        return named or any(map(attrgetter("represents"), parties))
+    def largest_organisation(self) -> int:
+        """The most parties that share one organisation: 1 when every party is its own. A
+        per-organisation count is at most this many times the largest per-party count."""
+        organisations = Counter(map(attrgetter("organisation_id"), self.canvas.parties))
+        return max(organisations.values(), default=1)
 
     @cached_property
     def party_id_column(self) -> IdColumn:

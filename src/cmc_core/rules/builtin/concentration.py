@@ -18,7 +18,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import repeat
-from operator import and_, eq
+from operator import and_, attrgetter, eq
+from typing import cast
 
 import attrs
 
@@ -33,6 +34,9 @@ from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
 
 __all__ = ["few_organisations", "flow_concentration", "hub"]
+
+_get_volume = attrgetter("volume")
+_get_unit = attrgetter("unit")
 
 
 def _percent(share: float) -> str:
@@ -194,7 +198,7 @@ def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding
     if not index.primary_count:
         return
     for name, side, role in _SIDES:
-        if _cleared(index, side, settings.hhi_threshold):
+        if _cleared(canvas, index, side, settings.hhi_threshold):
             continue
         spread = _spread(canvas, index, side)
         if spread is None or spread.hhi <= settings.hhi_threshold:
@@ -222,13 +226,29 @@ def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding
         )
 
 
-def _cleared(index: CanvasIndex, side: Side, threshold: float) -> bool:
-    """Whether the side is proved unconcentrated without counting per party: every party is
-    its own organisation and no flow gives a volume, so HHI <= largest share <= bound / total."""
-    if index.has_volumes or index.merges_organisations:
-        return False
+def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -> bool:
+    """Whether the side is proved unconcentrated without summing per organisation: HHI <=
+    largest share <= (bound x most parties of one organisation x largest weight) / total
+    weight, where a flow weighs 1, or its volume when the flows give volumes (C-level passes
+    only). A group's share is split within it, which only lowers the HHI."""
     total = _side_total(index, side)
-    return not total or index.count_bound(side) <= threshold * total
+    if not total:
+        return True
+    bound = index.count_bound(side) * index.largest_organisation
+    if not index.has_volumes:
+        return bound <= threshold * total
+    primary = list(map(canvas.flows.__getitem__, index.primary_positions))
+    volumes: list[float | None] = list(map(_get_volume, primary))
+    if None in volumes or len(set(map(str.strip, map(_get_unit, primary)))) != 1:
+        return bound <= threshold * total  # shares of counts, as _weights
+    given = cast("list[float]", volumes)
+    largest: float = max(given)
+    weight = math.fsum(given)
+    # The side's total is at least its members' share; bound it from below by the flows whose
+    # party is a member: every primary flow but the few outside ones, each at most `largest`.
+    outside = index.primary_count - total
+    floor = weight - outside * largest
+    return floor > 0 and bound * largest <= threshold * floor
 
 
 @rule(

@@ -74,10 +74,14 @@ def _reach(canvas: Canvas, context: ScoreContext, tally: Tally) -> None:
         "that are the end customer or serve them receive flows",
         "flows",
     )
+    if table.unit is None:
+        what = f"{reaching:g} of {plural(total, 'market flow')}"
+    else:  # the shares are of volumes
+        what = f"{reaching:g} of {table.total:g} {table.unit} of market flows"
     tally.add(
-        REACH_SHARE_POINTS * reaching / total,
-        f"{reaching} of {plural(total, 'market flow')} ({percent(reaching / total)}) end at the "
-        "end customer or a demander serving them",
+        REACH_SHARE_POINTS * reaching / table.total,
+        f"{what} ({percent(reaching / table.total)}) end at the end customer or a demander "
+        "serving them",
         "flows",
     )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from cmc_core.canvas import Canvas
+from cmc_core.model import Waste
 from cmc_core.scoring.builtin._common import Tally, make_scorer
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.vocabulary import SavingStatus
 
 __all__ = [
     "BASELINE_SHARE_POINTS",
@@ -22,10 +24,30 @@ BASELINE_TEXT_POINTS = 15.0
 BASELINE_SHARE_POINTS = 20.0
 #: Points for an expected saving in percent.
 SAVING_POINTS = 35.0
+#: The share of the saving points a promised (not realised) saving earns.
+PROMISED_SHARE = 0.5
 #: Points for the basis of the expected saving.
 BASIS_POINTS = 30.0
 #: Points for a basis given without a saving to substantiate.
 BASIS_ALONE_POINTS = 10.0
+
+
+def _saving(tally: Tally, waste: Waste, saving: float) -> None:
+    """A realised saving earns every point; a promised one a share, none without a baseline
+    figure to measure it against (rule CMC018's error)."""
+    size = f"{saving:g}%" if waste.expected_saving is not None else f"{saving:g} {waste.unit}"
+    path = "waste.expected_saving" if waste.expected_saving is not None else "waste.saving_amount"
+    if waste.status is SavingStatus.REALISED:
+        tally.add(SAVING_POINTS, f"A saving of {size.strip()} is realised", path)
+    elif waste.has_baseline:
+        points = SAVING_POINTS * PROMISED_SHARE
+        tally.add(points, f"A saving of {size.strip()} is promised, not yet realised", path)
+    else:
+        tally.note(
+            f"A saving of {size.strip()} is promised without a baseline figure to measure it "
+            "against: no points",
+            path,
+        )
 
 
 def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
@@ -47,15 +69,22 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
             "control today",
             "waste.baseline_share",
         )
+    elif waste.baseline_amount is not None:
+        tally.add(
+            BASELINE_SHARE_POINTS,
+            f"The waste today is {waste.baseline_amount:g} {waste.unit.strip()}"
+            + (f" per {waste.period.strip()}" if waste.period.strip() else ""),
+            "waste.baseline_amount",
+        )
     else:
         tally.note(
             "No estimate of the share of cost that goes to communication and control "
             f"(worth {BASELINE_SHARE_POINTS:g} points)",
             "waste.baseline_share",
         )
-    saving = waste.expected_saving
+    saving = waste.expected_saving if waste.expected_saving is not None else waste.saving_amount
     if saving is not None:
-        tally.add(SAVING_POINTS, f"A saving of {saving:g}% is expected", "waste.expected_saving")
+        _saving(tally, waste, saving)
     else:
         tally.note(
             f"No expected saving in percent (worth {SAVING_POINTS:g} points)",
@@ -84,8 +113,10 @@ WASTE_REDUCTION = make_scorer(
     score=score_waste_reduction,
     description="""
         Whether block D2 substantiates the saving:
-        15 for today's waste in words + 20 for its share of the cost (%) + 35 for an expected
-        saving (%) + 30 for the basis of that saving (10 for a basis without a saving).
+        15 for today's waste in words + 20 for it as a figure (its share of the cost in %, or
+        an amount) + 35 for a realised saving (% or amount), half of that for a promised one
+        measured against a baseline figure and none for a promised one without + 30 for the
+        basis of that saving (10 for a basis without a saving).
         Grounding: the CMC aims at "minimale verspilling" and savings of "tientallen procenten"
         [S1]; more than 30% of work is control [S7]; the Digital Waste Assessment [S9];
         domain.md 3.2 D2 and 3.4 V18.""",
