@@ -26,7 +26,7 @@ import attrs
 from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.model import Party
+from cmc_core.model import Party, ValueFlow
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
 from cmc_core.rules.builtin.market import organisations_of
 from cmc_core.rules.control import MAJORITY, ownership, stakes_of, steward_of, trades
@@ -227,28 +227,49 @@ def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding
 
 
 def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -> bool:
-    """Whether the side is proved unconcentrated without summing per organisation: HHI <=
-    largest share <= (bound x most parties of one organisation x largest weight) / total
-    weight, where a flow weighs 1, or its volume when the flows give volumes (C-level passes
-    only). A group's share is split within it, which only lowers the HHI."""
+    """Whether the side is proved unconcentrated without summing volumes per organisation.
+
+    HHI <= the largest share <= (most flows of one organisation x the largest weight) / total
+    weight, where a flow weighs 1, or its volume when the flows give volumes in one unit. The
+    sweep's bound times the most parties of one organisation settles most canvases at once;
+    else the per-party counts (C-level) are added up per organisation, over distinct parties.
+    A group's share is split within it, which only lowers the HHI.
+    """
     total = _side_total(index, side)
     if not total:
         return True
-    bound = index.count_bound(side) * index.largest_organisation
-    if not index.has_volumes:
-        return bound <= threshold * total
-    primary = list(map(canvas.flows.__getitem__, index.primary_positions))
-    volumes: list[float | None] = list(map(_get_volume, primary))
-    if None in volumes or len(set(map(str.strip, map(_get_unit, primary)))) != 1:
-        return bound <= threshold * total  # shares of counts, as _weights
-    given = cast("list[float]", volumes)
-    largest: float = max(given)
-    weight = math.fsum(given)
-    # The side's total is at least its members' share; bound it from below by the flows whose
-    # party is a member: every primary flow but the few outside ones, each at most `largest`.
-    outside = index.primary_count - total
-    floor = weight - outside * largest
-    return floor > 0 and bound * largest <= threshold * floor
+    weighted = index.has_volumes and _one_unit(canvas, index)
+    largest, weight = _largest_and_total(canvas, index) if weighted else (1.0, float(total))
+    if weighted:
+        weight -= (index.primary_count - total) * largest  # at most this much is outside
+        if weight <= 0:
+            return False
+    limit = threshold * weight
+    if index.count_bound(side) * index.largest_organisation * largest <= limit:
+        return True
+    members, parties = index.side_members(side), index.party_by_id
+    per_organisation: dict[str, int] = defaultdict(int)
+    for key, uses in index.counts(side).items():
+        if key in members:
+            per_organisation[parties[key].organisation_id] += uses
+    return max(per_organisation.values(), default=0) * largest <= limit
+
+
+def _one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
+    """Whether every primary flow gives a volume, all in one unit (then shares are volumes)."""
+    primary = _primary_flows(canvas, index)
+    if None in map(_get_volume, primary):
+        return False
+    return len(set(map(str.strip, map(_get_unit, primary)))) == 1
+
+
+def _largest_and_total(canvas: Canvas, index: CanvasIndex) -> tuple[float, float]:
+    volumes = cast("list[float]", list(map(_get_volume, _primary_flows(canvas, index))))
+    return max(volumes), math.fsum(volumes)
+
+
+def _primary_flows(canvas: Canvas, index: CanvasIndex) -> list[ValueFlow]:
+    return list(map(canvas.flows.__getitem__, index.primary_positions))
 
 
 @rule(
