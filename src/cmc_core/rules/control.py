@@ -46,11 +46,26 @@ def sides_of(party: Party) -> frozenset[str]:
 
 
 def market_organisations(index: CanvasIndex) -> dict[str, frozenset[str]]:
-    """The organisations of the inside market parties, with the sides they are on."""
+    """The organisations of several parties among the inside market parties, with the sides
+    they are on (computed once per index: every steward, leader and holder check asks); a
+    one-party organisation is on its party's own sides."""
+    cached: dict[str, frozenset[str]] | None = index.__dict__.get(_MARKET_ORGANISATIONS)
+    if cached is None:
+        cached = index.__dict__[_MARKET_ORGANISATIONS] = _market_organisations(index)
+    return cached
+
+
+_MARKET_ORGANISATIONS = "_cmc_market_organisations"
+
+
+def _market_organisations(index: CanvasIndex) -> dict[str, frozenset[str]]:
+    # Only organisations of several parties can put a party on a side it has no role for.
+    shared = index.shared_organisation_ids
     found: dict[str, frozenset[str]] = {}
     for party in index.inside_market_parties:
-        organisation = party.organisation_id
-        found[organisation] = found.get(organisation, frozenset()) | sides_of(party)
+        if party.id in shared:
+            organisation = party.organisation_id
+            found[organisation] = found.get(organisation, frozenset()) | sides_of(party)
     return found
 
 

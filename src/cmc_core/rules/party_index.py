@@ -207,11 +207,22 @@ class PartyIndex:
         return set(self.inside_market_ids).difference(ids)
 
     @cached_property
+    def _organisation_sizes(self) -> Counter[str]:
+        return Counter(map(attrgetter("organisation_id"), self.canvas.parties))
+
+    @cached_property
     def largest_organisation(self) -> int:
         """The most parties that share one organisation: 1 when every party is its own. A
         per-organisation count is at most this many times the largest per-party count."""
-        organisations = Counter(map(attrgetter("organisation_id"), self.canvas.parties))
-        return max(organisations.values(), default=1)
+        return max(self._organisation_sizes.values(), default=1)
+
+    @cached_property
+    def shared_organisation_ids(self) -> frozenset[str]:
+        """The ids of the parties whose organisation holds another party too."""
+        sizes = self._organisation_sizes
+        organisations = map(attrgetter("organisation_id"), self.canvas.parties)
+        shared = map(lambda key: sizes[key] > 1, organisations)  # noqa: C417 - one pass
+        return frozenset(compress(self.party_ids, shared))
 
     @cached_property
     def party_id_column(self) -> IdColumn:

@@ -15,7 +15,7 @@ of the squared shares, is at most the largest share, which is at most bound / si
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import repeat
 from operator import and_, attrgetter, eq
@@ -247,6 +247,16 @@ def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -
     limit = threshold * weight
     if index.count_bound(side) * index.largest_organisation * largest <= limit:
         return True
+    if index.count_bound(side) * largest <= limit:
+        # Every one-party organisation is cleared by the bound; count the shared ones only.
+        shared = index.shared_organisation_ids
+        counted = Counter(filter(shared.__contains__, index.primary_column(side)))
+        members, parties = index.side_members(side), index.party_by_id
+        per_shared: dict[str, int] = defaultdict(int)
+        for key, uses in counted.items():
+            if key in members:
+                per_shared[parties[key].organisation_id] += uses
+        return max(per_shared.values(), default=0) * largest <= limit
     members, parties = index.side_members(side), index.party_by_id
     per_organisation: dict[str, int] = defaultdict(int)
     for key, uses in index.counts(side).items():
@@ -257,19 +267,34 @@ def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -
 
 def _one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
     """Whether every primary flow gives a volume, all in one unit (then shares are volumes)."""
+    known: bool | None = index.__dict__.get("_cmc_one_unit")
+    if known is None:
+        known = index.__dict__["_cmc_one_unit"] = _read_one_unit(canvas, index)
+    return known
+
+
+def _read_one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
     primary = _primary_flows(canvas, index)
     if None in map(_get_volume, primary):
         return False
-    return len(set(map(str.strip, map(_get_unit, primary)))) == 1
+    return len({unit.strip() for unit in set(map(_get_unit, primary))}) == 1
 
 
 def _largest_and_total(canvas: Canvas, index: CanvasIndex) -> tuple[float, float]:
-    volumes = cast("list[float]", list(map(_get_volume, _primary_flows(canvas, index))))
-    return max(volumes), math.fsum(volumes)
+    known: tuple[float, float] | None = index.__dict__.get("_cmc_volume_range")
+    if known is None:
+        volumes = cast("list[float]", list(map(_get_volume, _primary_flows(canvas, index))))
+        known = index.__dict__["_cmc_volume_range"] = (max(volumes), math.fsum(volumes))
+    return known
 
 
 def _primary_flows(canvas: Canvas, index: CanvasIndex) -> list[ValueFlow]:
-    return list(map(canvas.flows.__getitem__, index.primary_positions))
+    """The primary flows, listed once per index (both sides and both checks read them)."""
+    cached: list[ValueFlow] | None = index.__dict__.get("_cmc_primary_flows")
+    if cached is None:
+        cached = list(map(canvas.flows.__getitem__, index.primary_positions))
+        index.__dict__["_cmc_primary_flows"] = cached
+    return cached
 
 
 @rule(

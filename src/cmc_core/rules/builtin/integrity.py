@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cmc_core.canvas import Canvas
@@ -122,8 +124,14 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
         if collection.name == "flows":
             yield from _flow_references(canvas, index, collection.entity)
             continue
-        checked = {collection.entity: _checked(index, collection.entity)}
-        for position, entity in enumerate(collection.read(canvas)):
+        entities = collection.read(canvas)
+        declared = tuple(
+            r for r in _checked(index, collection.entity) if _may_dangle(index, r, entities)
+        )
+        if not declared and all(type(entity) is collection.entity for entity in entities):
+            continue  # every reference of every entity resolves: proved a field at a time
+        checked: dict[type, tuple[Reference, ...]] = {collection.entity: declared}
+        for position, entity in enumerate(entities):
             kind = type(entity)  # a subclass may add references
             fields = checked.get(kind)
             if fields is None:
@@ -135,6 +143,20 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
             for reference in fields:
                 referrer = _Referrer(owner, entity.id, reference)
                 yield from _unresolved(referrer, entity, path, index)
+
+
+def _may_dangle(index: CanvasIndex, reference: Reference, entities: Sequence[Any]) -> bool:
+    """Whether some entity's reference in this field may name nothing: the field's distinct
+    names, gathered with C-level passes, include an unknown one."""
+    values = map(attrgetter(reference.name), entities)
+    if reference.part is not None:  # lists of items: the items' references
+        names: Iterable[Any] = map(attrgetter(reference.part), chain.from_iterable(values))
+    elif reference.many:
+        names = chain.from_iterable(values)
+    else:
+        names = values
+    given = frozenset(names) - {None, ""}
+    return bool(given) and bool(index.unknown(reference.kind, given))
 
 
 def _checked(index: CanvasIndex, record: type) -> tuple[Reference, ...]:
@@ -149,7 +171,11 @@ def _flow_references(canvas: Canvas, index: CanvasIndex, declared: type) -> Iter
     flows = canvas.flows
     checked = [r for r in _checked(index, declared) if r.name not in FLOW_FIELDS_OF_CMC011]
     for reference in (r for r in checked if r.many):
-        yield from _each_flow(flows, index, reference, range(len(flows)))
+        # Lists of references (a flow's sources): their distinct names in one C-level pass,
+        # and the flows read one by one only when some name is unknown.
+        named = frozenset(chain.from_iterable(map(attrgetter(reference.name), flows)))
+        if named and index.unknown(reference.kind, named):
+            yield from _each_flow(flows, index, reference, range(len(flows)))
     inherited = {reference.name for reference in references(declared)}
     for subclass in sorted(index.sweep.flow_types - {declared}, key=lambda t: t.__name__):
         own = [r for r in _checked(index, subclass) if r.name not in inherited]
