@@ -71,27 +71,21 @@ class _Side:
 
 def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, float], str]:
     """Each side member's weight on its side of the primary flows: the sum of their volumes
-    when every such flow gives one in one unit, else the number of flows."""
+    when every primary flow gives one in one unit (the basis :func:`_cleared` proves on too),
+    else the number of flows."""
     members = index.side_members(side)
     counts = index.counts(side)
     by_count = {key: float(counts[key]) for key in members.intersection(counts) if key}
-    if not index.has_volumes:
+    if not (index.has_volumes and _one_unit(canvas, index)):
         return by_count, "flows"
-    flows = canvas.flows
-    column = index.primary_column(side)
+    primary = _primary_flows(canvas, index)
     totals: dict[str, float] = {}
-    units: set[str] = set()
-    for primary, key in enumerate(column):
-        if key not in members:
-            continue
-        flow = flows[index.primary_positions[primary]]
-        if flow.volume is None:
-            return by_count, "flows"
-        units.add(flow.unit.strip())
-        totals[key] = totals.get(key, 0.0) + flow.volume
-    if len(units) != 1 or not math.fsum(totals.values()):
+    for key, flow in zip(index.primary_column(side), primary, strict=True):
+        if key in members:
+            totals[key] = totals.get(key, 0.0) + cast("float", flow.volume)
+    if not math.fsum(totals.values()):
         return by_count, "flows"
-    return totals, next(iter(units)) or "volume"
+    return totals, primary[0].unit.strip() or "volume"
 
 
 def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:
