@@ -29,6 +29,7 @@ __all__ = [
     "market_organisations",
     "neutral_gate",
     "ownership",
+    "primary_ownership",
     "sides_of",
     "stakes_of",
     "steward_of",
@@ -176,6 +177,19 @@ def neutral_gate(index: CanvasIndex, commonality: Commonality) -> list[Party]:
     if any(party.id in running or trades(index, party) for party in found):
         return []
     return found
+
+
+def primary_ownership(
+    canvas: Canvas, index: CanvasIndex
+) -> tuple[Commonality, str, Ownership] | None:
+    """The primary commonality, the path of its owners (its own, else its steward's) and how
+    they split over the market; ``None`` when it has no commonality or no owners."""
+    owned = stakes_of(canvas, index)
+    primary = canvas.primary_commonality
+    if owned is None or primary is None:
+        return None
+    path, stakes = owned
+    return primary, path, ownership(index, stakes)
 
 
 def stakes_of(canvas: Canvas, index: CanvasIndex) -> tuple[str, tuple[Stake, ...]] | None:

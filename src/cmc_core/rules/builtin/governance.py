@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.rules.builtin._common import describe, describe_all, quote, rule
-from cmc_core.rules.control import MAJORITY, decider, ownership, stakes_of, votes_by_subject
+from cmc_core.rules.control import MAJORITY, decider, primary_ownership, votes_by_subject
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
 
@@ -71,12 +71,10 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
 
 
 def _controlled_rule_setter(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
-    owned = stakes_of(canvas, index)
-    primary = canvas.primary_commonality
-    if owned is None or primary is None:
+    found = primary_ownership(canvas, index)
+    if found is None:
         return
-    path, stakes = owned
-    split = ownership(index, stakes)
+    primary, path, split = found
     share = split.market_share
     if share <= MAJORITY:
         return

@@ -15,9 +15,8 @@ from cmc_core.rules.builtin._common import describe, describe_all, plural, quote
 from cmc_core.rules.control import (
     MAJORITY,
     neutral_gate,
-    ownership,
+    primary_ownership,
     sides_of,
-    stakes_of,
     steward_of,
     trades,
 )
@@ -218,12 +217,10 @@ def _trading_leader(
 
 
 def _market_owners(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
-    owned = stakes_of(canvas, index)
-    primary = canvas.primary_commonality
-    if owned is None or primary is None:
+    found = primary_ownership(canvas, index)
+    if found is None:
         return
-    path, stakes = owned
-    split = ownership(index, stakes)
+    primary, path, split = found
     share = split.single_market_share
     if share <= 0:
         return

@@ -13,8 +13,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.rules.control import (
     decider,
     neutral_gate,
-    ownership,
-    stakes_of,
+    primary_ownership,
     steward_of,
     trades,
     votes_by_subject,
@@ -66,12 +65,10 @@ def footing_cuts(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
 
 
 def _owners(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
-    owned = stakes_of(canvas, index)
-    primary = canvas.primary_commonality
-    if owned is None or primary is None:
+    found = primary_ownership(canvas, index)
+    if found is None:
         return
-    path, stakes = owned
-    split = ownership(index, stakes)
+    primary, path, split = found
     gated = bool(neutral_gate(index, primary))
     single, groups = split.single_market_share, split.groups
     if single:
