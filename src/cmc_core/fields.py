@@ -204,7 +204,7 @@ def within_bounds(instance: object, attribute: attrs.Attribute[Any], value: Any)
     if value is None or declared.bounds is None:
         return
     low, high = declared.bounds
-    if not low <= value <= high:
+    if not (low <= value <= high and math.isfinite(value)):
         unit = f"{declared.unit} " if declared.unit else ""
         limits = f"of at least {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
         raise ValueError(f"{attribute.name} must be {unit}{limits}, not {value!r}")

@@ -120,7 +120,7 @@ def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
         if value is None:
             return None
         number_types: tuple[type, ...] = (int,) if whole else (int, float)
-        if type(value) in number_types and low <= value <= high:
+        if type(value) in number_types and low <= value <= high and math.isfinite(value):
             return value if whole else float(value)
         raise MismatchError(expected, value)
 

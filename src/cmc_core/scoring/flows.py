@@ -133,8 +133,8 @@ class FlowTable:
         if None in volumes or len(units) != 1:
             return
         weights = [float(volume or 0.0) for volume in volumes]
-        total = math.fsum(weights)
-        if not total:
+        total = sum(weights)  # not fsum: a total too large for a float is inf, not an error
+        if not 0 < total < math.inf:
             return
         sent: Counter[int] = Counter()
         received: Counter[int] = Counter()

@@ -83,7 +83,7 @@ def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, 
     for key, flow in zip(index.primary_column(side), primary, strict=True):
         if key in members:
             totals[key] = totals.get(key, 0.0) + cast("float", flow.volume)
-    if not math.fsum(totals.values()):
+    if not sum(totals.values()):  # the side's own flows carry nothing
         return by_count, "flows"
     return totals, primary[0].unit.strip() or "volume"
 
@@ -92,7 +92,7 @@ def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:
     """The side's spread over all its inside organisations, those without flows included: a
     demander that buys nothing is still one of the market's demanders."""
     weights, basis = _weights(canvas, index, side)
-    total = math.fsum(weights.values())
+    total = sum(weights.values())
     if not total:
         return None
     parties = index.inside_suppliers if side == "from" else index.inside_demanders
@@ -271,14 +271,17 @@ def _read_one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
     primary = _primary_flows(canvas, index)
     if None in map(_get_volume, primary):
         return False
-    return len({unit.strip() for unit in set(map(_get_unit, primary))}) == 1
+    if len({unit.strip() for unit in set(map(_get_unit, primary))}) != 1:
+        return False
+    return 0 < _largest_and_total(canvas, index)[1] < math.inf  # a finite total to divide by
 
 
 def _largest_and_total(canvas: Canvas, index: CanvasIndex) -> tuple[float, float]:
     known: tuple[float, float] | None = index.__dict__.get("_cmc_volume_range")
     if known is None:
         volumes = cast("list[float]", list(map(_get_volume, _primary_flows(canvas, index))))
-        known = index.__dict__["_cmc_volume_range"] = (max(volumes), math.fsum(volumes))
+        # sum, not fsum: a sum too large for a float is inf (and clears nothing), not an error
+        known = index.__dict__["_cmc_volume_range"] = (max(volumes), sum(volumes))
     return known
 
 
