@@ -20,11 +20,12 @@ import attrs
 from cmc_core.canvas import Canvas
 from cmc_core.model import Commonality, DecisionRight, Party, Stake
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.vocabulary import MARKET_ROLES, Role
+from cmc_core.vocabulary import MARKET_ROLES, Access, Role
 
 __all__ = [
     "MAJORITY",
     "Ownership",
+    "closed_admission",
     "decider",
     "market_organisations",
     "neutral_gate",
@@ -102,11 +103,6 @@ class Ownership:
     groups: float = 0.0
 
     @property
-    def known(self) -> bool:
-        """Whether any owner is given."""
-        return bool(self.market or self.others)
-
-    @property
     def market_share(self) -> float:
         """The share (0-1) held by owners that trade."""
         return math.fsum(share for _, share, _ in self.market)
@@ -115,18 +111,6 @@ class Ownership:
     def single_market_share(self) -> float:
         """The share held by owners that trade and are single organisations (no group)."""
         return max(0.0, self.market_share - self.groups)
-
-    def side_share(self, side: str) -> float:
-        """The share held by owners on ``side`` of the market."""
-        return math.fsum(share for _, share, sides in self.market if side in sides)
-
-    @property
-    def sides(self) -> frozenset[str]:
-        """The market sides of the owners that trade."""
-        found: frozenset[str] = frozenset()
-        for _, _, sides in self.market:
-            found |= sides
-        return found
 
     def owners(self) -> list[Party]:
         """The owners that trade, largest share first."""
@@ -177,6 +161,22 @@ def neutral_gate(index: CanvasIndex, commonality: Commonality) -> list[Party]:
     if any(party.id in running or trades(index, party) for party in found):
         return []
     return found
+
+
+def closed_admission(
+    index: CanvasIndex, commonality: Commonality
+) -> tuple[list[Party], frozenset[str]] | None:
+    """The market parties that decide who may join ``commonality``, and the sides they trade
+    on, when it admits by invitation or membership; ``None`` when its access is open or
+    licensed (a party setting access to what is its own keeps everyone's footing) or no market
+    party decides it."""
+    if commonality.access not in (Access.INVITATION, Access.MEMBERSHIP):
+        return None
+    deciders = [index.party(key) for key in commonality.access_set_by]
+    market = [party for party in deciders if party is not None and trades(index, party)]
+    if not market:
+        return None
+    return market, frozenset[str]().union(*(trades(index, party) for party in market))
 
 
 def primary_ownership(

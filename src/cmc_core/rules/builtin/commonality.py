@@ -14,10 +14,10 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality
 from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
-from cmc_core.rules.control import sides_of, trades
+from cmc_core.rules.control import closed_admission, trades
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.vocabulary import Access, Role, label
+from cmc_core.vocabulary import Role, label
 
 __all__ = [
     "bmc_ready",
@@ -104,14 +104,12 @@ def _lock_in(commonality: Commonality, where: str) -> Iterator[Finding]:
 
 
 def _gatekeepers(index: CanvasIndex, commonality: Commonality, where: str) -> Iterator[Finding]:
-    """Access decided by market parties: an error when they are all on one side."""
-    deciders = [index.party(key) for key in commonality.access_set_by]
-    market = [party for party in deciders if party is not None and party.is_market_party]
-    # Open or licensed access that a party sets for what is its own (a farmer for its data)
-    # keeps everyone's footing; admission by invitation or membership does not.
-    if not market or commonality.access not in (Access.INVITATION, Access.MEMBERSHIP):
+    """Admission decided by market parties: an error when they are all on one side."""
+    admission = closed_admission(index, commonality)
+    if admission is None:
         return
-    sides = frozenset[str]().union(*(sides_of(party) for party in market))
+    market, sides = admission
+    assert commonality.access is not None  # closed admission is by invitation or membership
     one_side = len(sides) == 1
     who = f"the {next(iter(sides))}s {describe_all(market)}" if one_side else describe_all(market)
     yield Finding(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.rules.control import (
+    closed_admission,
     decider,
     neutral_gate,
     primary_ownership,
@@ -20,7 +21,6 @@ from cmc_core.rules.control import (
 )
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.builtin._common import Tally, describe, percent
-from cmc_core.vocabulary import Access
 
 __all__ = ["FOOTING_KEEPS", "footing_cuts"]
 
@@ -100,13 +100,8 @@ def _terms(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
         favoured = favoured or any(index.is_market_party(key) for key in chosen)
         exit_ban = exit_ban or commonality.exit_ban
         tariffs = tariffs or commonality.member_tariffs
-        if commonality.access in (Access.INVITATION, Access.MEMBERSHIP):
-            sides: set[str] = set()
-            for key in commonality.access_set_by:
-                party = index.party(key)
-                if party is not None:
-                    sides |= trades(index, party)
-            one_side = one_side or len(sides) == 1
+        admission = closed_admission(index, commonality)
+        one_side = one_side or (admission is not None and len(admission[1]) == 1)
     for flag, fact, text in (
         (favoured, "favoured terms", "The terms favour some market parties"),
         (exit_ban, "exit ban", "An exit ban locks members in"),
