@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from cmc_core.canvas import Canvas
-from cmc_core.model import Resistance
+from cmc_core.model import Party, Resistance, Waste
 from cmc_core.scoring import Score, ScoreContext
 from cmc_core.scoring.builtin.change import (
     AMBITION_POINTS,
     CHANGE_READINESS,
+    DATE,
     MEASURABLE,
     NEXT_STEP,
     RESISTANCE_POINTS,
-    TIME_BOUND,
 )
 from cmc_core.vocabulary import Role
 
@@ -45,14 +45,14 @@ def test_no_resistances_earn_nothing_and_ask_for_them() -> None:
 
 
 def test_a_smart_next_step_in_english_earns_every_ambition_point() -> None:
-    text = "Next step: 400 kitchens on the app by the end of 2025."
+    text = "Next step: 400 kitchens of our demanders on the app by the end of 2025."
     result = score(Canvas().with_factor("ambition", text))
     assert result.value == pytest.approx(FULL_AMBITION)
     assert {r.path for r in result.reasons[1:]} == {"factors.ambition.answer"}
 
 
 def test_a_smart_next_step_in_dutch_in_the_block_note_counts_as_well() -> None:
-    text = "Volgende stap: binnen 12 maanden 80% van de containers digitaal vrijgeven."
+    text = "Volgende stap: binnen 12 maanden 80% van de containers van de afnemers digitaal."
     result = score(Canvas().with_note("ambition", text))
     assert result.value == pytest.approx(FULL_AMBITION)
     assert result.reasons[-1].path == "notes.ambition"
@@ -63,26 +63,63 @@ def test_a_vague_ambition_earns_only_for_being_written() -> None:
     assert result.value == pytest.approx(AMBITION_POINTS["written"])
     assert [r.text for r in result.reasons if r.effect == 0.0][1:] == [
         "The ambition names no next or first step (worth 15 points)",
-        "The ambition has no figure to measure the step by (worth 15 points)",
-        "The ambition has no date or period (worth 15 points)",
+        "The ambition names no party or role of the canvas as its target group (worth 10 points)",
+        "The ambition has no figure to measure the step by: a date is none (nor in D2's saving) "
+        "(worth 15 points)",
     ]
 
 
 @pytest.mark.parametrize(
-    ("text", "measurable", "time_bound"),
+    "text",
     [
-        ("by 2026", False, True),
-        ("20% fewer calls", True, False),
-        ("three pilots in Q3", False, True),
-        ("within 6 weeks", True, True),
-        ("in maart", False, True),
+        "Go live on 1 March 2024",
+        "Go live by 2025-03-31",
+        "Live op 31-03-2025",
+        "Go-live: March 31st",
+        "Pilot in Q3",
+        "Binnen 6 maanden live",
     ],
 )
-def test_the_smart_patterns_tell_a_year_from_a_figure(
-    text: str, measurable: bool, time_bound: bool
-) -> None:
-    assert bool(MEASURABLE.search(text)) is measurable
-    assert bool(TIME_BOUND.search(text)) is time_bound
+def test_a_date_earns_nothing_not_even_as_a_figure(text: str) -> None:
+    dated = score(Canvas().with_factor("ambition", text)).value
+    undated = score(Canvas().with_factor("ambition", DATE.sub(" ", text))).value
+    assert dated == undated
+    assert not MEASURABLE.search(DATE.sub(" ", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("by 2026", False),
+        ("20% fewer calls", True),
+        ("three pilots in Q3", False),
+        ("400 kitchens within 6 weeks", True),
+        ("in maart", False),
+        ("12 suppliers by 1 May", True),
+    ],
+)
+def test_a_figure_counts_once_the_dates_are_removed(text: str, measurable: bool) -> None:
+    assert bool(MEASURABLE.search(DATE.sub(" ", text))) is measurable
+
+
+def test_a_saving_quantified_in_d2_makes_the_step_measurable() -> None:
+    text = "Next step: the suppliers join"
+    plain = score(Canvas().with_factor("ambition", text)).value
+    quantified = Canvas(waste=Waste(saving_amount=2.0, unit="MEUR")).with_factor("ambition", text)
+    assert score(quantified).value == pytest.approx(plain + AMBITION_POINTS["measurable"])
+
+
+def test_the_target_group_is_a_party_or_a_role_of_the_canvas() -> None:
+    canvas = Canvas(parties=(Party("p-coop", "SuperCoop", roles=(Role.DEMANDER,)),))
+    named = canvas.with_factor("ambition", "First step with SuperCoop")
+    by_role = canvas.with_factor("ambition", "Eerste stap met de eindklanten")
+    elsewhere = canvas.with_factor("ambition", "First step with the cooperative")
+    worth = AMBITION_POINTS["target group"]
+    assert score(named).value == pytest.approx(score(elsewhere).value + worth)
+    assert score(by_role).value == pytest.approx(score(elsewhere).value + worth)
+    # a name counts at the start of a word only: "supercoop" is not inside "nosupercoops"
+    inside = canvas.with_factor("ambition", "First step with nosupercoops")
+    assert score(inside).value == pytest.approx(score(elsewhere).value)
 
 
 def test_a_pilot_or_a_first_step_is_a_next_step() -> None:

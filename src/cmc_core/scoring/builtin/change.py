@@ -1,37 +1,42 @@
 """change-readiness: resistances understood and handled, and a SMART next step.
 
-The SMART check reads the ambition's text (connecting factor 3 and the note of block A5) in
-Dutch or English with simple patterns: a named next step, a number that is not a year, and a
-date, year or period. Patterns cannot judge whether a goal is achievable or relevant; that
-stays the workshop's call, and the reasons say what was found.
+The resistances are facts of the canvas. The ambition (connecting factor 3 and the note of
+block A5) is free text in Dutch or English; from it the score reads only what a pattern can
+check without judging: that a next step is named, that its target group is a party or a role of
+this canvas, and that there is a figure to measure it by, in the ambition (not a date) or as the
+quantified saving of block D2. A date earns nothing: a go-live date says when, not whether the
+community is ready, and whether it was kept shows in the next snapshot. Whether a goal is
+achievable or relevant stays the workshop's call; the reasons say what was found.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Resistance
 from cmc_core.scoring.builtin._common import Tally, make_scorer, plural
 from cmc_core.scoring.contract import Score, ScoreContext
-from cmc_core.vocabulary import FactorKey
+from cmc_core.vocabulary import FactorKey, Language, Role, label
 
 __all__ = [
     "AMBITION_POINTS",
     "CHANGE_READINESS",
+    "DATE",
     "MEASURABLE",
     "NEXT_STEP",
     "RESISTANCE_PARTS",
     "RESISTANCE_POINTS",
-    "TIME_BOUND",
     "score_change_readiness",
+    "target_words",
 ]
 
 #: Points for the resistances: their mean completeness, each part weighing as given.
 RESISTANCE_POINTS = 50.0
 RESISTANCE_PARTS = {"reason": 0.4, "mitigation": 0.4, "holder": 0.2}
-#: Points for the ambition: written, a next step, measurable, time-bound.
-AMBITION_POINTS = {"written": 5.0, "next step": 15.0, "measurable": 15.0, "time-bound": 15.0}
+#: Points for the ambition: written, a next step, its target group, a figure to measure it by.
+AMBITION_POINTS = {"written": 10.0, "next step": 15.0, "target group": 10.0, "measurable": 15.0}
 
 #: A next step named as such.
 NEXT_STEP = re.compile(
@@ -42,14 +47,49 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "januari|februari|maart|mei|juni|juli|augustus|oktober"
 )
-#: A moment or period: a year, a month, a quarter or a number of days, weeks, months or years.
-TIME_BOUND = re.compile(
-    rf"\b(19|20)\d\d\b|\b({_MONTHS})\b|\bQ[1-4]\b|\b(kwartaal|quarter)\b|"
-    r"\b\d+\s*(days?|weeks?|months?|years?|dagen|weken|maanden|jaar)\b",
+#: A moment or period, which earns nothing and whose digits are no figure to measure by: a
+#: numeric date, a day and month, a year, a month, a quarter, or a number of days to years.
+DATE = re.compile(
+    r"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\bQ[1-4]\b|\b(?:kwartaal|quarter)\b|"
+    r"\b\d+\s*(?:days?|weeks?|months?|years?|dagen|weken|maanden|jaar)\b",
     re.IGNORECASE,
 )
-#: A figure to measure against: a percentage, or a number that is not a year.
-MEASURABLE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b")
+#: A figure to measure against: a percentage or a number (read once the dates are removed).
+MEASURABLE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
+#: Words for the market's sides that the role labels do not use.
+_SIDE_WORDS = ("leverancier", "klant", "customer", "member", "leden", "lid")
+
+
+def target_words(canvas: Canvas) -> Iterator[str]:
+    """The words that name a target group of this canvas, case-folded: the roles (Dutch and
+    English labels, and a few common synonyms) first, then its parties' names, ids and
+    organisations."""
+    for role in Role:
+        for language in Language:
+            yield label(role, language).split("(")[0].strip().casefold()
+    yield from _SIDE_WORDS
+    for party in canvas.parties:
+        for word in (party.name, party.id, party.organisation or ""):
+            if len(word.strip()) > 1:
+                yield word.casefold()
+
+
+def _names_target(text: str, canvas: Canvas) -> bool:
+    """Whether ``text`` names a target group: a word of :func:`target_words` at a word start.
+    A plain substring test first, so a canvas of many parties costs one C-level scan each."""
+    folded = text.casefold()
+    return any(
+        word in folded and re.search(rf"(?<!\w){re.escape(word)}", folded)
+        for word in target_words(canvas)
+    )
+
+
+def _measurable(text: str, canvas: Canvas) -> bool:
+    waste = canvas.waste
+    quantified = waste.expected_saving is not None or waste.saving_amount is not None
+    return quantified or bool(MEASURABLE.search(DATE.sub(" ", text)))
 
 
 def _resistance_parts(resistance: Resistance) -> dict[str, bool]:
@@ -116,15 +156,15 @@ def _ambition(canvas: Canvas, tally: Tally) -> None:
             "names a next or first step",
             "names no next or first step",
         ),
-        "measurable": (
-            bool(MEASURABLE.search(text)),
-            "has a figure to measure the step by",
-            "has no figure to measure the step by",
+        "target group": (
+            _names_target(text, canvas),
+            "names its target group: a party or role of the canvas",
+            "names no party or role of the canvas as its target group",
         ),
-        "time-bound": (
-            bool(TIME_BOUND.search(text)),
-            "has a date or a period",
-            "has no date or period",
+        "measurable": (
+            _measurable(text, canvas),
+            "has a figure to measure the step by (in the ambition or as the saving of D2)",
+            "has no figure to measure the step by: a date is none (nor in D2's saving)",
         ),
     }
     for check, (passed, found, lacking) in checks.items():
@@ -152,9 +192,10 @@ CHANGE_READINESS = make_scorer(
         Whether the change is prepared:
         50 x the mean over the expected resistances of (0.4 for a reason + 0.4 for a
         mitigation + 0.2 for a holder), 0 without resistances;
-        plus, for the ambition (connecting factor 3 and block A5's note): 5 for writing it
-        down, 15 for naming a next or first step, 15 for a figure that is not a year, 15 for a
-        date, year or period (text patterns in Dutch and English).
+        plus, for the ambition (connecting factor 3 and block A5's note): 10 for writing it
+        down, 15 for naming a next or first step, 10 for naming its target group (a party,
+        organisation or role of the canvas), 15 for a figure to measure it by (a number in the
+        ambition that is no date, or the saving quantified in D2). A date earns nothing.
         Grounding: leaders as "ambassadors or resistors of change" [S16]; workshop topic 8,
         expected resistances and why [seed]; V13; the ambition as "the SMART goal of the next
         step and its target group" [S3].""",
