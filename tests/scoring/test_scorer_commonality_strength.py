@@ -17,8 +17,9 @@ from cmc_core.scoring.builtin.commonality import (
     USE_POINTS,
 )
 from cmc_core.testing import sample_canvas
+from cmc_core.vocabulary import FlowKind
 
-from .score_builders import SUPPLIERS, community
+from .score_builders import STEWARD, SUPPLIERS, community
 
 
 def score(canvas: Canvas) -> Score:
@@ -85,3 +86,41 @@ def test_past_five_missing_users_the_rest_are_counted() -> None:
     assert ("... and 3 more market parties", "commonalities[0].users") in [
         (r.text, r.path) for r in result.reasons
     ]
+
+
+def test_volumes_weigh_the_trade_over_the_commonality_and_a_bypass_is_named() -> None:
+    canvas = community()
+    # one flow in eight runs outside, but it carries 9 of every 16 units traded
+    flows = tuple(
+        attrs.evolve(f, volume=9.0 if n == 0 else 1.0, unit="EUR", via_commonality=n != 0)
+        for n, f in enumerate(canvas.flows)
+    )
+    result = score(canvas.evolve(flows=flows))
+    assert result.value == pytest.approx(100 - FLOW_POINTS * 9 / 16)
+    texts = [r.text for r in result.reasons if r.path == "flows"]
+    assert texts[0] == "44% of the traded volume (EUR) runs over the commonality"
+    assert texts[1].startswith("Most trade bypasses the commonality: 56% of it runs outside")
+    # counted by flows instead, seven in eight run over it and nothing is said of a bypass
+    by_count = score(canvas.evolve(flows=tuple(attrs.evolve(f, volume=None) for f in flows)))
+    assert by_count.value == pytest.approx(100 - FLOW_POINTS / 8)
+    assert not [r for r in by_count.reasons if "bypasses" in r.text]
+
+
+def test_flows_that_are_no_trade_do_not_count_for_the_commonality() -> None:
+    canvas = community()
+    fee = attrs.evolve(
+        canvas.flows[0], id="f-fee", kind=FlowKind.FEE, to_party=STEWARD, via_commonality=False
+    )
+    with_fee = score(canvas.evolve(flows=(*canvas.flows, fee)))
+    assert with_fee.value == pytest.approx(score(canvas).value)
+
+
+def test_a_steward_that_is_part_of_a_market_organisation_is_no_neutral_ground() -> None:
+    canvas = community()
+    parties = tuple(
+        attrs.evolve(p, organisation="p-s1") if p.id == STEWARD else p
+        for p in canvas.parties
+    )
+    result = score(canvas.evolve(parties=parties))
+    assert result.value == pytest.approx(USE_POINTS + FLOW_POINTS + MARKET_STEWARD_POINTS)
+    assert "a market party or part of one" in result.reasons[-1].text

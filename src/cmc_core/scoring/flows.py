@@ -17,7 +17,8 @@ Which flows count where:
   trade, and a flow with a missing or unknown party, or from a party to itself, says nothing
   about the market (the rules report those);
 * the **volumes**: when every market flow gives its volume in one unit, :attr:`FlowTable.sent`
-  and :attr:`FlowTable.received` hold volumes instead of numbers of flows.
+  and :attr:`FlowTable.received` hold volumes instead of numbers of flows, and
+  :meth:`FlowTable.over_commonality` weighs by them too.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ _get_from = attrgetter("from_party")
 _get_to = attrgetter("to_party")
 _get_counter_of = attrgetter("counter_of")
 _get_kind = attrgetter("kind")
+_get_via = attrgetter("via_commonality")
 
 
 class FlowTable:
@@ -65,7 +67,9 @@ class FlowTable:
     """
 
     __slots__ = (
+        "_market_positions",
         "_member_lists",
+        "_weights",
         "canvas",
         "froms",
         "market_flows",
@@ -117,6 +121,8 @@ class FlowTable:
             froms, tos = list(compress(froms, market)), list(compress(tos, market))
             positions = list(compress(positions, market))
         self.market_flows = len(froms)
+        self._market_positions: Sequence[int] = positions
+        self._weights: list[float] | None = None
         self.unit: str | None = None
         self.total: float = float(len(froms))
         self.sent: Counter[int] = Counter(froms)
@@ -142,6 +148,7 @@ class FlowTable:
             sent[source] += weight  # type: ignore[assignment]
             received[target] += weight  # type: ignore[assignment]
         self.sent, self.received, self.total = sent, received, total
+        self._weights = weights
         self.unit = units.pop() or "volume"
 
     def _number_organisations(self) -> None:
@@ -157,6 +164,17 @@ class FlowTable:
         self._member_lists: dict[int, list[int]] | None = None
 
     # -- reading ------------------------------------------------------------------------------
+
+    def over_commonality(self) -> float:
+        """The market flows (or their volume, as :attr:`total` counts) that run over the
+        commonality: with :attr:`total`, how much of the trade uses it and how much bypasses it."""
+        flows = self.canvas.flows
+        positions = self._market_positions
+        market = flows if isinstance(positions, range) else map(flows.__getitem__, positions)
+        via = map(_get_via, market)
+        if self._weights is None:
+            return float(sum(via))
+        return sum(compress(self._weights, via))
 
     def takes_part(self, number: int) -> int:
         """The number of market flows the party takes part in (a market flow has two parties)."""

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from cmc_core.analysis import describe, describe_all, plural, quote
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party
+from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.contract import MAXIMUM_SCORE, Reason, Score, ScoreContext, Scorer
 from cmc_core.scoring.flows import FlowTable, flow_table
 from cmc_core.scoring.network import NetworkAnalysis, analyse_flow_table
@@ -19,6 +20,7 @@ __all__ = [
     "describe",
     "describe_all",
     "flows_of",
+    "index_of",
     "make_scorer",
     "network_of",
     "party_path",
@@ -91,6 +93,15 @@ def _flows(context: ScoreContext) -> FlowTable:
 
 def _network(context: ScoreContext) -> NetworkAnalysis:
     return analyse_flow_table(flows_of(context))
+
+
+def _index(context: ScoreContext) -> CanvasIndex:
+    return CanvasIndex(context.canvas)
+
+
+def index_of(context: ScoreContext) -> CanvasIndex:
+    """The rules' index of the context's canvas (who trades, who owns), built once per run."""
+    return context.shared(_index)
 
 
 def flows_of(context: ScoreContext) -> FlowTable:

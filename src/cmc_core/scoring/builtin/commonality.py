@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.model import Commonality
+from cmc_core.rules.control import trades
 from cmc_core.scoring.builtin._common import (
     Tally,
     describe,
     flows_of,
+    index_of,
     make_scorer,
     network_of,
     percent,
@@ -21,6 +21,7 @@ from cmc_core.scoring.contract import Score, ScoreContext
 from cmc_core.vocabulary import Role
 
 __all__ = [
+    "BYPASS_SHARE",
     "COMMONALITY_STRENGTH",
     "FLOW_POINTS",
     "MARKET_STEWARD_POINTS",
@@ -31,14 +32,14 @@ __all__ = [
 
 #: Points for the share of inside market parties that use the primary commonality.
 USE_POINTS = 35.0
-#: Points for the share of all flows that run over the commonality.
+#: Points for the share of the trade (market flows, or their volume) over the commonality.
 FLOW_POINTS = 25.0
+#: Below this share of the trade over it, the reasons say that most trade bypasses it.
+BYPASS_SHARE = 0.5
 #: Points for a steward that is no market party.
 STEWARD_POINTS = 40.0
 #: Points for a steward that is a market party but no hub of the flows.
 MARKET_STEWARD_POINTS = 20.0
-
-_via = attrgetter("via_commonality")
 
 
 def _use(canvas: Canvas, commonality: Commonality, where: str, tally: Tally) -> None:
@@ -66,17 +67,27 @@ def _use(canvas: Canvas, commonality: Commonality, where: str, tally: Tally) -> 
     )
 
 
-def _flows(canvas: Canvas, tally: Tally) -> None:
-    total = len(canvas.flows)
-    via = sum(map(_via, canvas.flows))
-    if not total:
-        tally.note("There are no value flows to run over the commonality yet", "flows")
+def _flows(context: ScoreContext, tally: Tally) -> None:
+    """The share of the trade that runs over the commonality: market flows only (a fee or a
+    report is no trade), weighed by their volumes when every one gives one in one unit."""
+    table = flows_of(context)
+    if not table.total:
+        tally.note("There are no market flows to run over the commonality yet", "flows")
         return
-    tally.add(
-        FLOW_POINTS * via / total,
-        f"{via} of {plural(total, 'value flow')} ({percent(via / total)}) run over the commonality",
-        "flows",
-    )
+    over = share(table.over_commonality(), table.total)
+    if table.unit is None:
+        what = f"{plural(table.market_flows, 'market flow')}"
+        how_much = f"{round(over * table.total)} of {what} ({percent(over)})"
+    else:
+        how_much = f"{percent(over)} of the traded volume ({table.unit})"
+    verb = "runs" if table.unit is not None or table.market_flows == 1 else "run"
+    tally.add(FLOW_POINTS * over, f"{how_much} {verb} over the commonality", "flows")
+    if over < BYPASS_SHARE:
+        tally.note(
+            f"Most trade bypasses the commonality: {percent(1 - over)} of it runs outside, so "
+            "the shared facility carries too little to be the community's ground",
+            "flows",
+        )
 
 
 def _steward(
@@ -101,11 +112,11 @@ def _steward(
             "platform rather than a shared facility",
             path,
         )
-    elif party.is_market_party:
+    elif trades(index_of(context), party):
         tally.add(
             MARKET_STEWARD_POINTS,
-            f"The steward {describe(party)} is itself a market party: a conflict of interest "
-            "to manage (V04), though no hub of the flows",
+            f"The steward {describe(party)} is itself a market party or part of one: a "
+            "conflict of interest to manage (V04), though no hub of the flows",
             path,
         )
     else:
@@ -130,7 +141,7 @@ def score_commonality_strength(canvas: Canvas, context: ScoreContext) -> Score:
     commonality = canvas.commonalities[position]
     where = f"commonalities[{position}]"
     _use(canvas, commonality, where, tally)
-    _flows(canvas, tally)
+    _flows(context, tally)
     _steward(canvas, context, commonality, where, tally)
     return tally.score()
 
@@ -144,7 +155,8 @@ COMMONALITY_STRENGTH = make_scorer(
     description="""
         How far the primary commonality is shared ground:
         35 x (inside market parties among its users / inside market parties)
-        + 25 x (flows via the commonality / all flows)
+        + 25 x (market flows via the commonality / all market flows; by volume when every
+        market flow gives one in one unit, so thin real use shows)
         + 40 for a steward that is no market party, 20 for a steward that is a market party but
         no hub (more than half of the market flows), 0 for a hub, an unknown or no steward.
         Grounding: market parties "maken gebruik van een commonality" [S1]; partners use the

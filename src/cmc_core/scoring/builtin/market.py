@@ -18,11 +18,11 @@ from collections import Counter
 
 from cmc_core.canvas import Canvas
 from cmc_core.rules.engine import RuleSettings
-from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.builtin._common import (
     Tally,
     describe,
     flows_of,
+    index_of,
     make_scorer,
     network_of,
     party_path,
@@ -235,7 +235,7 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
         side.add_terms(tally)
     _connected(table, tally)
     _dominance(tally, sides)
-    footing_cuts(canvas, CanvasIndex(canvas), tally)
+    footing_cuts(canvas, index_of(context), tally)
     _network_facts(table, network_of(context), tally)
     return tally.score()
 
