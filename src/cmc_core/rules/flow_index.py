@@ -7,6 +7,7 @@ its distinct keys and bounds, or reads a column again only to locate the offendi
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -137,11 +138,15 @@ class FlowIndex:
     @cached_property
     def flow_froms(self) -> list[str | None]:
         """The ``from`` party of every flow, in document order."""
+        if self._all_primary:  # the sweep listed them: no second pass over the flows
+            return self.sweep.primary_froms
         return list(map(_get_from, self.canvas.flows))
 
     @cached_property
     def flow_tos(self) -> list[str | None]:
         """The ``to`` party of every flow, in document order."""
+        if self._all_primary:
+            return self.sweep.primary_tos
         return list(map(_get_to, self.canvas.flows))
 
     def flow_column(self, field: str) -> list[str | None]:
@@ -186,22 +191,29 @@ class FlowIndex:
             return range(len(self.canvas.flows))
         return tuple(compress(count(), self._primary_mask))
 
-    @cached_property
+    @property
     def _primary_froms(self) -> list[str | None]:
-        if self._all_primary:
-            return self.flow_froms
-        return list(compress(self.flow_froms, self._primary_mask))
+        return self.sweep.primary_froms
 
-    @cached_property
+    @property
     def _primary_tos(self) -> list[str | None]:
-        if self._all_primary:
-            return self.flow_tos
-        return list(compress(self.flow_tos, self._primary_mask))
+        return self.sweep.primary_tos
 
     @property
     def has_volumes(self) -> bool:
         """Whether some flow gives its volume."""
         return self.sweep.has_volumes
+
+    @property
+    def volume_range(self) -> tuple[float, float] | None:
+        """The largest volume and the total of the primary flows when every one gives a
+        volume, all in one unit, with a finite total above 0 (then shares are of volumes)."""
+        sweep = self.sweep
+        if not (sweep.has_volumes and sweep.volumes_complete and sweep.primary_count):
+            return None
+        if not 0 < sweep.volume_total < math.inf:
+            return None
+        return sweep.volume_largest, sweep.volume_total
 
     def primary_column(self, side: Side) -> list[str | None]:
         """The ``from`` or ``to`` column of the primary flows (read on demand)."""

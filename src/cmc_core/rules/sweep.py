@@ -41,6 +41,7 @@ _get_counter_of = attrgetter("counter_of")
 _get_references = attrgetter("value", "counter_value", "step")
 _get_kind = attrgetter("kind")
 _get_volume = attrgetter("volume")
+_get_unit = attrgetter("unit")
 _MARKET = FlowKind.MARKET
 
 Reference = tuple[str | None, str | None, str | None]
@@ -71,9 +72,17 @@ class FlowSweep:
     :ivar counter_targets: their ``counter_of`` references, in the same order.
     :ivar loop_blocks: the first positions of the blocks where some flow may run to itself.
     :ivar flow_types: the classes of the flows (a subclass may add references of its own).
+    :ivar primary_froms: the ``from`` reference of every primary flow, in document order.
+    :ivar primary_tos: the same for ``to``.
+    :ivar volumes_complete: whether every primary flow gives its volume.
+    :ivar volume_total: the sum of the primary flows' volumes (while they are complete).
+    :ivar volume_largest: the largest of them.
+    :ivar unit: the one unit of the primary flows' volumes (stripped), ``None`` when they name
+        several or there are none.
     """
 
     __slots__ = (
+        "_units_seen",
         "counter_from_keys",
         "counter_positions",
         "counter_targets",
@@ -91,10 +100,16 @@ class FlowSweep:
         "other_kinds",
         "primary_count",
         "primary_from_keys",
+        "primary_froms",
         "primary_to_keys",
+        "primary_tos",
         "references",
         "to_bound",
         "to_counts",
+        "unit",
+        "volume_largest",
+        "volume_total",
+        "volumes_complete",
     )
 
     def __init__(self) -> None:
@@ -119,6 +134,13 @@ class FlowSweep:
         self.flow_types: set[type] = set()
         self.other_kinds = False
         self.has_volumes = False
+        self.primary_froms: list[str | None] = []
+        self.primary_tos: list[str | None] = []
+        self.volumes_complete = True
+        self.volume_total = 0.0
+        self.volume_largest = 0.0
+        self.unit: str | None = None
+        self._units_seen: str | None = None
 
 
 def _add_block(keys: Sequence[str | None], distinct: set[str | None]) -> int:
@@ -139,16 +161,17 @@ def _primary_only(
     start: int,
     froms: list[str | None],
     tos: list[str | None],
-) -> tuple[list[str | None], list[str | None]]:
+) -> tuple[list[str | None], list[str | None], Sequence[ValueFlow]]:
     """The block's ``from`` and ``to`` columns of its primary flows (market flows that answer
-    no other flow); records the counter-flows and the other flows' parties on the way."""
+    no other flow), and those flows; records the counter-flows and the other flows' parties on
+    the way."""
     kinds = list(map(_get_kind, chunk))
     market = kinds.count(_MARKET) == len(kinds)  # identity first: cheap when all are
     if not found.has_volumes:
         volumes = list(map(_get_volume, chunk))
         found.has_volumes = volumes.count(None) != len(volumes)
     if market and not any(map(_get_counter_of, chunk)):
-        return froms, tos
+        return froms, tos, chunk
     counter_of = list(map(_get_counter_of, chunk))
     primary = list(map(not_, counter_of))
     if not market:
@@ -159,10 +182,43 @@ def _primary_only(
     found.counter_targets.extend(compress(counter_of, counter_of))
     found.counter_from_keys.update(compress(froms, other))
     found.counter_to_keys.update(compress(tos, other))
-    return list(compress(froms, primary)), list(compress(tos, primary))
+    return (
+        list(compress(froms, primary)),
+        list(compress(tos, primary)),
+        list(compress(chunk, primary)),
+    )
 
 
-def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = False) -> FlowSweep:
+def _weigh(found: FlowSweep, primary: Sequence[ValueFlow]) -> None:
+    """Add a block's primary flows to the volume aggregates, while every one gives a volume.
+
+    Done here, while the block is in the cache: the concentration rule's bound and shares need
+    the total, the largest volume and whether one unit holds, and a second pass over a million
+    flows costs as much as the whole sweep."""
+    if not primary:
+        return
+    volumes = list(map(_get_volume, primary))
+    if None in volumes:
+        found.volumes_complete = False
+        return
+    found.volume_total += sum(volumes)  # not fsum: a sum too large for a float is inf
+    largest = max(volumes)
+    found.volume_largest = max(found.volume_largest, largest)
+    units = list(map(_get_unit, primary))
+    seen = found._units_seen
+    if seen is None:
+        seen = found._units_seen = units[0]
+        found.unit = seen.strip()
+    if units.count(seen) != len(units) and {unit.strip() for unit in set(units)} != {found.unit}:
+        found._units_seen = found.unit = None
+        found.volumes_complete = False  # several units: no volume is comparable to another
+
+
+def sweep_flows(
+    flows: Sequence[ValueFlow],
+    block: int = BLOCK,
+    exact: bool = False,
+) -> FlowSweep:
     """Read the flows once, block by block, and gather a :class:`FlowSweep`.
 
     :param exact: count every party's primary flows exactly (:attr:`FlowSweep.from_counts`),
@@ -189,8 +245,12 @@ def sweep_flows(flows: Sequence[ValueFlow], block: int = BLOCK, exact: bool = Fa
             found.last_id = ids[-1]
         if any(map(eq, froms, tos)):
             found.loop_blocks.append(start)
-        froms, tos = _primary_only(found, chunk, start, froms, tos)
+        froms, tos, primary = _primary_only(found, chunk, start, froms, tos)
         found.primary_count += len(froms)
+        found.primary_froms += froms
+        found.primary_tos += tos
+        if found.volumes_complete:  # a block with a flow without one ends the weighing
+            _weigh(found, primary)
         if exact:
             from_counts.update(froms)
             to_counts.update(tos)

@@ -18,7 +18,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import repeat
-from operator import and_, attrgetter, eq
+from operator import and_, eq
 from typing import cast
 
 import attrs
@@ -34,9 +34,6 @@ from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
 
 __all__ = ["few_organisations", "flow_concentration", "hub"]
-
-_get_volume = attrgetter("volume")
-_get_unit = attrgetter("unit")
 
 
 def _percent(share: float) -> str:
@@ -76,7 +73,7 @@ def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, 
     members = index.side_members(side)
     counts = index.counts(side)
     by_count = {key: float(counts[key]) for key in members.intersection(counts) if key}
-    if not (index.has_volumes and _one_unit(canvas, index)):
+    if index.volume_range is None:
         return by_count, "flows"
     primary = _primary_flows(canvas, index)
     totals: dict[str, float] = {}
@@ -85,7 +82,7 @@ def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, 
             totals[key] = totals.get(key, 0.0) + cast("float", flow.volume)
     if not sum(totals.values()):  # the side's own flows carry nothing
         return by_count, "flows"
-    return totals, primary[0].unit.strip() or "volume"
+    return totals, index.sweep.unit or "volume"
 
 
 def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:
@@ -232,9 +229,9 @@ def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -
     total = _side_total(index, side)
     if not total:
         return True
-    weighted = index.has_volumes and _one_unit(canvas, index)
-    largest, weight = _largest_and_total(canvas, index) if weighted else (1.0, float(total))
-    if weighted:
+    volumes = index.volume_range
+    largest, weight = volumes if volumes is not None else (1.0, float(total))
+    if volumes is not None:
         weight -= (index.primary_count - total) * largest  # at most this much is outside
         if weight <= 0:
             return False
@@ -257,32 +254,6 @@ def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -
         if key in members:
             per_organisation[parties[key].organisation_id] += uses
     return max(per_organisation.values(), default=0) * largest <= limit
-
-
-def _one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
-    """Whether every primary flow gives a volume, all in one unit (then shares are volumes)."""
-    known: bool | None = index.__dict__.get("_cmc_one_unit")
-    if known is None:
-        known = index.__dict__["_cmc_one_unit"] = _read_one_unit(canvas, index)
-    return known
-
-
-def _read_one_unit(canvas: Canvas, index: CanvasIndex) -> bool:
-    primary = _primary_flows(canvas, index)
-    if None in map(_get_volume, primary):
-        return False
-    if len({unit.strip() for unit in set(map(_get_unit, primary))}) != 1:
-        return False
-    return 0 < _largest_and_total(canvas, index)[1] < math.inf  # a finite total to divide by
-
-
-def _largest_and_total(canvas: Canvas, index: CanvasIndex) -> tuple[float, float]:
-    known: tuple[float, float] | None = index.__dict__.get("_cmc_volume_range")
-    if known is None:
-        volumes = cast("list[float]", list(map(_get_volume, _primary_flows(canvas, index))))
-        # sum, not fsum: a sum too large for a float is inf (and clears nothing), not an error
-        known = index.__dict__["_cmc_volume_range"] = (max(volumes), sum(volumes))
-    return known
 
 
 def _primary_flows(canvas: Canvas, index: CanvasIndex) -> list[ValueFlow]:
