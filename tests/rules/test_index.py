@@ -45,6 +45,42 @@ def test_the_sweep_gives_the_same_answers_whatever_the_block_size(block: int) ->
     assert found.from_bound >= max(Counter(flow.from_party for flow in primary).values())
     assert [start <= 20 < start + block for start in found.loop_blocks] == [True]
     assert found.references == {("v-transport", None, None), (None, None, None)}
+    assert found.primary_froms == [flow.from_party for flow in primary]
+    assert found.primary_tos == [flow.to_party for flow in primary]
+
+
+def weighed(volumes: list[tuple[float | None, str]], block: int) -> CanvasIndex:
+    flows = tuple(
+        ValueFlow(f"f-{n:03d}", from_party="p-s1", to_party="p-d1", volume=volume, unit=unit)
+        for n, (volume, unit) in enumerate(volumes)
+    )
+    index = CanvasIndex(Canvas(flows=flows))
+    index.__dict__["sweep"] = sweep_flows(flows, block=block)
+    return index
+
+
+@pytest.mark.parametrize("block", [1, 2, 4096])
+def test_the_sweep_weighs_volumes_in_one_unit_across_blocks(block: int) -> None:
+    index = weighed([(2.0, "EUR"), (5.0, " EUR"), (1.0, "EUR ")], block)
+    assert index.volume_range == (5.0, 8.0)
+    assert index.sweep.unit == "EUR"
+
+
+@pytest.mark.parametrize("block", [1, 2, 4096])
+@pytest.mark.parametrize(
+    "volumes",
+    [
+        [(2.0, "EUR"), (5.0, "EUR"), (1.0, "TEU")],  # two units: not comparable
+        [(2.0, "EUR"), (5.0, "EUR"), (None, "")],  # a flow without a volume
+        [(None, ""), (5.0, "EUR"), (1.0, "EUR")],
+        [(0.0, "EUR"), (0.0, "EUR")],  # nothing to divide by
+        [(1e308, "EUR"), (1e308, "EUR")],  # a total too large for a float
+    ],
+)
+def test_volumes_are_no_basis_unless_every_market_flow_gives_one_in_one_unit(
+    volumes: list[tuple[float | None, str]], block: int
+) -> None:
+    assert weighed(volumes, block).volume_range is None
 
 
 def test_an_exact_sweep_counts_every_party_and_bounds_by_the_largest_count() -> None:
