@@ -2,11 +2,12 @@
 
 The resistances are facts of the canvas. The ambition (connecting factor 3 and the note of
 block A5) is free text in Dutch or English; from it the score reads only what a pattern can
-check without judging: that a next step is named, that its target group is a party or a role of
-this canvas, and that there is a figure to measure it by, in the ambition (not a date) or as the
-quantified saving of block D2. A date earns nothing: a go-live date says when, not whether the
-community is ready, and whether it was kept shows in the next snapshot. Whether a goal is
-achievable or relevant stays the workshop's call; the reasons say what was found.
+check without judging: that a next step is named, that its target group is a party or a role
+of this canvas (by name), and that there is a figure to measure it by, in the ambition (not a
+date) or as the quantified saving of block D2. A date earns nothing: a go-live date says when,
+not whether the community is ready, and whether it was kept shows in the next snapshot.
+Whether a goal is achievable or relevant stays the workshop's call; the reasons say what was
+found.
 """
 
 from __future__ import annotations
@@ -64,16 +65,16 @@ _SIDE_WORDS = ("leverancier", "klant", "customer", "member", "leden", "lid")
 
 def target_words(canvas: Canvas) -> Iterator[str]:
     """The words that name a target group of this canvas, case-folded: the roles (Dutch and
-    English labels, and a few common synonyms) first, then its parties' names, ids and
-    organisations."""
+    English labels, and a few common synonyms) first, then its parties' names. Not ids or
+    organisation references: those are the file's keys, which renaming may change, and no
+    ambition is written in them."""
     for role in Role:
         for language in Language:
             yield label(role, language).split("(")[0].strip().casefold()
     yield from _SIDE_WORDS
     for party in canvas.parties:
-        for word in (party.name, party.id, party.organisation or ""):
-            if len(word.strip()) > 1:
-                yield word.casefold()
+        if len(party.name.strip()) > 1:
+            yield party.name.casefold()
 
 
 def _names_target(text: str, canvas: Canvas) -> bool:
@@ -194,7 +195,7 @@ CHANGE_READINESS = make_scorer(
         mitigation + 0.2 for a holder), 0 without resistances;
         plus, for the ambition (connecting factor 3 and block A5's note): 10 for writing it
         down, 15 for naming a next or first step, 10 for naming its target group (a party,
-        organisation or role of the canvas), 15 for a figure to measure it by (a number in the
+        or role of the canvas by name), 15 for a figure to measure it by (a number in the
         ambition that is no date, or the saving quantified in D2). A date earns nothing.
         Grounding: leaders as "ambassadors or resistors of change" [S16]; workshop topic 8,
         expected resistances and why [seed]; V13; the ambition as "the SMART goal of the next
