@@ -1,4 +1,5 @@
-"""``cmc score``: the community score card of a canvas, or how it changed between two.
+"""``cmc score``: the community score card of a canvas, how it changed between two, or how
+one community's verdict and scores changed over its snapshots.
 
 The card is the score card of the canvas's assessment (:func:`cmc_core.assessment.assess`),
 made as ``cmc check`` and ``cmc export`` make it: the scorers come from the plugins (the
@@ -6,6 +7,12 @@ built-ins and any installed), so a plugin's dimension appears on the card next t
 ones, and the project's configuration is read the same way (``--config``, ``--no-config``).
 Text output is a table with bars and the top reasons per dimension; ``--format json`` is the
 card's own ``to_dict()``.
+
+Three or more canvases (or ``--timeline``) make a timeline
+(:func:`cmc_core.scoring.build_timeline`): the snapshots in the order of their ``meta.as_of``,
+a column each (:mod:`cmc_core.cli.score_timeline` renders it), and the rule codes that appeared
+or disappeared from one to the next. Every snapshot is assessed with the same plugins,
+configuration and weights, so a change in the table is a change of the canvas.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
+    from cmc_core.assessment import Assessment
     from cmc_core.rules import ValidationConfig
     from cmc_core.scoring.card import DimensionScore, ScoreCard
     from cmc_core.scoring.compare import ScoreComparison
@@ -111,34 +119,37 @@ def render_comparison(comparison: ScoreComparison, old: str, new: str) -> str:
     return "\n".join(lines)
 
 
-def _card(
-    name: str, config: ValidationConfig, weights: dict[str, float], answers: Any
-) -> ScoreCard:
-    """The score card of the canvas ``name``, from its assessment: the one ``cmc check`` and
-    ``cmc export`` make, with the active plugins and the project's configuration."""
-    from cmc_core.assessment import assess
-
-    active = active_plugins()
-    known = active.scorers.names()
+def _check_weights(weights: dict[str, float]) -> None:
+    """Refuse a ``--weight`` that names no scorer of the active plugins, with a suggestion."""
+    known = active_plugins().scorers.names()
     for weighted in weights:
         if weighted not in known:
             hint = did_you_mean(weighted, known)
             raise CliError(f"--weight names no scorer {weighted!r}.{hint}")
+
+
+def _assess(
+    name: str, config: ValidationConfig, weights: dict[str, float], answers: Any
+) -> Assessment:
+    """The assessment of the canvas ``name``: the one ``cmc check`` and ``cmc export`` make,
+    with the active plugins and the project's configuration. Its parts are computed when first
+    read, so a later file that does not load stops the command before anything is scored."""
+    from cmc_core.assessment import assess
+
     document = load_document(name)
     extras = {"quickscan": answers} if answers is not None else {}
-    assessment = assess(
+    return assess(
         document.canvas,
-        plugins=active,
+        plugins=active_plugins(),
         config=config,
         weights=weights,
         extras=extras,
         locator=document.locate,
     )
-    return assessment.scores
 
 
 @click.command(short_help="Score a canvas: how healthy is the designed community?")
-@click.argument("files", nargs=-1, metavar="FILE [NEW]")
+@click.argument("files", nargs=-1, metavar="FILE [FILE...]")
 @click.option("--example", metavar="NAME", help="Score a bundled example instead of a FILE.")
 @click.option(
     "--format",
@@ -162,6 +173,12 @@ def _card(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A quickscan answers file, for the quickscan-suitability dimension.",
 )
+@click.option(
+    "--timeline",
+    is_flag=True,
+    help="Show the canvases as snapshots of one community over time (the default for three or "
+    "more).",
+)
 @config_options
 def score(
     *,
@@ -170,17 +187,22 @@ def score(
     output_format: str,
     weights: dict[str, float],
     quickscan_answers: Path | None,
+    timeline: bool,
     config_path: Path | None,
     no_config: bool,
 ) -> None:
     """Score FILE (or --example NAME) on every dimension of the community score card, with the
-    facts behind each score. With two files, OLD NEW, show how the scores changed.
+    facts behind each score. With two files, OLD NEW, show how the scores changed. With three
+    or more (or --timeline), show them as snapshots of one community: a column per snapshot,
+    in the order of their meta.as_of dates, and the rule codes that appeared or disappeared.
 
     FILE may also be written example:NAME.
     """
     names = list(files) + ([example_name(example)] if example else [])
-    if len(names) not in (1, 2):
-        raise click.UsageError("name one canvas to score, or two (OLD NEW) to compare.")
+    if not names:
+        raise click.UsageError(
+            "name one canvas to score, two (OLD NEW) to compare, or more for a timeline."
+        )
     config = resolve_config(config_path, no_config)
     answers = None
     if quickscan_answers is not None:
@@ -191,17 +213,37 @@ def score(
             answers = Session([quickscan()], answers=load_answers(quickscan_answers)).answers
         except AnswersError as error:
             raise CliError(f"{quickscan_answers}:\n{error}", prefix=False) from None
-    cards = [_card(name, config, weights, answers) for name in names]
-    if len(cards) == 1:
+    _check_weights(weights)
+    assessments = [_assess(name, config, weights, answers) for name in names]
+    if timeline or len(names) > 2:
+        _echo_timeline(assessments, names, output_format)
+    elif len(names) == 1:
+        card = assessments[0].scores
         if output_format == "json":
-            click.echo(json.dumps(cards[0].to_dict(), indent=2, ensure_ascii=False))
+            _echo_json(card.to_dict())
         else:
-            click.echo(render_card(cards[0], names[0]))
-        return
-    from cmc_core.scoring import compare
-
-    comparison = compare(cards[0], cards[1])
-    if output_format == "json":
-        click.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+            click.echo(render_card(card, names[0]))
     else:
-        click.echo(render_comparison(comparison, names[0], names[1]))
+        from cmc_core.scoring import compare
+
+        comparison = compare(assessments[0].scores, assessments[1].scores)
+        if output_format == "json":
+            _echo_json(comparison.to_dict())
+        else:
+            click.echo(render_comparison(comparison, names[0], names[1]))
+
+
+def _echo_json(data: dict[str, Any]) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _echo_timeline(assessments: list[Assessment], names: list[str], output_format: str) -> None:
+    """Print the timeline of the snapshots: a table, or its ``to_dict()`` as JSON."""
+    from cmc_core.cli.score_timeline import render_timeline
+    from cmc_core.scoring import build_timeline
+
+    timeline = build_timeline(assessments, names)
+    if output_format == "json":
+        _echo_json(timeline.to_dict())
+    else:
+        click.echo(render_timeline(timeline))

@@ -1,0 +1,148 @@
+"""The text of ``cmc score A B C``: a timeline of one community's snapshots as a table.
+
+One column per snapshot, headed by its label (``meta.as_of``, else its file); one row per
+dimension, the overall score and the verdict; a last column with the change from the first
+snapshot to the last. Then, per step from one snapshot to the next, the rule codes that
+appeared (``+``), disappeared (``-``) or changed severity (``~``), each with the message of its
+first diagnostic. When a label is too long for a column, the columns are numbered and the list
+above the table gives the labels in full; long titles and messages are cut short, so that the
+columns stay aligned. ``--format json`` has everything in full.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cmc_core.scoring import Band, CodeSummary, DimensionScore, Snapshot, Timeline
+
+__all__ = ["render_timeline"]
+
+#: The widest a column's label may be; when one is wider, the columns are numbered instead and
+#: the list above the table gives the labels.
+LABEL_WIDTH = 16
+#: The widest the first column (the dimensions' titles) may be.
+TITLE_WIDTH = 36
+#: The widest a line of the list of changes may be (its message is cut short to fit).
+LINE_WIDTH = 100
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in ``...`` when it was longer."""
+    return text if len(text) <= width else text[: max(0, width - 3)].rstrip() + "..."
+
+
+def _cell(score: float | None, band: Band | None) -> str:
+    """``89.4 strong``; ``n/a`` for a dimension that does not apply or is missing."""
+    if score is None:
+        return "  n/a"
+    return f"{score:5.1f} {band or ''}".rstrip()
+
+
+def _dimension_cell(dimension: DimensionScore | None) -> str:
+    if dimension is None or not dimension.applicable:
+        return _cell(None, None)
+    return _cell(dimension.score, dimension.band)
+
+
+def _verdict(snapshot: Snapshot) -> str:
+    """``pass``, ``pass (2 warnings)`` or ``fail (3 errors)``."""
+    if snapshot.errors:
+        return f"fail ({_count(snapshot.errors, 'error')})"
+    if snapshot.warnings:
+        return f"pass ({_count(snapshot.warnings, 'warning')})"
+    return "pass"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _change(delta: float | None) -> str:
+    return "   n/a" if delta is None else f"{delta:+6.1f}"
+
+
+def _row(title: str, cells: list[str], widths: list[int], change: str = "") -> str:
+    parts = [f"{_shorten(title, TITLE_WIDTH):<{TITLE_WIDTH}}"]
+    parts += [f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=True)]
+    return ("  ".join(parts) + ("  " + change if change else "")).rstrip()
+
+
+def _headers(timeline: Timeline) -> list[str]:
+    """The column headers: the labels when each fits in :data:`LABEL_WIDTH` and no two are
+    alike, else ``#1``, ``#2`` ... (the list above the table gives the labels in full)."""
+    labels = timeline.labels
+    if all(len(label) <= LABEL_WIDTH for label in labels) and len(set(labels)) == len(labels):
+        return list(labels)
+    return [f"#{number}" for number in range(1, len(labels) + 1)]
+
+
+def _legend(timeline: Timeline, heads: list[str]) -> list[str]:
+    """The snapshots in order: each column's header, its full label and its file."""
+    if timeline.ordered_by == "as_of":
+        order = "in the order of meta.as_of"
+    else:
+        order = "in the order given (not every snapshot has an ISO date in meta.as_of)"
+    lines = [f"Timeline of {_count(len(timeline.snapshots), 'snapshot')}, {order}:"]
+    width = max(len(head) for head in heads)
+    for head, snapshot in zip(heads, timeline.snapshots, strict=True):
+        more = [text for text in dict.fromkeys((snapshot.label, snapshot.name)) if text != head]
+        lines.append("  " + "  ".join([f"{head:<{width}}", *filter(None, more)]).rstrip())
+    return lines
+
+
+def _table(timeline: Timeline, heads: list[str]) -> list[str]:
+    snapshots = timeline.snapshots
+    series = timeline.dimensions
+    rows: list[tuple[str, list[str], str]] = [
+        (line.title, [_dimension_cell(point) for point in line.points], _change(line.change))
+        for line in series
+    ]
+    overall = [_cell(snapshot.overall, snapshot.band) for snapshot in snapshots]
+    verdicts = [_verdict(snapshot) for snapshot in snapshots]
+    widths = [
+        max(len(heads[index]), len(verdicts[index]), len(overall[index]), 5)
+        for index in range(len(snapshots))
+    ]
+    for _, cells, _ in rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
+    lines = [_row("", heads, widths, "change")]
+    lines += [_row(title, cells, widths, change) for title, cells, change in rows]
+    lines.append("")
+    lines.append(_row("Overall (weighted)", overall, widths, _change(timeline.overall_change)))
+    lines.append(_row("Verdict", verdicts, widths))
+    return lines
+
+
+def _code_line(mark: str, summary: CodeSummary, severity: str) -> str:
+    count = f" ({summary.count}x)" if summary.count > 1 else ""
+    start = f"    {mark} {summary.code} {severity}{count}: "
+    return start + _shorten(summary.message, max(30, LINE_WIDTH - len(start)))
+
+
+def _steps(timeline: Timeline, heads: list[str]) -> list[str]:
+    lines = [
+        "Rule codes from one snapshot to the next (+ appeared, - disappeared, ~ changed severity):"
+    ]
+    for step in timeline.steps:
+        lines.append(f"  {heads[step.before]} -> {heads[step.after]}")
+        if not step.changes:
+            lines.append("    no change in rule codes")
+        for change in step.changes:
+            old, new = change.before, change.after
+            if new is None and old is not None:  # as the earlier snapshot reported it
+                lines.append(_code_line("-", old, str(old.severity)))
+            elif new is not None and old is None:
+                lines.append(_code_line("+", new, str(new.severity)))
+            elif new is not None and old is not None:
+                lines.append(_code_line("~", new, f"{old.severity} -> {new.severity}"))
+    return lines
+
+
+def render_timeline(timeline: Timeline) -> str:
+    """The text of a timeline: the snapshots, the table of scores and verdicts, the steps."""
+    heads = _headers(timeline)
+    lines = [*_legend(timeline, heads), "", *_table(timeline, heads)]
+    if timeline.steps:
+        lines += ["", *_steps(timeline, heads)]
+    return "\n".join(lines)
