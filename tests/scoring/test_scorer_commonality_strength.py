@@ -118,8 +118,7 @@ def test_flows_that_are_no_trade_do_not_count_for_the_commonality() -> None:
 def test_a_steward_that_is_part_of_a_market_organisation_is_no_neutral_ground() -> None:
     canvas = community()
     parties = tuple(
-        attrs.evolve(p, organisation="p-s1") if p.id == STEWARD else p
-        for p in canvas.parties
+        attrs.evolve(p, organisation="p-s1") if p.id == STEWARD else p for p in canvas.parties
     )
     result = score(canvas.evolve(parties=parties))
     assert result.value == pytest.approx(USE_POINTS + FLOW_POINTS + MARKET_STEWARD_POINTS)
