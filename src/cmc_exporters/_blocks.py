@@ -12,7 +12,7 @@ The text here is the canvas's raw text: each exporter escapes it for its format.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from operator import attrgetter
 
 import attrs
@@ -20,33 +20,12 @@ import attrs
 from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone
 from cmc_core.canvas import Canvas
 from cmc_core.diffing import id_segment
-from cmc_core.model import Party
-from cmc_core.vocabulary import FactorKey, Language, Role, label
-from cmc_exporters._words import say
+from cmc_core.model import Commonality
+from cmc_core.vocabulary import FactorKey, Language, Provenance, Role, label
+from cmc_exporters._facts import amount, provenance_marker
+from cmc_exporters._reader import Item, Reader, capitalised
 
 __all__ = ["BlockView", "Item", "ZoneView", "capitalised", "read_zones"]
-
-
-def capitalised(text: str) -> str:
-    """``text`` with its first letter in upper case (vocabulary labels are lower case)."""
-    return text[:1].upper() + text[1:]
-
-
-@attrs.frozen
-class Item:
-    """One line of a block.
-
-    :param label: what the line is (``Goal``), or ``None`` for a plain line.
-    :param text: the content.
-    :param paths: the logical paths of what the line shows, for marking changes.
-    :param state: ``added`` or ``changed`` when compared with an earlier version, ``removed``
-        for a line that shows what is gone; ``None`` otherwise.
-    """
-
-    label: str | None
-    text: str
-    paths: tuple[str, ...] = ()
-    state: str | None = None
 
 
 @attrs.frozen
@@ -89,81 +68,7 @@ class ZoneView:
         return self.zone.key.value
 
 
-class _Reader:
-    """Reads a canvas in one language, naming parties and values instead of giving ids."""
-
-    def __init__(self, canvas: Canvas, language: Language) -> None:
-        self.canvas = canvas
-        self._favoured = canvas.favoured_ids()
-        self.language = language
-        self.parties: dict[str, str] = {}
-        for party in canvas.parties:
-            self.parties.setdefault(party.id, party.name.strip() or party.id)
-        self.values: dict[str, str] = {}
-        for value in canvas.values:
-            self.values.setdefault(value.id, value.name.strip() or value.id)
-
-    def word(self, key: str) -> str:
-        return say(key, self.language)
-
-    def party(self, party_id: str | None) -> str:
-        """A party's name; its id when it has no name or is unknown; ``?`` when unset."""
-        return "?" if party_id is None else self.parties.get(party_id, party_id)
-
-    def value(self, value_id: str | None) -> str:
-        """A value's name; its id when it has no name or is unknown; ``?`` when unset."""
-        return "?" if value_id is None else self.values.get(value_id, value_id)
-
-    def field(self, key: str, text: str | None, path: str) -> list[Item]:
-        """A labelled line, or nothing when the text is blank."""
-        if text is None or not text.strip():
-            return []
-        return [Item(self.word(key), text.strip(), (path,))]
-
-    def listed(self, key: str, items: Iterable[str], path: str) -> list[Item]:
-        """A labelled line of the non-blank items joined by semicolons, or nothing."""
-        return self.field(key, "; ".join(item.strip() for item in items if item.strip()), path)
-
-    def factor(self, key: FactorKey) -> list[Item]:
-        """A connecting factor's answer and maturity (out of 3), each when given."""
-        factor = self.canvas.factor(key)
-        path = f"factors.{key.value}"
-        items = [Item(None, factor.answer.strip(), (path,))] if factor.is_answered else []
-        if factor.maturity is not None:
-            items.append(Item(self.word("maturity"), f"{factor.maturity}/3", (path,)))
-        return items
-
-    def percent(self, value: float | None) -> str | None:
-        """A percentage as the language writes it (``12,5 %`` in Dutch), or ``None``."""
-        if value is None:
-            return None
-        text = f"{value:g}"
-        return (text.replace(".", ",") if self.language is Language.NL else text) + " %"
-
-    def profile(self, party: Party, with_roles: bool) -> str:
-        """What a block says of a party: roles (if asked), specialisation and flags."""
-        parts = (
-            [", ".join(label(role, self.language) for role in party.roles)] if with_roles else []
-        )
-        parts.append(party.specialisation.strip())
-        for flag, key in (
-            (party.serves_end_customer, "serves_end_customer"),
-            (party.external, "external"),
-            (party.id in self._favoured, "privileged"),
-        ):
-            if flag:
-                parts.append(self.word(key))
-        return " · ".join(part for part in parts if part)
-
-    def party_items(self, wanted: Callable[[Party], bool], with_roles: bool) -> list[Item]:
-        return [
-            Item(self.party(p.id), self.profile(p, with_roles), (f"parties{id_segment(p.id)}",))
-            for p in self.canvas.parties
-            if wanted(p)
-        ]
-
-
-def _end_customer(read: _Reader) -> list[Item]:
+def _end_customer(read: Reader) -> list[Item]:
     value = read.canvas.end_customer
     return [
         item
@@ -172,7 +77,7 @@ def _end_customer(read: _Reader) -> list[Item]:
     ]
 
 
-def _developments(read: _Reader) -> list[Item]:
+def _developments(read: Reader) -> list[Item]:
     items = []
     for development in read.canvas.developments:
         text = development.description.strip()
@@ -189,14 +94,14 @@ def _developments(read: _Reader) -> list[Item]:
     return items
 
 
-def _factor_block(key: FactorKey) -> Callable[[_Reader], list[Item]]:
-    def build(read: _Reader) -> list[Item]:
+def _factor_block(key: FactorKey) -> Callable[[Reader], list[Item]]:
+    def build(read: Reader) -> list[Item]:
         return read.factor(key)
 
     return build
 
 
-def _perspective(read: _Reader) -> list[Item]:
+def _perspective(read: Reader) -> list[Item]:
     items = read.factor(FactorKey.PERSPECTIVE)
     for principle in read.canvas.principles:
         text = label(principle.status, read.language)
@@ -207,7 +112,7 @@ def _perspective(read: _Reader) -> list[Item]:
     return items
 
 
-def _boundary(read: _Reader) -> list[Item]:
+def _boundary(read: Reader) -> list[Item]:
     boundary = read.canvas.boundary
     return [
         *read.field("goal", boundary.goal, "boundary.goal"),
@@ -221,18 +126,18 @@ def _boundary(read: _Reader) -> list[Item]:
     ]
 
 
-def _market(role: Role) -> Callable[[_Reader], list[Item]]:
-    def build(read: _Reader) -> list[Item]:
+def _market(role: Role) -> Callable[[Reader], list[Item]]:
+    def build(read: Reader) -> list[Item]:
         return read.party_items(lambda party: party.has_role(role), with_roles=False)
 
     return build
 
 
-def _stakeholders(read: _Reader) -> list[Item]:
+def _stakeholders(read: Reader) -> list[Item]:
     return read.party_items(lambda party: not party.is_market_party, with_roles=True)
 
 
-def _values_exchanged(read: _Reader) -> list[Item]:
+def _values_exchanged(read: Reader) -> list[Item]:
     counts = Counter(map(attrgetter("value"), read.canvas.flows))  # in C: a canvas may be large
     items = []
     for value in read.canvas.values:
@@ -249,7 +154,7 @@ def _values_exchanged(read: _Reader) -> list[Item]:
     return items
 
 
-def _cooperation(read: _Reader) -> list[Item]:
+def _cooperation(read: Reader) -> list[Item]:
     items = []
     for area in read.canvas.process_areas:
         parts = [f"{label(area.kind, read.language)} · {label(area.effective_mode, read.language)}"]
@@ -262,32 +167,54 @@ def _cooperation(read: _Reader) -> list[Item]:
     return items
 
 
-def _commonality(read: _Reader) -> list[Item]:
+def _commonality(read: Reader) -> list[Item]:
     items = []
     for item in read.canvas.commonalities:
         path = f"commonalities{id_segment(item.id)}"
         name = item.name.strip() or item.id
         head = f"({read.word('primary')})" if item.primary else ""
-        parts = [head, item.description.strip()]
+        parts = [head, provenance_marker(item.provenance, read.language), item.description.strip()]
         items.append(Item(name, " ".join(part for part in parts if part), (path,)))
         details = [
             ("capabilities", "; ".join(c.strip() for c in item.capabilities if c.strip())),
             ("steward", read.party(item.steward) if item.steward else ""),
-            ("users", ", ".join(read.party(user) for user in item.users)),
-            ("access", item.access_terms.strip()),
-            ("exclusive", ", ".join(read.party(p) for p in item.exclusive_to)),
+            ("co_stewards", read.party_list(item.co_stewards)),
+            ("owners", read.owners(item.owners)),
+            ("users", read.party_list(item.users)),
+            ("access", _access(read, item)),
+            ("favours", read.party_list(item.favours)),
+            ("exclusive", read.party_list(item.exclusive_to)),
             ("financing", item.financing.strip()),
         ]
         items += [Item(read.word(key), text, (path,)) for key, text in details if text]
     return items
 
 
-def _coordination(read: _Reader) -> list[Item]:
+#: The yes-or-no access terms of a commonality: each field's name is the key of its word.
+_ACCESS_FLAGS = ("member_tariffs", "exit_ban")
+
+
+def _access(read: Reader, item: Commonality) -> str:
+    """The access terms on one line: ``membership (set by: Acme) · member tariffs · exit ban ·
+    what the terms say in words``."""
+    parts = []
+    if item.access is not None:
+        parts.append(label(item.access, read.language))
+    if item.access_set_by:
+        set_by = f"{read.word('access_set_by')}: {read.party_list(item.access_set_by)}"
+        parts.append(f"({set_by})" if parts else set_by)
+    terms = [" ".join(parts)] if parts else []
+    terms += [read.word(flag) for flag in _ACCESS_FLAGS if getattr(item, flag)]
+    terms.append(item.access_terms.strip())
+    return " · ".join(term for term in terms if term)
+
+
+def _coordination(read: Reader) -> list[Item]:
     steps = " → ".join(step.strip() for step in read.canvas.process_steps if step.strip())
     return [*read.factor(FactorKey.COORDINATION), *read.field("steps", steps, "process_steps")]
 
 
-def _governance(read: _Reader) -> list[Item]:
+def _governance(read: Reader) -> list[Item]:
     governance = read.canvas.governance
     legal_form = label(governance.legal_form, read.language) if governance.legal_form else None
     items = [
@@ -297,16 +224,22 @@ def _governance(read: _Reader) -> list[Item]:
         *read.listed("agreements", governance.agreements, "governance.agreements"),
     ]
     for right in governance.decision_rights:
-        holders = ", ".join(read.party(holder) for holder in right.holders)
+        holders = read.party_list(right.holders)
         text = f"{right.subject.strip() or right.id}: {holders}" if holders else right.subject
+        details = []
+        if right.weight is not None:
+            details.append(read.word("vote_weight", share=read.percent(right.weight)))
         if right.over_transaction_rules:
-            text += f" ({read.word('transaction_rules')})"
+            details.append(read.word("transaction_rules"))
+        if details:
+            text += f" ({'; '.join(details)})"
+        text = read.marked(text.strip() or right.id, right.provenance)
         path = f"governance.decision_rights{id_segment(right.id)}"
-        items.append(Item(read.word("decision_rights"), text.strip() or right.id, (path,)))
+        items.append(Item(read.word("decision_rights"), text, (path,)))
     return items
 
 
-def _resistances(read: _Reader) -> list[Item]:
+def _resistances(read: Reader) -> list[Item]:
     items = []
     for item in read.canvas.resistances:
         holder = read.party(item.holder) if item.holder else None
@@ -317,23 +250,33 @@ def _resistances(read: _Reader) -> list[Item]:
         for key, extra in (("reason", item.reason), ("mitigation", item.mitigation)):
             if extra.strip():
                 text += f"; {read.word(key)}: {extra.strip()}"
-        items.append(Item(who, text, (f"resistances{id_segment(item.id)}",)))
+        path = f"resistances{id_segment(item.id)}"
+        items.append(Item(who, read.marked(text, item.provenance), (path,)))
     return items
 
 
-def _waste(read: _Reader) -> list[Item]:
+def _waste(read: Reader) -> list[Item]:
     waste = read.canvas.waste
+    status = f" ({label(waste.status, read.language)})"  # promised or realised: of the saving
+
+    def measured(value: float | None) -> str | None:
+        return None if value is None else amount(value, waste.unit, waste.period, read.language)
+
+    expected, saving = read.percent(waste.expected_saving), measured(waste.saving_amount)
+    known = waste.provenance
+    provenance = None if known in (None, Provenance.SOURCED) else label(known, read.language)
     return [
         *read.field("baseline", waste.baseline, "waste.baseline"),
+        *read.field("baseline_amount", measured(waste.baseline_amount), "waste.baseline_amount"),
         *read.field("baseline_share", read.percent(waste.baseline_share), "waste.baseline_share"),
-        *read.field(
-            "expected_saving", read.percent(waste.expected_saving), "waste.expected_saving"
-        ),
+        *read.field("expected_saving", expected and expected + status, "waste.expected_saving"),
+        *read.field("saving_amount", saving and saving + status, "waste.saving_amount"),
         *read.field("basis", waste.basis, "waste.basis"),
+        *read.field("provenance", provenance, "waste.provenance"),
     ]
 
 
-_BUILDERS: dict[BlockKey, Callable[[_Reader], list[Item]]] = {
+_BUILDERS: dict[BlockKey, Callable[[Reader], list[Item]]] = {
     BlockKey.END_CUSTOMER_VALUE: _end_customer,
     BlockKey.DEVELOPMENTS: _developments,
     BlockKey.PERSPECTIVE: _perspective,
@@ -365,7 +308,7 @@ def read_zones(
 
     :param mark: marks changed lines and adds removed ones (see :mod:`cmc_exporters._changes`).
     """
-    read = _Reader(canvas, language)
+    read = Reader(canvas, language)
     views: dict[str, list[BlockView]] = {zone.key.value: [] for zone in ZONES}
     for block in BLOCKS:
         items = _BUILDERS[block.key](read)

@@ -17,15 +17,16 @@ import attrs
 from cmc_core.blueprint import Block, BlockKey, block
 from cmc_core.canvas import Canvas
 from cmc_core.diffing import Change, ChangeKind, diff_canvases, id_segment
+from cmc_core.model import Stake
 from cmc_core.vocabulary import LABELS, Language, label
-from cmc_exporters._blocks import Item
+from cmc_exporters._reader import Item
 from cmc_exporters._words import say
 
 __all__ = ["ChangeLine", "ChangeMarks", "describe_value"]
 
 #: Longest description of a value in a list of changes, in characters.
 _PREVIEW = 120
-_NAME_FIELDS = ("name", "subject", "description", "customer", "baseline", "text")
+_NAME_FIELDS = ("name", "subject", "description", "customer", "baseline", "text", "title")
 
 
 def describe_value(value: object, language: Language) -> str:
@@ -38,6 +39,9 @@ def describe_value(value: object, language: Language) -> str:
         return label(value, language) if value in LABELS else str(value.value)
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, Stake):  # an owner: its party and share (``p-city 40 %``)
+        share = "" if value.share is None else f" {value.share:g} %"
+        return f"{value.party or '?'}{share}"
     if isinstance(value, tuple | list):
         text = "; ".join(describe_value(item, language) for item in value)
     elif attrs.has(type(value)):

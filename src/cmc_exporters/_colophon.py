@@ -1,9 +1,11 @@
-"""What every export says about itself: the canvas, its versions, the language, the date and
-where the method comes from.
+"""What every export says about itself: the canvas, its versions, the language, the date, the
+moment it describes and where the method comes from.
 
 Each exporter writes these in its own way (comments, a title, columns) but from this one
 source, so the wording is the same everywhere. The date is the canvas's own ``meta.date``,
-never the clock: the same canvas always exports to the same bytes.
+never the clock: the same canvas always exports to the same bytes. ``meta.as_of`` (the moment
+the canvas describes, schema version 2) follows it when the canvas gives one, so that exports
+of snapshots of one community (pilot, launch, later) can be told apart.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # (Dutch, English)
     "language": ("taal", "language"),
     "date": ("datum", "date"),
     "no_date": ("niet opgegeven", "not given"),
+    "as_of": ("peildatum", "as of"),
 }
 
 
@@ -44,6 +47,7 @@ class Colophon:
 
     :param name: the canvas name as written (may be empty).
     :param date: ``meta.date``, or ``None`` when the canvas gives none.
+    :param as_of: ``meta.as_of``, the moment the canvas describes, or ``None``.
     """
 
     name: str
@@ -51,6 +55,7 @@ class Colophon:
     schema_version: int
     language: Language
     date: str | None
+    as_of: str | None = None
 
     def word(self, key: str) -> str:
         """A fixed word of the colophon in the export's language."""
@@ -64,16 +69,18 @@ class Colophon:
 
     @property
     def facts(self) -> str:
-        """Versions, language and date on one line, such as ``canvas version 1.0 · ...``."""
+        """Versions, language, date and (when given) the moment described, on one line, such as
+        ``canvas version 1.0 · ... · date: 2024-11-14 · as of: 2018``."""
         language = f"{label(self.language, self.language)} ({self.language.value})"
-        return " · ".join(
-            [
-                f"{self.word('canvas_version')} {self.canvas_version}",
-                f"{self.word('schema_version')} {self.schema_version}",
-                f"{self.word('language')}: {language}",
-                f"{self.word('date')}: {self.date or self.word('no_date')}",
-            ]
-        )
+        facts = [
+            f"{self.word('canvas_version')} {self.canvas_version}",
+            f"{self.word('schema_version')} {self.schema_version}",
+            f"{self.word('language')}: {language}",
+            f"{self.word('date')}: {self.date or self.word('no_date')}",
+        ]
+        if self.as_of is not None and self.as_of.strip():
+            facts.append(f"{self.word('as_of')}: {self.as_of.strip()}")
+        return " · ".join(facts)
 
     @property
     def attribution(self) -> str:
@@ -88,4 +95,4 @@ class Colophon:
 def colophon(canvas: Canvas, language: Language) -> Colophon:
     """The colophon of ``canvas`` exported in ``language``."""
     meta = canvas.meta
-    return Colophon(meta.name, meta.canvas_version, SCHEMA_VERSION, language, meta.date)
+    return Colophon(meta.name, meta.canvas_version, SCHEMA_VERSION, language, meta.date, meta.as_of)

@@ -1,9 +1,10 @@
 """One canvas read for a report: everything the markdown, html and svg exporters show.
 
 :func:`build_document` reads the canvas once into a :class:`Document`: the colophon, the zones
-and blocks, the parties by role, the value flows, the validation summary, the score card, and,
-when the export brings them (:attr:`~cmc_core.exporting.ExportOptions.extras`), the answers to
-the questionnaires and the changes since an earlier version. The templates only lay it out.
+and blocks, the parties by role, the value flows, the sources with what each stands behind,
+the validation summary, the score card, and, when the export brings them
+(:attr:`~cmc_core.exporting.ExportOptions.extras`), the answers to the questionnaires and the
+changes since an earlier version. The templates only lay it out.
 
 The validation report and the score card are the export's assessment
 (:meth:`~cmc_core.exporting.ExportOptions.assessment_for`): ``cmc export`` passes the one
@@ -26,11 +27,13 @@ from cmc_core.exporting import ExportOptions
 from cmc_core.model import ValueFlow
 from cmc_core.questionnaires import AnswerSet
 from cmc_core.scoring import ScoreCard
-from cmc_core.vocabulary import Language, Role, label
+from cmc_core.vocabulary import FlowKind, Language, Provenance, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
 from cmc_exporters._blocks import ZoneView, read_zones
 from cmc_exporters._changes import ChangeLine, ChangeMarks
+from cmc_exporters._citations import SourceRow, source_rows
 from cmc_exporters._colophon import Colophon, colophon
+from cmc_exporters._facts import amount, owners, provenance_marker, represents
 from cmc_exporters._words import (
     band_label,
     dimension_title,
@@ -47,6 +50,7 @@ __all__ = [
     "PartyRow",
     "RoleGroup",
     "SeverityGroup",
+    "SourceRow",
     "build_document",
     "score_text",
 ]
@@ -57,7 +61,11 @@ TOP_REASONS = 3
 
 @attrs.frozen
 class PartyRow:
-    """A party in the table of its role; the text is escaped for the export's format."""
+    """A party in the table of its role; the text is escaped for the export's format.
+
+    ``flags`` says what the party is (external, serves the end customer, privileged, the
+    organisations it stands for, inferred or unverified); ``owners`` who owns its organisation.
+    """
 
     name: str
     id: str
@@ -67,6 +75,7 @@ class PartyRow:
     interest: str
     notes: str
     flags: str
+    owners: str = ""
 
 
 @attrs.frozen
@@ -95,6 +104,10 @@ class FlowRow(NamedTuple):
     step: str
     counter_of: str
     friction: str
+    #: The flow's kind when it is no market flow (``fee``), else empty.
+    kind: str = ""
+    #: How much goes over it (``1,200 TEU per week``), with ``(inferred)`` or ``(unverified)``.
+    volume: str = ""
     state: str | None = None
 
 
@@ -143,6 +156,7 @@ class Document:
     zones: tuple[ZoneView, ...]
     role_groups: tuple[RoleGroup, ...]
     flows: tuple[FlowRow, ...]
+    sources: tuple[SourceRow, ...]
     counts: dict[str, int]
     diagnostics: tuple[SeverityGroup, ...]
     dimensions: tuple[DimensionRow, ...]
@@ -168,6 +182,10 @@ def _role_groups(
     canvas: Canvas, language: Language, cell: Callable[[str], str]
 ) -> tuple[RoleGroup, ...]:
     names = {p.id: p.name.strip() or p.id for p in reversed(canvas.parties)}
+
+    def name(party_id: str | None) -> str:
+        return "?" if party_id is None else names.get(party_id, party_id)
+
     flag_words = [say(key, language) for key in ("external", "serves_end_customer", "privileged")]
     role_labels = {role: label(role, language) for role in Role}
     # One pass that puts each row in the group of each of its roles (once per role).
@@ -183,6 +201,10 @@ def _role_groups(
             )
             if flag
         ]
+        if party.represents is not None:
+            flags.append(represents(party.represents, language))
+        if party.provenance is not None and party.provenance is not Provenance.SOURCED:
+            flags.append(label(party.provenance, language))
         organisation = ""
         if party.organisation:
             organisation = names.get(party.organisation, party.organisation)
@@ -198,6 +220,7 @@ def _role_groups(
             interest=cell(party.interest.strip()),
             notes=cell(party.notes.strip()),
             flags=cell(", ".join(flags)),
+            owners=cell(owners(party.owners, name, language)),
         )
         for role in roles or (None,):
             if role in members:  # a role outside the vocabulary has no table
@@ -221,6 +244,9 @@ def _flows(
     flows = canvas.flows
     numbers: dict[str, int] | None = None  # read only if some flow answers another
     yes, unknown, empty = cell(say("yes", language)), cell("?"), cell("")
+    kinds = {kind: cell(label(kind, language)) for kind in FlowKind}
+    kinds[FlowKind.MARKET] = empty  # the normal case: only other kinds are named
+    volumes: dict[tuple[object, ...], str] = {}
     seen: dict[str, int] = {}
     make = tuple.__new__
     rows: list[FlowRow] = []
@@ -237,6 +263,11 @@ def _flows(
         if marks is not None:
             seen[flow.id] = occurrence = seen.get(flow.id, 0) + 1
             state = marks.flow_state(flow.id, occurrence)
+        volume = empty
+        if flow.volume is not None or flow.provenance is not None:
+            # Volumes repeat (a canvas counts in a few units): each one is worded once.
+            said = (flow.volume, flow.unit, flow.period, flow.provenance)
+            volume = volumes.get(said) or volumes.setdefault(said, cell(_volume(flow, language)))
         append(
             make(
                 FlowRow,
@@ -250,11 +281,21 @@ def _flows(
                     cell(flow.step) if flow.step else empty,
                     counter,
                     cell(friction.strip()) if friction else empty,
+                    kinds[flow.kind],
+                    volume,
                     state,
                 ),
             )
         )
     return tuple(rows)
+
+
+def _volume(flow: ValueFlow, language: Language) -> str:
+    """How much goes over a flow, marked when it is inferred or unverified (``24 % (inferred)``);
+    a flow without a volume shows only the marker."""
+    text = "" if flow.volume is None else amount(flow.volume, flow.unit, flow.period, language)
+    marker = provenance_marker(flow.provenance, language)
+    return f"{text} {marker}".strip()
 
 
 def _flow_numbers(flows: Sequence[ValueFlow]) -> dict[str, int]:
@@ -332,6 +373,7 @@ def build_document(
         zones=read_zones(canvas, language, marks.mark if marks else None),
         role_groups=_role_groups(canvas, language, cell) if tables else (),
         flows=_flows(canvas, language, marks, cell) if tables else (),
+        sources=source_rows(canvas, language),
         counts={severity.value: len(report.with_severity(severity)) for severity in Severity},
         diagnostics=_diagnostics(report, language),
         dimensions=_dimensions(card, language),

@@ -7,6 +7,14 @@ steward. A flow over the commonality (``via_commonality``) passes through the pr
 commonality as two edges. Flows of the same kind between the same two nodes share one edge,
 labelled with one line per value, so that a busy hub stays readable.
 
+Schema version 2's facts: a party standing for a group says how many organisations
+(``2,000 organisations``) under its name; a flow line gives, in its parentheses, the flow's
+kind when it is no market flow (``fee``), what comes back, and its volume in its unit per
+period (``Handling (in return: Payment; 1,200 TEU per week)``). Equal lines on one edge are
+one line, so the volumes of flows that share it add up there (two flows of 24 % from a
+terminal through the commonality are one line of 48 %). Flows of another kind than market get
+edges of their own (:attr:`Edge.flow_kind`), which each exporter draws apart.
+
 Node keys are generated (``p1``, ``c1``, ``u1``): user ids never reach a diagram's syntax.
 Labels here are the canvas's raw text, already on one line; each exporter escapes them for
 its format. References to nothing (a broken canvas) get a node of their own in the
@@ -17,13 +25,15 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import NamedTuple
 
 import attrs
 
 from cmc_core.blueprint import BlockKey, block
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, Value, ValueFlow
-from cmc_core.vocabulary import MARKET_ROLES, Language, Role, label
+from cmc_core.vocabulary import MARKET_ROLES, FlowKind, Language, Role, label
+from cmc_exporters._facts import amount, number
 
 __all__ = ["Edge", "EdgeKind", "Group", "Network", "Node", "one_line", "value_network"]
 
@@ -70,6 +80,8 @@ _GROUP_BLOCKS: dict[Group, BlockKey] = {
 _WORDS: dict[str, tuple[str, str]] = {
     "external": ("extern", "external"),
     "in_return": ("tegen", "in return"),
+    "organisations": ("{count} organisaties", "{count} organisations"),
+    "organisation": ("1 organisatie", "1 organisation"),
     "stewards": ("beheert", "stewards"),
     "missing": ("?", "?"),
 }
@@ -104,12 +116,22 @@ class Node:
 
 @attrs.frozen
 class Edge:
-    """An arrow from ``tail`` to ``head`` (node keys), labelled with one line per value."""
+    """An arrow from ``tail`` to ``head`` (node keys), labelled with one line per value.
+
+    :param flow_kind: the kind of the flows it draws (``None`` for a steward's line); flows of
+        another kind than market are no trade, and are drawn apart.
+    """
 
     tail: str
     head: str
     lines: tuple[str, ...]
     kind: EdgeKind
+    flow_kind: FlowKind | None = None
+
+    @property
+    def is_market(self) -> bool:
+        """Whether the edge draws market flows (a steward's line counts as one)."""
+        return self.flow_kind in (None, FlowKind.MARKET)
 
 
 @attrs.frozen
@@ -136,9 +158,23 @@ def _party_group(party: Party) -> Group:
 def _party_lines(party: Party, language: Language) -> tuple[str, ...]:
     name = one_line(party.name) or one_line(party.id) or "?"
     details = [label(role, language) for role in party.roles if role not in MARKET_ROLES]
+    if party.represents is not None:
+        key = "organisation" if party.represents == 1 else "organisations"
+        details.append(_say(key, language).format(count=number(party.represents, language)))
     if party.external:
         details.append(_say("external", language))
     return (name, f"({', '.join(dict.fromkeys(details))})") if details else (name,)
+
+
+class _Line(NamedTuple):
+    """What an edge's line says of its flows, but their volume: equal lines between the same
+    two boxes are one line, whose volume is the sum of theirs."""
+
+    value: str
+    details: tuple[str, ...]
+    measured: bool = False
+    unit: str = ""
+    period: str = ""
 
 
 class _Builder:
@@ -152,8 +188,9 @@ class _Builder:
         self.values: dict[str, Value] = {}
         for value in canvas.values:
             self.values.setdefault(value.id, value)
-        # Lines per (tail, head, kind), in first-seen order: parallel flows share one edge.
-        self.edges: dict[tuple[str, str, EdgeKind], dict[str, None]] = {}
+        # Lines per (tail, head, kind, flow kind), in first-seen order: parallel flows of one
+        # kind share one edge, and the volumes of equal lines in one unit and period add up.
+        self.edges: dict[tuple[str, str, EdgeKind, FlowKind | None], dict[_Line, float]] = {}
 
     def party(self, party_id: str | None) -> str:
         """The node key of the party with this id, or of an unknown node for it."""
@@ -173,15 +210,37 @@ class _Builder:
         name = one_line(value.name) if value is not None else ""
         return name or one_line(value_id) or "?"
 
-    def flow_line(self, flow: ValueFlow) -> str:
-        """``value``, or ``value (in return: counter value)``."""
-        line = self.value_name(flow.value)
-        if flow.counter_value is None:
-            return line
-        return f"{line} ({_say('in_return', self.language)}: {self.value_name(flow.counter_value)})"
+    def flow_line(self, flow: ValueFlow) -> _Line:
+        """The line of a flow, its volume left to add: the value, the kind (when no market
+        flow), the counter-value, and the unit and period of its volume (when it has one)."""
+        details: tuple[str, ...] = () if flow.is_market else (label(flow.kind, self.language),)
+        if flow.counter_value is not None:
+            back = self.value_name(flow.counter_value)
+            details += (f"{_say('in_return', self.language)}: {back}",)
+        measured = flow.volume is not None
+        unit, period = (one_line(flow.unit), one_line(flow.period)) if measured else ("", "")
+        return _Line(self.value_name(flow.value), details, measured, unit, period)
 
-    def edge(self, tail: str, head: str, line: str, kind: EdgeKind) -> None:
-        self.edges.setdefault((tail, head, kind), {}).setdefault(line, None)
+    def edge(
+        self,
+        tail: str,
+        head: str,
+        line: _Line,
+        kind: EdgeKind,
+        *,
+        flow_kind: FlowKind | None = None,
+        volume: float | None = None,
+    ) -> None:
+        lines = self.edges.setdefault((tail, head, kind, flow_kind), {})
+        lines[line] = lines.get(line, 0.0) + (volume or 0.0)
+
+    def line_text(self, line: _Line, volume: float) -> str:
+        """``value``, or ``value (fee; in return: counter value; 1,200 EUR per year)``."""
+        details = line.details
+        if line.measured:
+            measure = amount(volume, line.unit, line.period, self.language)
+            details += (one_line(measure),)
+        return f"{line.value} ({'; '.join(details)})" if details else line.value
 
 
 def value_network(canvas: Canvas, language: Language) -> Network:
@@ -210,16 +269,17 @@ def value_network(canvas: Canvas, language: Language) -> Network:
     for flow in canvas.flows:
         tail, head = builder.party(flow.from_party), builder.party(flow.to_party)
         kind = EdgeKind.COUNTER if flow.counter_of is not None else EdgeKind.FLOW
-        line = builder.flow_line(flow)
+        line, volume = builder.flow_line(flow), flow.volume
         if flow.via_commonality and hub is not None:
-            builder.edge(tail, hub, line, kind)
-            builder.edge(hub, head, line, kind)
+            builder.edge(tail, hub, line, kind, flow_kind=flow.kind, volume=volume)
+            builder.edge(hub, head, line, kind, flow_kind=flow.kind, volume=volume)
         else:
-            builder.edge(tail, head, line, kind)
+            builder.edge(tail, head, line, kind, flow_kind=flow.kind, volume=volume)
     for index, commonality in enumerate(canvas.commonalities, 1):
         if commonality.steward is not None:
             steward = builder.party(commonality.steward)
-            builder.edge(steward, f"c{index}", _say("stewards", language), EdgeKind.STEWARD)
+            stewards = _Line(_say("stewards", language), ())
+            builder.edge(steward, f"c{index}", stewards, EdgeKind.STEWARD)
 
     groups = tuple(
         (group, group_label(group, language), members)
@@ -227,6 +287,13 @@ def value_network(canvas: Canvas, language: Language) -> Network:
         if (members := tuple(node for node in builder.nodes if node.group is group))
     )
     edges = tuple(
-        Edge(tail, head, tuple(lines), kind) for (tail, head, kind), lines in builder.edges.items()
+        Edge(
+            tail,
+            head,
+            tuple(dict.fromkeys(builder.line_text(line, total) for line, total in lines.items())),
+            kind,
+            flow_kind,
+        )
+        for (tail, head, kind, flow_kind), lines in builder.edges.items()
     )
     return Network(groups, edges)

@@ -2,11 +2,12 @@
 
 The page is A3-sized in SVG units (96 per inch; the paper setting only scales it). Landscape:
 a header, the canvas (direction, market and organising side by side, change below, as on the
-html page) and a side bar with the score card's radar chart, the scores and the validation
-counts; portrait puts the side bar under the canvas. Each block's text is wrapped to the
-block's width and set in the largest size at which it fits (:mod:`cmc_exporters._measure`);
-what does not fit even at the smallest size is cut, with a last line saying how many lines
-were left out (the markdown and html exports have them all).
+html page) and a side bar with the score card's radar chart, the scores, the validation
+counts and, as far as they fit, the canvas's sources; portrait puts the side bar under the
+canvas. Each block's text is wrapped to the block's width and set in the largest size at
+which it fits (:mod:`cmc_exporters._measure`); what does not fit even at the smallest size is
+cut, with a last line saying how many lines were left out (the markdown and html exports have
+them all). The sources are fitted the same way into what the side bar has left.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import attrs
 
 from cmc_core.diagnostics import Severity
 from cmc_exporters._blocks import BlockView, ZoneView
+from cmc_exporters._citations import SourceRow
 from cmc_exporters._document import Document
 from cmc_exporters._measure import fit_line, fit_paragraphs, text_width, wrap
 from cmc_exporters._radar import RadarChart, radar_chart
@@ -28,6 +30,8 @@ _MARGIN = 20.0
 _GAP = 8.0
 _PAD = 6.0
 _BODY_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
+_SOURCE_SIZES = (8.0, 7.0, 6.0, 5.0)
+_HEADING_SIZE = 13.0
 _TITLE_SIZE = 10.5
 _ZONE_TITLE = 12.0
 _ZONE_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
@@ -252,7 +256,7 @@ def _score_rows(page: _Page, doc: Document, area: Area, y: float) -> float:
 def _sidebar(page: _Page, doc: Document, area: Area) -> _Placed:
     page.group("score-card")
     page.box(area, "#f7f8fa", "#cfd5dd", radius=8.0)
-    y = page.paragraph(area, area.y + 2, 13.0, doc.w["score_card"], max_lines=1, bold=True)
+    y = page.paragraph(area, area.y + 2, _HEADING_SIZE, doc.w["score_card"], max_lines=1, bold=True)
     band = f" ({doc.overall_band})" if doc.overall_band else ""
     overall = f"{doc.w['overall']}: {doc.overall}{band}"
     y = page.paragraph(area, y, 10.0, overall, max_lines=2, bold=True)
@@ -264,12 +268,42 @@ def _sidebar(page: _Page, doc: Document, area: Area) -> _Placed:
         placed = _Placed(chart, x, y + 4, scale)
         y += 4 + chart.height * scale
     y = _score_rows(page, doc, area, y)
-    y = page.paragraph(area, y + 8, 13.0, doc.w["validation"], max_lines=1, bold=True)
+    y = page.paragraph(area, y + 8, _HEADING_SIZE, doc.w["validation"], max_lines=1, bold=True)
     for severity in Severity:
         y += 9.5 * _LINE_HEIGHT
         heading = severity_heading(severity, doc.language)
         page.line(area.x + _PAD, y, 9.5, f"{heading}: {doc.counts[severity.value]}")
+    _sources(page, doc, area, y)
     return placed
+
+
+def _source_text(source: SourceRow) -> str:
+    """A source on one line: ``D5 Fewer trucks running empty (Hamburg Port Authority, 2018)``."""
+    detail = ", ".join(part for part in (source.publisher, source.date) if part)
+    text = " ".join(part for part in (source.id, source.title or source.url) if part)
+    return f"{text} ({detail})" if detail else text
+
+
+def _sources(page: _Page, doc: Document, area: Area, y: float) -> None:
+    """The canvas's sources under the validation counts, as many as fit the side bar (a last
+    line says how many more there are; the markdown and html exports list them all). Left out
+    when not even the heading and one line fit."""
+    bottom = area.y + area.height - _PAD
+    top = y + 8 + _HEADING_SIZE * _LINE_HEIGHT + 3
+    if not doc.sources or bottom - top < _SOURCE_SIZES[-1] * _LINE_HEIGHT * 2:
+        return
+    page.group("sources")
+    heading = f"{doc.w['sources']} ({len(doc.sources)})"
+    y = page.paragraph(area, y + 8, _HEADING_SIZE, heading, max_lines=1, bold=True) + 3
+    texts = [_source_text(source) for source in doc.sources]
+    fitted = fit_paragraphs(
+        texts, area.inner_width, bottom - y, _SOURCE_SIZES, line_height=_LINE_HEIGHT,
+        more=doc.w["more"],
+    )  # fmt: skip
+    for lines in fitted.paragraphs:
+        for text in lines:
+            y += fitted.size * _LINE_HEIGHT
+            page.line(area.x + _PAD, y, fitted.size, text, fill=_MUTED if text[:1] == "…" else _INK)
 
 
 def lay_out_poster(doc: Document, portrait: bool = False) -> Poster:

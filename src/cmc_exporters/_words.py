@@ -2,6 +2,8 @@
 
 Block and zone labels come from :mod:`cmc_core.blueprint` and vocabulary labels from
 :mod:`cmc_core.vocabulary`; what is here are the headings and field names those do not have.
+The words inside schema version 2's facts (``per``, ``stands for 2,000 organisations``) are in
+:mod:`cmc_exporters._facts`, which the diagram exporters use too without loading this module.
 Rule messages and score reasons are written by the rules and scorers, in English; only the
 titles of the built-in score dimensions are translated here, so a Dutch export reads Dutch
 down to the score card's rows.
@@ -34,6 +36,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "changes": ("Wijzigingen", "Changes"),
     "other_answers": ("Overige antwoorden", "Other answers"),
     "contents": ("Inhoud", "Contents"),
+    "sources": ("Bronnen", "Sources"),
     # canvas details
     "status": ("Status", "Status"),
     "authors": ("Auteurs", "Authors"),
@@ -55,6 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "agreements": ("Afspraken", "Agreements"),
     "decision_rights": ("Beslisrechten", "Decision rights"),
     "transaction_rules": ("over transactieregels", "over transaction rules"),
+    "vote_weight": ("{share} van de stemmen", "{share} of the votes"),
     # B1
     "goal": ("Doel", "Goal"),
     "target_group": ("Doelgroep", "Target group"),
@@ -73,6 +77,8 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "serves_end_customer": ("bedient de eindklant", "serves the end customer"),
     "privileged": ("bevoorrecht", "privileged"),
     "flags": ("Kenmerken", "Flags"),
+    "owners": ("Eigenaren", "Owners"),
+    "owned_by": ("eigenaren", "owners"),
     "id": ("Id", "Id"),
     # B5 and flows
     "flow_count": ("stromen", "flows"),
@@ -84,6 +90,9 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "step": ("Stap", "Step"),
     "counter_of": ("Tegenstroom van", "Counter-flow of"),
     "friction": ("Frictie", "Friction"),
+    "volume": ("Volume", "Volume"),
+    "flow_number": ("stroom #{number}", "flow #{number}"),
+    "flow_numbers": ("stromen {numbers}", "flows {numbers}"),
     "no_flows": ("Nog geen waardestromen.", "No value flows yet."),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
@@ -92,8 +101,13 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "primary": ("primair", "primary"),
     "capabilities": ("Voorzieningen", "Capabilities"),
     "steward": ("Beheerder", "Steward"),
+    "co_stewards": ("Medebeheerders", "Co-stewards"),
     "users": ("Gebruikers", "Users"),
     "access": ("Toegang", "Access"),
+    "access_set_by": ("bepaald door", "set by"),
+    "favours": ("Begunstigt", "Favours"),
+    "member_tariffs": ("ledentarief", "member tariffs"),
+    "exit_ban": ("terugkeerverbod", "exit ban"),
     "exclusive": ("Exclusief voor", "Exclusive to"),
     "financing": ("Financiering", "Financing"),
     # D1, D2
@@ -103,6 +117,9 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "baseline_share": ("Aandeel verspilling", "Share of waste"),
     "expected_saving": ("Verwachte besparing", "Expected saving"),
     "basis": ("Onderbouwing", "Basis"),
+    "baseline_amount": ("Nulmeting", "Baseline"),
+    "saving_amount": ("Besparing", "Saving"),
+    "provenance": ("Herkomst", "Provenance"),
     "note": ("Notitie", "Note"),
     # empty blocks
     "empty": ("Nog niet ingevuld.", "Not filled in yet."),
@@ -147,6 +164,12 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "path": ("Pad", "Path"),
     "before": ("Voor", "Before"),
     "after": ("Na", "After"),
+    # sources
+    "title": ("Titel", "Title"),
+    "publisher": ("Uitgever", "Publisher"),
+    "date": ("Datum", "Date"),
+    "url": ("Adres", "Address"),
+    "source_for": ("Bron voor", "Source for"),
     # bmc
     "bmc_title": ("Business Model Canvas", "Business Model Canvas"),
     "bmc_for": ("voor", "for"),

@@ -4,22 +4,30 @@ One export is one table, chosen with the setting ``table``:
 
 - ``table=flows`` (the default): one row per value flow, an edge list with the names of the
   value and the parties next to their ids, so that the table answers "who delivers what to
-  whom" without a join;
-- ``table=parties``: one row per party, with its roles and how many flows leave and reach it.
+  whom" without a join; with the flow's kind (market, fee ...), its volume, unit and period,
+  its provenance and the ids of its sources;
+- ``table=parties``: one row per party, with its roles, how many organisations it stands for,
+  its owners and their shares, its provenance and sources, and how many flows leave and reach
+  it;
+- ``table=sources``: one row per source of the canvas, with the logical paths of the facts
+  that name it (``parties[p-acme];flows[f-1];waste``).
 
-Why not one file with both: the two tables have different columns, and a stacked file with a
-``table`` column leaves half of every row empty and mixes types within a column; a zip of two
-files cannot be opened by a spreadsheet or piped. Two plain tables load with one call
+Why not one file with all: the tables have different columns, and a stacked file with a
+``table`` column leaves most of every row empty and mixes types within a column; a zip of
+files cannot be opened by a spreadsheet or piped. Plain tables load with one call
 (``pandas.read_csv``, ``read.csv``, a spreadsheet) and join on ``parties.id`` = ``flows.from``
-or ``flows.to``.
+or ``flows.to``, and on the ids in ``sources``.
 
 Every row ends with the same columns describing the canvas: ``canvas`` (its name),
-``canvas_version``, ``schema_version``, ``language``, ``date`` (``meta.date``, never the clock)
-and ``method`` (the attribution of the CMC method), so that exports of several canvases or
-versions can be stacked and still be told apart. Column names are fixed English identifiers;
-vocabulary values are their file ids (``supplier``), with ``*_label`` columns in the language
-asked for (``--lang``). Lists are joined with ``;``, booleans are ``true``/``false``, absent
-values empty cells.
+``canvas_version``, ``schema_version``, ``language``, ``date`` (``meta.date``, never the clock),
+``as_of`` (``meta.as_of``, the moment the canvas describes) and ``method`` (the attribution of
+the CMC method), so that exports of several canvases, versions or snapshots can be stacked and
+still be told apart; the date of a source is therefore its column ``published``. Column names
+are fixed English identifiers; vocabulary values are their file ids (``supplier``), with
+``*_label`` columns in the language asked for (``--lang``). Lists are joined with ``;`` (the
+owners of a party as three lists in the same order: ``owners``, ``owner_names``,
+``owner_shares``), booleans are ``true``/``false``, numbers are written plainly (``1200``,
+``24.5``), absent values empty cells.
 
 Safety: written with :mod:`csv` (RFC 4180 quoting, CRLF line ends, UTF-8 without a byte
 order mark). Text is kept as it is, line breaks included, except that a cell starting with
@@ -41,13 +49,14 @@ from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party, Value
-from cmc_core.vocabulary import Language, label
+from cmc_core.vocabulary import Language, Provenance, label
 from cmc_exporters._colophon import METHOD, colophon
 
 __all__ = [
     "CSV_EXPORTER",
     "FLOW_COLUMNS",
     "PARTY_COLUMNS",
+    "SOURCE_COLUMNS",
     "TABLES",
     "CsvSettingError",
     "export_csv",
@@ -55,13 +64,21 @@ __all__ = [
 ]
 
 #: The tables the ``table`` setting chooses from; the first is the default.
-TABLES = ("flows", "parties")
+TABLES = ("flows", "parties", "sources")
 #: Cells starting with these are run as formulas by spreadsheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Cells starting with these get a leading ``'``: the formula starts, and ``'`` itself.
 _QUOTED_STARTS = (*FORMULA_STARTS, "'")
 
-_CANVAS_COLUMNS = ("canvas", "canvas_version", "schema_version", "language", "date", "method")
+_CANVAS_COLUMNS = (
+    "canvas",
+    "canvas_version",
+    "schema_version",
+    "language",
+    "date",
+    "as_of",
+    "method",
+)
 FLOW_COLUMNS: tuple[str, ...] = (
     "id",
     "value",
@@ -80,6 +97,13 @@ FLOW_COLUMNS: tuple[str, ...] = (
     "step",
     "counter_of",
     "friction",
+    "kind",
+    "kind_label",
+    "volume",
+    "unit",
+    "period",
+    "provenance",
+    "sources",
     *_CANVAS_COLUMNS,
 )
 PARTY_COLUMNS: tuple[str, ...] = (
@@ -94,12 +118,27 @@ PARTY_COLUMNS: tuple[str, ...] = (
     "specialisation",
     "interest",
     "notes",
+    "represents",
+    "owners",
+    "owner_names",
+    "owner_shares",
+    "provenance",
+    "sources",
     "flows_out",
     "flows_in",
     *_CANVAS_COLUMNS,
 )
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "cited_by",
+    *_CANVAS_COLUMNS,
+)
 
-Cell = str | int | bool | None
+Cell = str | int | float | bool | None
 
 
 class CsvSettingError(CmcError, ValueError):
@@ -119,7 +158,15 @@ def _cell(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return _number(value)
     return neutralised(value)
+
+
+def _number(value: float) -> str:
+    """A number as plain as a program reads it: ``1200``, ``24.5`` (never ``1.2e+03``)."""
+    whole = isinstance(value, int) or value.is_integer()  # a share given as 70 is an int
+    return str(int(value)) if whole else repr(value)
 
 
 def _first_by_id(items: Sequence[Party] | Sequence[Value]) -> dict[str, Party | Value]:
@@ -137,6 +184,7 @@ def _canvas_cells(canvas: Canvas, language: Language) -> dict[str, Cell]:
         "schema_version": about.schema_version,
         "language": language.value,
         "date": about.date,
+        "as_of": about.as_of,
         "method": METHOD,
     }
 
@@ -175,6 +223,13 @@ def _flow_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]:
             "step": flow.step,
             "counter_of": flow.counter_of,
             "friction": flow.friction,
+            "kind": flow.kind.value,
+            "kind_label": label(flow.kind, language),
+            "volume": flow.volume,
+            "unit": flow.unit,
+            "period": flow.period,
+            "provenance": _provenance(flow.provenance),
+            "sources": ";".join(flow.sources),
             **about,
         }
 
@@ -184,6 +239,12 @@ def _party_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]
     flows_in = Counter(flow.to_party for flow in canvas.flows)
     about = _canvas_cells(canvas, language)
     favoured = canvas.favoured_ids()
+    names = _first_by_id(canvas.parties)
+
+    def name(party_id: str | None) -> str:
+        party = names.get(party_id) if party_id is not None else None
+        return party.name if party is not None else ""
+
     for party in canvas.parties:
         yield {
             "id": party.id,
@@ -197,10 +258,41 @@ def _party_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]
             "specialisation": party.specialisation,
             "interest": party.interest,
             "notes": party.notes,
+            "represents": party.represents,
+            "owners": ";".join(stake.party or "" for stake in party.owners),
+            "owner_names": ";".join(name(stake.party) for stake in party.owners),
+            "owner_shares": ";".join(
+                "" if stake.share is None else _number(stake.share) for stake in party.owners
+            ),
+            "provenance": _provenance(party.provenance),
+            "sources": ";".join(party.sources),
             "flows_out": flows_out[party.id],
             "flows_in": flows_in[party.id],
             **about,
         }
+
+
+def _source_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]:
+    # Only this table reads the paths of what names a source (cmc_core.diffing's form, which
+    # loads the file format): imported here so that listing the exporters stays light.
+    from cmc_exporters._citations import citations  # noqa: PLC0415
+
+    cited = citations(canvas, language)
+    about = _canvas_cells(canvas, language)
+    for source in canvas.sources:
+        yield {
+            "id": source.id,
+            "title": source.title,
+            "publisher": source.publisher,
+            "published": source.date,
+            "url": source.url,
+            "cited_by": ";".join(citation.path for citation in cited.get(source.id, ())),
+            **about,
+        }
+
+
+def _provenance(provenance: Provenance | None) -> str | None:
+    return None if provenance is None else provenance.value
 
 
 def _table(settings: Mapping[str, str]) -> str:
@@ -213,13 +305,17 @@ def _table(settings: Mapping[str, str]) -> str:
 
 
 def export_csv(canvas: Canvas, options: ExportOptions) -> str:
-    """The table chosen by the ``table`` setting (``flows`` or ``parties``) as CSV text.
+    """The table chosen by the ``table`` setting (``flows``, ``parties`` or ``sources``) as CSV
+    text.
 
     :raises CsvSettingError: when ``table`` names no table.
     """
     language = options.language_for(canvas)
-    if _table(options.settings) == "parties":
+    table = _table(options.settings)
+    if table == "parties":
         columns, rows = PARTY_COLUMNS, _party_rows(canvas, language)
+    elif table == "sources":
+        columns, rows = SOURCE_COLUMNS, _source_rows(canvas, language)
     else:
         columns, rows = FLOW_COLUMNS, _flow_rows(canvas, language)
     buffer = io.StringIO(newline="")
@@ -231,14 +327,15 @@ def export_csv(canvas: Canvas, options: ExportOptions) -> str:
 
 CSV_EXPORTER = Exporter(
     name="csv",
-    title="Value flows or parties as a CSV table",
+    title="Value flows, parties or sources as a CSV table",
     media_type="text/csv",
     extension=".csv",
     export=export_csv,
     description=(
         "One tidy table for spreadsheets and data analysis: the value flows with value and "
-        "party names (default), or the parties with their roles and flow counts "
-        "(-O table=parties). Every row names the canvas, its versions, language and date. "
-        "Cells that a spreadsheet would run as a formula start with '."
+        "party names, kinds and volumes (default), the parties with their roles, groups, "
+        "owners and flow counts (-O table=parties), or the sources with what names them "
+        "(-O table=sources). Every row names the canvas, its versions, language, date and "
+        "the moment it describes. Cells that a spreadsheet would run as a formula start with '."
     ),
 )

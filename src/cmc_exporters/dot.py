@@ -7,8 +7,13 @@ solid arrows labelled with the value (and what is given in return); counter-flow
 and do not pull the layout backwards (``constraint=false``; when two of them run both ways
 between one pair of parties, the second has ``weight=0`` instead, since Graphviz cannot route
 two such unranked labelled edges between the same nodes); a steward is a dotted line to its
-commonality. The graph label shows the colophon (name, versions, language, date, attribution);
-``//`` comments at the top repeat it for readers of the source.
+commonality. Flows that are no trade in the market (a fee, a regulatory report, a mandate, a
+delegation, information) are grey arrows ending in an open circle (``arrowhead=odot``), and
+their labels name their kind; a label gives a flow's volume in its unit per period too
+(``Handling (in return: Payment; 1,200 TEU per week)``). A party standing for a group says how
+many organisations under its name. The graph label shows the colophon (name, versions,
+language, date, the moment described, attribution); ``//`` comments at the top repeat it for
+readers of the source.
 
 Escaping: node ids are generated (``p1``, ``c1``) and cluster ids fixed (``cluster_suppliers``);
 user text only ever appears inside double-quoted strings, with ``\\`` and ``"`` backslash-escaped
@@ -45,6 +50,8 @@ _EDGE_ATTRIBUTES = {
     EdgeKind.COUNTER: ", style=dashed, constraint=false",
     EdgeKind.STEWARD: ", style=dotted, arrowhead=none",
 }
+#: Added to the attributes of an edge of flows that are no market flows.
+_NON_MARKET = ', color="#7a7a7a", fontcolor="#555555", arrowhead=odot'
 
 
 def dot_string(text: str) -> str:
@@ -99,6 +106,8 @@ def export_dot(canvas: Canvas, options: ExportOptions) -> str:
                 style = ", style=dashed, weight=0"
             else:
                 unranked.add((edge.tail, edge.head))
+        if not edge.is_market:
+            style += _NON_MARKET
         lines.append(f"  {edge.tail} -> {edge.head} [label={_lines(edge.lines)}{style}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -2,11 +2,13 @@
 
 The page shows the four zones and eighteen blocks laid out like the canvas (a CSS grid:
 direction, market and organising side by side, change below; one column on a phone), the
-parties by role, the value flows, the score card with a radar chart, the validation summary,
-and, when the export brings them (:attr:`~cmc_core.exporting.ExportOptions.extras`), the
-questions and answers (``"answers"``) and the changes since an earlier version
-(``"previous"``): changed blocks are outlined, added and changed lines and flows tinted,
-removed ones struck through, and a table lists every change.
+parties by role (with the organisations a group stands for and the owners), the value flows
+(with their kind and volume), the score card with a radar chart, the validation summary, the
+canvas's sources with what each stands behind, and, when the export brings them
+(:attr:`~cmc_core.exporting.ExportOptions.extras`), the questions and answers (``"answers"``)
+and the changes since an earlier version (``"previous"``): changed blocks are outlined, added
+and changed lines and flows tinted, removed ones struck through, and a table lists every
+change. The heading's colophon gives the moment the canvas describes (``meta.as_of``).
 
 Self-contained: the CSS is inline, the radar chart is inline SVG whose geometry is computed in
 Python (:mod:`cmc_exporters._radar`), there is no JavaScript, no font, image or style sheet to
@@ -78,9 +80,22 @@ def flow_rows(rows: Sequence[FlowRow]) -> Markup:
         "\n".join(
             f'{_row_start(state)}<td class="number">{number}</td>'
             f"<td>{value}</td><td>{source}</td><td>{target}</td>"
-            f"<td>{back}</td><td>{via}</td><td>{step}</td>"
+            f"<td>{back}</td><td>{kind}</td><td>{volume}</td><td>{via}</td><td>{step}</td>"
             f'<td>{counter}</td><td class="text">{friction}</td></tr>'
-            for number, value, source, target, back, via, step, counter, friction, state in rows
+            for (
+                number,
+                value,
+                source,
+                target,
+                back,
+                via,
+                step,
+                counter,
+                friction,
+                kind,
+                volume,
+                state,
+            ) in rows
         )
     )
 
@@ -93,7 +108,8 @@ def party_rows(rows: Sequence[PartyRow]) -> Markup:
         "\n".join(
             f"<tr><td>{row.name}</td><td>{row.id}</td><td>{row.organisation}</td>"
             f'<td class="text">{row.specialisation}</td><td class="text">{row.interest}</td>'
-            f'<td>{row.flags}</td><td class="text">{row.notes}</td></tr>'
+            f"<td>{row.flags}</td><td>{row.owners}</td>"
+            f'<td class="text">{row.notes}</td></tr>'
             for row in rows
         )
     )
@@ -134,9 +150,9 @@ HTML_EXPORTER = Exporter(
     export=export_html,
     description=(
         "The workshop poster: zones and blocks laid out like the canvas, parties by role, "
-        "value flows, the score card with a radar chart, the validation summary, and the "
-        "answers and changes given with 'cmc export --answers/--compare'. No scripts and no "
-        "requests; prints on A3 to A0 (-O paper=a3|a2|a1|a0, -O orientation=landscape|"
-        "portrait). Labels follow --lang."
+        "value flows, the score card with a radar chart, the validation summary, the sources, "
+        "and the answers and changes given with 'cmc export --answers/--compare'. No scripts "
+        "and no requests; prints on A3 to A0 (-O paper=a3|a2|a1|a0, -O orientation="
+        "landscape|portrait). Labels follow --lang."
     ),
 )

@@ -1,11 +1,14 @@
 """The ``markdown`` exporter: the canvas as a GitHub-flavoured Markdown page for a wiki.
 
-The page gives the colophon (name, canvas and schema versions, language, date), the canvas zone
-by zone and block by block (the guiding questions where a block is still empty), the parties
-by role and the value flows as tables, the validation summary by severity and the score card
-(dimension, score, band, the top three reasons); with ``ExportOptions.extras["answers"]`` the
-questions and answers too. It ends with the attribution line of the CMC method. Labels and
-headings follow ``--lang``; rule messages and score reasons are the library's, in English.
+The page gives the colophon (name, canvas and schema versions, language, date, the moment it
+describes), the canvas zone by zone and block by block (the guiding questions where a block is
+still empty), the parties by role and the value flows as tables (with the organisations a
+party stands for, owners, a flow's kind and volume, and ``(inferred)`` or ``(unverified)``
+where a fact is not sourced), the validation summary by severity and the score card
+(dimension, score, band, the top three reasons), and the canvas's sources with what each
+stands behind; with ``ExportOptions.extras["answers"]`` the questions and answers too. It
+ends with the attribution line of the CMC method. Labels and headings follow ``--lang``; rule
+messages and score reasons are the library's, in English.
 
 Escaping: every value reaches the page through
 :func:`~cmc_exporters._markdown_text.markdown_text`, which keeps it on one line and
@@ -53,9 +56,22 @@ def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
 
     return MarkdownText(
         "\n".join(
-            f"| {number} | {value} | {source} | {target} | {back} | "
+            f"| {number} | {value} | {source} | {target} | {back} | {kind} | {volume} | "
             f"{via} | {step} | {counter} | {friction} |"
-            for number, value, source, target, back, via, step, counter, friction, _ in rows
+            for (
+                number,
+                value,
+                source,
+                target,
+                back,
+                via,
+                step,
+                counter,
+                friction,
+                kind,
+                volume,
+                _,
+            ) in rows
         )
     )
 
@@ -67,7 +83,7 @@ def party_rows(rows: Sequence[PartyRow]) -> MarkdownText:
     return MarkdownText(
         "\n".join(
             f"| {row.name} | {row.id} | {row.organisation} | {row.specialisation} | "
-            f"{row.interest} | {row.flags} | {row.notes} |"
+            f"{row.interest} | {row.flags} | {row.owners} | {row.notes} |"
             for row in rows
         )
     )
@@ -100,7 +116,8 @@ MARKDOWN_EXPORTER = Exporter(
     export=export_markdown,
     description=(
         "The canvas block by block, the parties by role, the value flows as a table, the "
-        "validation summary and the score card, as GitHub-flavoured Markdown for a wiki. "
+        "validation summary, the score card and the sources, as GitHub-flavoured Markdown "
+        "for a wiki. "
         "Shows the answers given with 'cmc export --answers'. Labels follow --lang; no settings."
     ),
 )

@@ -4,8 +4,12 @@ The diagram (built by :mod:`cmc_exporters._network`) runs left to right: supplie
 that both supply and demand, the commonalities, demanders; other stakeholders and unknown
 references in groups of their own. Value flows are solid arrows labelled with the value (and
 what is given in return), counter-flows dotted arrows, a steward a dotted line to its
-commonality. The front matter gives the canvas name as the diagram title; ``%%`` comments
-carry the colophon (versions, language, date, attribution).
+commonality. Flows that are no trade in the market (a fee, a regulatory report, a mandate, a
+delegation, information) end in a circle instead of an arrowhead (``--o``, dotted ``-.-o`` for
+a counter-flow), and their labels name their kind; a label gives a flow's volume in its unit
+per period too. A party standing for a group says how many organisations under its name. The
+front matter gives the canvas name as the diagram title; ``%%`` comments carry the colophon
+(versions, language, date, the moment described, attribution).
 
 Escaping: node and group ids are generated (``p1``, ``suppliers``). Every label is quoted, and
 each character that means something to Mermaid or to the HTML it renders into
@@ -42,6 +46,8 @@ _ESCAPED = frozenset('"#;:%&<>[](){}|`\\$')
 _TITLE_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "%": "\\u0025", "#": "\\u0023"}
 
 _ARROWS = {EdgeKind.FLOW: "-->", EdgeKind.COUNTER: "-.->", EdgeKind.STEWARD: "-.-"}
+#: The arrows of flows that are no market flows: a circle where the arrowhead would be.
+_NON_MARKET_ARROWS = {EdgeKind.FLOW: "--o", EdgeKind.COUNTER: "-.-o"}
 _SHAPES = {Group.COMMONALITY: ('{{"', '"}}')}
 _CLASS_STYLES = {
     Group.SUPPLIERS: "fill:#e3eefa,stroke:#3b6ea8",
@@ -95,7 +101,8 @@ def export_mermaid(canvas: Canvas, options: ExportOptions) -> str:
         lines += [f"    {_node(node)}" for node in nodes]
         lines.append("  end")
     for edge in network.edges:
-        lines.append(f"  {edge.tail} {_ARROWS[edge.kind]}|{_label(edge.lines)}| {edge.head}")
+        arrow = _ARROWS[edge.kind] if edge.is_market else _NON_MARKET_ARROWS[edge.kind]
+        lines.append(f"  {edge.tail} {arrow}|{_label(edge.lines)}| {edge.head}")
     for group, _heading, nodes in network.groups:
         lines.append(f"  classDef {group.value}Style {_CLASS_STYLES[group]}")
         lines.append(f"  class {','.join(node.key for node in nodes)} {group.value}Style")

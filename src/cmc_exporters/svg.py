@@ -1,8 +1,9 @@
 """The ``svg`` exporter: the workshop poster as one standalone vector image.
 
 The same poster as the html page, laid out by :mod:`cmc_exporters._poster`: the colophon on
-top, the zones and blocks as on the canvas, a side bar with the score card's radar chart, the
-scores and the validation counts, and the attribution line at the bottom. SVG does not wrap
+top (with the moment the canvas describes, ``meta.as_of``), the zones and blocks as on the
+canvas, a side bar with the score card's radar chart, the scores, the validation counts and
+as many of the canvas's sources as fit, and the attribution line at the bottom. SVG does not wrap
 text, so every line is placed here: each block's text is wrapped to the block and set in the
 largest size at which it fits, measured with the advance widths of the poster's font
 (:mod:`cmc_exporters._measure`); text that does not fit at the smallest size is cut, with a

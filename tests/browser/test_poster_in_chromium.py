@@ -32,6 +32,9 @@ from cmc_core.testing import INJECTION_MARKER, hostile_canvas, sample_canvases
 from cmc_exporters.html import HTML_EXPORTER
 from cmc_exporters.svg import SVG_EXPORTER
 
+# The canvas of schema version 2 that the exporter tests use: pytest puts tests/ on the path.
+from exporters.schema2 import hostile_schema2_canvas, schema2_canvas
+
 pytestmark = pytest.mark.slow  # drives a real Chromium
 
 A3_LANDSCAPE = (1587, 1123)
@@ -149,21 +152,43 @@ def test_the_html_poster_is_a_canvas_on_a3_and_a_column_on_a_phone(
     assert all(a["bottom"] <= b["top"] for a, b in itertools.pairwise(stacked))
 
 
+#: The lines of text of each block, and of the sources in the side bar, that leave their box.
+OVERFLOWING = """[...document.querySelectorAll('g[id^="block-"], g#sources')].flatMap(group => {
+    const frame = group.id === 'sources' ? document.querySelector('g#score-card rect')
+                                         : group.querySelector('rect');
+    const box = frame.getBBox();
+    return [...group.querySelectorAll('text')].map(text => [text, text.getBBox()])
+      .filter(([, b]) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5
+                         || b.y < box.y - 0.5 || b.y + b.height > box.y + box.height + 0.5)
+      .map(([text]) => group.id + ': ' + text.textContent);
+})"""
+
+
+@pytest.mark.parametrize("name", ["port-logistics", "schema2"])
 def test_every_line_of_the_svg_poster_stays_inside_its_block_in_the_real_font(
-    page: Any, tmp_path: Path
+    page: Any, tmp_path: Path, name: str
 ) -> None:
-    path = written(tmp_path, SVG_EXPORTER, sample_canvases()["port-logistics"])
+    canvas = schema2_canvas() if name == "schema2" else sample_canvases()[name]
+    path = written(tmp_path, SVG_EXPORTER, canvas)
     open_poster(page, path, A3_LANDSCAPE)
-    overflowing = page.evaluate(
-        """[...document.querySelectorAll('g[id^="block-"]')].flatMap(group => {
-            const box = group.querySelector('rect').getBBox();
-            return [...group.querySelectorAll('text')].map(text => [text, text.getBBox()])
-              .filter(([, b]) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5
-                                 || b.y < box.y - 0.5 || b.y + b.height > box.y + box.height + 0.5)
-              .map(([text]) => group.id + ': ' + text.textContent);
-        })"""
-    )
-    assert overflowing == []
+    if name == "schema2":  # the side bar lists the sources
+        assert page.evaluate("document.querySelectorAll('g#sources text').length") > 1
+    assert page.evaluate(OVERFLOWING) == []
+
+
+@pytest.mark.parametrize("size", [A3_LANDSCAPE, PHONE], ids=["a3-landscape", "phone"])
+def test_the_html_poster_shows_the_sources_and_the_new_columns_within_the_page(
+    page: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    path = written(tmp_path, HTML_EXPORTER, schema2_canvas())
+    open_poster(page, path, size)
+    assert_loaded_alone_without_errors(page, path)
+    page.screenshot(tmp_path / f"schema2-{size[0]}x{size[1]}.png")
+    rect = page.evaluate("document.getElementById('sources').getBoundingClientRect().toJSON()")
+    assert rect["height"] > 0
+    page_width = page.evaluate("document.documentElement.clientWidth")
+    assert rect["right"] <= page_width + 0.5
+    assert page.evaluate("document.documentElement.scrollWidth") <= page_width
 
 
 def test_the_html_poster_shows_changes_against_a_previous_version(
@@ -233,11 +258,12 @@ HOSTILE_DOM = f"""(() => {{
 
 @pytest.mark.parametrize("size", [A3_LANDSCAPE, PHONE], ids=["a3-landscape", "phone"])
 @pytest.mark.parametrize("kind", ["html", "svg"])
+@pytest.mark.parametrize("name", ["hostile", "hostile-schema2"])
 def test_a_hostile_canvas_runs_nothing_and_shows_its_payloads_as_text(
-    page: Any, tmp_path: Path, kind: str, size: tuple[int, int]
+    page: Any, tmp_path: Path, kind: str, size: tuple[int, int], name: str
 ) -> None:
     exporter = HTML_EXPORTER if kind == "html" else SVG_EXPORTER
-    canvas = hostile_canvas()
+    canvas = hostile_canvas() if name == "hostile" else hostile_schema2_canvas()
     path = written(tmp_path, exporter, canvas)
     open_poster(page, path, size)
     page.screenshot(tmp_path / f"hostile-{kind}.png")

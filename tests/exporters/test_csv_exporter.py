@@ -1,7 +1,8 @@
-"""The built-in ``csv`` exporter keeps the exporter contract for both of its tables, matches its
+"""The built-in ``csv`` exporter keeps the exporter contract for each of its tables, matches its
 snapshots, and reads back (with Python's csv module, as a spreadsheet or pandas would) as the
-canvas's own flows and parties, with formulas neutralised. ``CMC_UPDATE_SNAPSHOTS=1`` rewrites
-the snapshots."""
+canvas's own flows, parties and sources, with formulas neutralised; schema version 2's facts
+(kinds, volumes, groups, owners, provenance, sources, the moment described) are columns of
+their own. ``CMC_UPDATE_SNAPSHOTS=1`` rewrites the snapshots."""
 
 from __future__ import annotations
 
@@ -19,21 +20,24 @@ from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Meta, Party, Value, ValueFlow
 from cmc_core.strategies import canvases
-from cmc_core.testing import ExporterContract, examples, hostile_canvas
-from cmc_core.testing import sample_canvases as all_samples
+from cmc_core.testing import ExporterContract, examples
 from cmc_core.vocabulary import Language, Role, ValueKind
 from cmc_exporters.csv import (
     CSV_EXPORTER,
     FLOW_COLUMNS,
+    FORMULA_STARTS,
     PARTY_COLUMNS,
+    SOURCE_COLUMNS,
     CsvSettingError,
     export_csv,
     neutralised,
 )
 
+from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas, schema2_canvas
 from .snapshot import assert_matches_snapshot
 
 PARTIES = ExportOptions(settings={"table": "parties"})
+SOURCES = ExportOptions(settings={"table": "sources"})
 
 
 def export_party_table(canvas: Canvas, options: ExportOptions) -> str:
@@ -61,6 +65,25 @@ class TestCsvExporterPartyTable(ExporterContract):
         return attrs.evolve(CSV_EXPORTER, name="csv-parties", export=export_party_table)
 
 
+def export_source_table(canvas: Canvas, options: ExportOptions) -> str:
+    """The sources table, as an exporter of its own for the contract."""
+    return export_csv(
+        canvas, ExportOptions(options.language, {**options.settings, **SOURCES.settings})
+    )
+
+
+class TestCsvExporterSourceTable(ExporterContract):
+    check_hash_seed = False  # the wrapper lives in this test module, which a child cannot import
+
+    @pytest.fixture
+    def exporter(self) -> Exporter:
+        return attrs.evolve(CSV_EXPORTER, name="csv-sources", export=export_source_table)
+
+    def expected_texts(self, canvas: Canvas) -> list[str]:
+        # Every row names the canvas, but a canvas without sources has no rows.
+        return list(super().expected_texts(canvas)) if canvas.sources else []
+
+
 def rows(output: bytes | str) -> list[dict[str, str]]:
     text = output.decode("utf-8") if isinstance(output, bytes) else output
     return list(csv.DictReader(io.StringIO(text, newline="")))
@@ -76,14 +99,11 @@ def restored(cell: str) -> str:
 
 SNAPSHOT_CASES = [
     (name, language, table)
-    for name in [*all_samples(), "hostile"]
+    for name in SNAPSHOT_NAMES
     for language in Language
-    for table in ("flows", "parties")
+    for table in ("flows", "parties", "sources")
+    if table != "sources" or name == "schema2"  # the other canvases have no sources
 ]
-
-
-def canvas_called(name: str) -> Canvas:
-    return hostile_canvas() if name == "hostile" else all_samples()[name]
 
 
 @pytest.mark.parametrize(("name", "language", "table"), SNAPSHOT_CASES)
@@ -124,8 +144,11 @@ CANVAS_CELLS = [
     str(SCHEMA_VERSION),
     "en",
     "2025-01-02",
+    "",
     "Community Model Canvas (CMC), Weconomics",
 ]
+#: The flow columns of schema version 2 of a flow that gives none of them: a market flow.
+MARKET_FLOW = ["market", "market flow", "", "", "", "", ""]
 
 
 def test_flow_table_has_one_row_per_flow_with_names_next_to_ids() -> None:
@@ -134,12 +157,12 @@ def test_flow_table_has_one_row_per_flow_with_names_next_to_ids() -> None:
     assert table[1:] == [
         ["f1", "v", "'+Goods, fresh", "product", "product", "s", "'-Supplier\nline two",
          "supplier;expert", "d", "'@Demander", "demander", "m", "Money", "true", "match", "", "",
-         *CANVAS_CELLS],
+         *MARKET_FLOW, *CANVAS_CELLS],
         ["f2", "m", "Money", "money", "money", "d", "'@Demander", "demander", "s",
          "'-Supplier\nline two", "supplier;expert", "", "", "false", "", "f1", "'\t=1+2",
-         *CANVAS_CELLS],
+         *MARKET_FLOW, *CANVAS_CELLS],
         ["f3", "ghost", "", "", "", "s", "'-Supplier\nline two", "supplier;expert", "", "", "", "",
-         "", "false", "", "", "", *CANVAS_CELLS],
+         "", "false", "", "", "", *MARKET_FLOW, *CANVAS_CELLS],
     ]  # fmt: skip
 
 
@@ -148,11 +171,12 @@ def test_party_table_has_roles_labels_and_flow_counts_in_the_language_asked_for(
     table = list(csv.reader(io.StringIO(output, newline="")))
     assert table[0] == list(PARTY_COLUMNS)
     dutch = [*CANVAS_CELLS[:3], "nl", *CANVAS_CELLS[4:]]
+    no_group_owners_or_provenance = ["", "", "", "", "", ""]
     assert table[1:] == [
         ["s", "'-Supplier\nline two", "supplier;expert", "aanbieder; expert", "org", "false",
-         "false", "false", "", "", "", "2", "1", *dutch],
+         "false", "false", "", "", "", *no_group_owners_or_provenance, "2", "1", *dutch],
         ["d", "'@Demander", "demander", "afnemer (vrager)", "", "false", "true", "false", "", "",
-         "", "1", "1", *dutch],
+         "", *no_group_owners_or_provenance, "1", "1", *dutch],
     ]  # fmt: skip
 
 
@@ -188,7 +212,7 @@ def test_cells_a_spreadsheet_would_run_or_unquote_start_with_a_quote(
 
 
 def test_an_unknown_table_is_refused_with_a_message_naming_the_choices() -> None:
-    with pytest.raises(CsvSettingError, match="flows, parties") as caught:
+    with pytest.raises(CsvSettingError, match="flows, parties, sources") as caught:
         export_csv(small_canvas(), ExportOptions(settings={"table": "values"}))
     assert isinstance(caught.value, CmcError)  # the command line shows it without a traceback
 
@@ -213,3 +237,85 @@ def test_tables_read_back_as_the_canvas_flows_and_parties(canvas: Canvas) -> Non
     for row in [*flows, *parties]:
         assert restored(row["canvas"]) == canvas.meta.name
         assert row["schema_version"] == str(SCHEMA_VERSION)
+
+
+# -- schema version 2 --------------------------------------------------------------------------
+
+
+def by_id(output: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in rows(output)}
+
+
+def test_flows_give_their_kind_volume_unit_period_provenance_and_sources() -> None:
+    flows = by_id(export_csv(schema2_canvas(), ExportOptions()))
+    grain = flows["f-grain-mill"]
+    assert (grain["kind"], grain["kind_label"]) == ("market", "market flow")
+    assert (grain["volume"], grain["unit"], grain["period"]) == ("12000", "t", "year")
+    assert (grain["provenance"], grain["sources"]) == ("sourced", "S1;S2")
+    assert flows["f-estate"]["volume"] == "1500.5"  # numbers as a program reads them
+    assert flows["f-grain-bakers"]["provenance"] == "inferred"
+    fee = flows["f-fee"]
+    assert (fee["kind"], fee["kind_label"], fee["volume"], fee["unit"]) == (
+        "fee",
+        "fee",
+        "0.5",
+        "%",
+    )
+    assert flows["f-pay"]["volume"] == flows["f-pay"]["provenance"] == ""
+    assert {row["as_of"] for row in flows.values()} == {"2019-06"}
+    dutch = by_id(export_csv(schema2_canvas(), ExportOptions(Language.NL)))
+    assert dutch["f-fee"]["kind_label"] == "vergoeding"
+    assert dutch["f-report"]["kind_label"] == "verplichte melding"
+    assert dutch["f-estate"]["volume"] == "1500.5"  # ids and numbers do not follow --lang
+
+
+def test_parties_give_the_organisations_they_stand_for_their_owners_and_provenance() -> None:
+    parties = by_id(export_csv(schema2_canvas(), PARTIES))
+    assert parties["p-growers"]["represents"] == "240"
+    assert parties["p-mill"]["represents"] == ""
+    exchange = parties["p-exchange"]
+    assert exchange["owners"] == "p-foundation;p-growers;p-city"
+    assert exchange["owner_names"] == (
+        "Riverside Grain Foundation;Riverside Growers' Cooperative;Municipality of Riverside"
+    )
+    assert exchange["owner_shares"] == "70;30;"  # the city's share is not given
+    assert (parties["p-bakers"]["provenance"], parties["p-bakers"]["sources"]) == ("inferred", "")
+    assert (parties["p-growers"]["provenance"], parties["p-growers"]["sources"]) == (
+        "sourced",
+        "S1",
+    )
+
+
+def test_the_sources_table_lists_each_source_with_the_paths_of_what_names_it() -> None:
+    output = export_csv(schema2_canvas(), SOURCES)
+    table = list(csv.reader(io.StringIO(output, newline="")))
+    assert table[0] == list(SOURCE_COLUMNS)
+    sources = by_id(output)
+    assert list(sources) == ["S1", "S2", "S3", "S4"]
+    first = sources["S1"]
+    assert (first["title"], first["publisher"], first["published"]) == (
+        "Annual report 2019",
+        "Riverside Growers' Cooperative",
+        "2020-03",
+    )
+    assert first["url"] == "https://example.org/riverside/annual-report-2019"
+    assert first["cited_by"] == "parties[p-growers];flows[f-grain-mill];waste"
+    assert first["date"] == "2025-05-01"  # the canvas's date, as in every row
+    assert sources["S2"]["cited_by"] == "parties[p-mill];flows[f-grain-mill];resistances[r-mill]"
+    assert sources["S4"]["cited_by"] == ""
+
+
+def test_the_columns_of_schema_version_2_neutralise_formulas_too() -> None:
+    canvas = hostile_schema2_canvas()
+    flows = rows(export_csv(canvas, ExportOptions()))
+    assert [restored(row["unit"]) for row in flows] == [flow.unit for flow in canvas.flows]
+    assert [restored(row["period"]) for row in flows] == [flow.period for flow in canvas.flows]
+    sources = rows(export_csv(canvas, SOURCES))
+    for row, source in zip(sources, canvas.sources, strict=True):
+        for column, text in (("title", source.title), ("publisher", source.publisher),
+                             ("published", source.date), ("url", source.url)):  # fmt: skip
+            assert restored(row[column]) == text
+            assert not row[column].startswith(FORMULA_STARTS), (column, row[column])
+    assert restored(sources[0]["as_of"]) == canvas.meta.as_of
+    cells = [cell for row in [*flows, *sources] for cell in row.values()]
+    assert any(cell.startswith("'=") for cell in cells)  # the hostile texts include formulas

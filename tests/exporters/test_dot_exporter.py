@@ -37,6 +37,7 @@ from cmc_exporters._colophon import colophon
 from cmc_exporters._network import Network, one_line, value_network
 from cmc_exporters.dot import DOT_EXPORTER, dot_string
 
+from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas
 from .snapshot import assert_matches_snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -96,11 +97,7 @@ class TestDotExporter(ExporterContract):
 # -- snapshots ---------------------------------------------------------------------------------
 
 
-SNAPSHOT_CASES = [(name, language) for name in [*all_samples(), "hostile"] for language in Language]
-
-
-def canvas_called(name: str) -> Canvas:
-    return hostile_canvas() if name == "hostile" else all_samples()[name]
+SNAPSHOT_CASES = [(name, language) for name in SNAPSHOT_NAMES for language in Language]
 
 
 @pytest.mark.parametrize(("name", "language"), SNAPSHOT_CASES)
@@ -356,3 +353,13 @@ def test_counter_flows_both_ways_between_two_parties_are_routed_without_a_word(
     output = DOT_EXPORTER.export_bytes(canvas)
     assert b"weight=0" in output
     rendered(dot_program, output)
+
+
+# -- schema version 2 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_text_of_schema_version_2_is_drawn_as_itself(
+    dot_program: str, language: Language
+) -> None:
+    check_drawing(dot_program, hostile_schema2_canvas(), language)

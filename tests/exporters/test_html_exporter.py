@@ -31,10 +31,11 @@ from cmc_core.fileformat import dumps
 from cmc_core.model import Party, Value, ValueFlow
 from cmc_core.questionnaires import load_answers
 from cmc_core.scoring import score_canvas
-from cmc_core.testing import ExporterContract, examples, hostile_canvas, sample_canvases
+from cmc_core.testing import ExporterContract, examples, sample_canvases
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters.html import HTML_EXPORTER
 
+from .schema2 import SNAPSHOT_NAMES, canvas_called
 from .snapshot import assert_matches_snapshot
 
 ANSWERS = Path("src/cmc_core/examples/quickscan/port-logistics.answers.yaml")
@@ -85,9 +86,9 @@ def export(canvas: Canvas, language: Language | None = None, **extras: object) -
 
 
 @pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
-@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+@pytest.mark.parametrize("name", SNAPSHOT_NAMES)
 def test_export_matches_the_stored_snapshot(name: str, language: Language) -> None:
-    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    canvas = canvas_called(name)
     output = HTML_EXPORTER.export_bytes(canvas, ExportOptions(language=language))
     assert_matches_snapshot("html", f"{name}.{language.value}.html", output)
 

@@ -31,6 +31,7 @@ from cmc_exporters._markdown_text import markdown_text
 from cmc_exporters.markdown import MARKDOWN_EXPORTER
 
 from .gfm import assert_safe_markdown, reader_text, render_gfm
+from .schema2 import SNAPSHOT_NAMES, canvas_called
 from .snapshot import assert_matches_snapshot
 
 ANSWERS = "src/cmc_core/examples/quickscan/port-logistics.answers.yaml"
@@ -67,9 +68,9 @@ def normalised(text: str) -> str:
 
 
 @pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
-@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+@pytest.mark.parametrize("name", SNAPSHOT_NAMES)
 def test_export_matches_the_stored_snapshot(name: str, language: Language) -> None:
-    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    canvas = canvas_called(name)
     output = MARKDOWN_EXPORTER.export_bytes(canvas, ExportOptions(language=language))
     assert_matches_snapshot("markdown", f"{name}.{language.value}.md", output)
 

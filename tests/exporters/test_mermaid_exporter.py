@@ -32,9 +32,10 @@ from cmc_core.strategies import canvases
 from cmc_core.testing import HOSTILE_IDS, HOSTILE_TEXTS, ExporterContract, examples, hostile_canvas
 from cmc_core.testing import sample_canvases as all_samples
 from cmc_core.vocabulary import Language, Role
-from cmc_exporters._network import EdgeKind, Network, value_network
+from cmc_exporters._network import Edge, EdgeKind, Network, value_network
 from cmc_exporters.mermaid import MERMAID_EXPORTER, mermaid_text
 
+from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas, schema2_canvas
 from .snapshot import assert_matches_snapshot
 
 MERMAID_DIR = Path(os.environ.get("CMC_MERMAID_DIR", "~/.cache/cmc-test-npm")).expanduser()
@@ -54,7 +55,7 @@ _LINE_SHAPES = [
     r"    direction TB",
     rf'    {_KEY}(?:\["{_LABEL}"\]|\{{\{{"{_LABEL}"\}}\}})',
     r"  end",
-    rf'  {_KEY} (?:-->|-\.->|-\.-)\|"{_LABEL}"\| {_KEY}',
+    rf'  {_KEY} (?:-->|-\.->|-\.-|--o|-\.-o)\|"{_LABEL}"\| {_KEY}',
     rf"  classDef {_GROUP}Style [a-z:#0-9,. -]+",
     r"  classDef externalStyle stroke-dasharray:5 5",
     rf"  class {_KEY}(?:,{_KEY})* (?:{_GROUP}|external)Style",
@@ -94,11 +95,7 @@ class TestMermaidExporter(ExporterContract):
 # -- snapshots ---------------------------------------------------------------------------------
 
 
-SNAPSHOT_CASES = [(name, language) for name in [*all_samples(), "hostile"] for language in Language]
-
-
-def canvas_called(name: str) -> Canvas:
-    return hostile_canvas() if name == "hostile" else all_samples()[name]
+SNAPSHOT_CASES = [(name, language) for name in SNAPSHOT_NAMES for language in Language]
 
 
 @pytest.mark.parametrize(("name", "language"), SNAPSHOT_CASES)
@@ -216,7 +213,7 @@ for (const text of JSON.parse(fs.readFileSync(inputPath, 'utf8'))) {
         callback: Boolean(v.haveCallback),
       })),
       edges: db.getEdges().map((e) => ({
-        start: e.start, end: e.end, text: e.text, stroke: e.stroke,
+        start: e.start, end: e.end, text: e.text, stroke: e.stroke, type: e.type,
       })),
       subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: s.title, nodes: s.nodes })),
     });
@@ -279,6 +276,14 @@ def shown(parsed_text: str) -> list[str]:
 _STROKES = {EdgeKind.FLOW: "normal", EdgeKind.COUNTER: "dotted", EdgeKind.STEWARD: "dotted"}
 
 
+def arrowhead(edge: Edge) -> str:
+    """The end Mermaid draws: a steward's line none, market flows an arrowhead, flows of any
+    other kind a circle."""
+    if edge.kind is EdgeKind.STEWARD:
+        return "arrow_open"
+    return "arrow_point" if edge.is_market else "arrow_circle"
+
+
 def assert_parsed_as(result: dict[str, Any], network: Network) -> None:
     """The parser saw exactly the network's nodes, groups and edges, with their texts."""
     assert result["ok"], result.get("error")
@@ -293,9 +298,12 @@ def assert_parsed_as(result: dict[str, Any], network: Network) -> None:
         for group, heading, nodes in network.groups
     ]
     assert sorted(subgraphs) == sorted(expected_groups)
-    edges = [(e["start"], e["end"], shown(e["text"]), e["stroke"]) for e in result["edges"]]
+    edges = [
+        (e["start"], e["end"], shown(e["text"]), e["stroke"], e["type"]) for e in result["edges"]
+    ]
     expected_edges = [
-        (edge.tail, edge.head, list(edge.lines), _STROKES[edge.kind]) for edge in network.edges
+        (edge.tail, edge.head, list(edge.lines), _STROKES[edge.kind], arrowhead(edge))
+        for edge in network.edges
     ]
     assert edges == expected_edges
 
@@ -377,3 +385,22 @@ def test_the_parser_check_catches_a_label_that_breaks_out(mermaid_parser: Mermai
     result = mermaid_parser.parse([broken])[0]
     with pytest.raises(AssertionError):
         assert_parsed_as(result, network)
+
+
+# -- schema version 2 --------------------------------------------------------------------------
+
+
+def test_schema_version_2_canvases_parse_as_the_network_they_draw(
+    mermaid_parser: MermaidParser,
+) -> None:
+    drawn = [
+        (canvas, language)
+        for canvas in (schema2_canvas(), hostile_schema2_canvas())
+        for language in Language
+    ]
+    texts = [
+        MERMAID_EXPORTER.export_bytes(canvas, ExportOptions(language=language)).decode("utf-8")
+        for canvas, language in drawn
+    ]
+    for (canvas, language), result in zip(drawn, mermaid_parser.parse(texts), strict=True):
+        assert_parsed_as(result, value_network(canvas, language))

@@ -15,12 +15,13 @@ import cmc_exporters
 from cmc_core import Canvas
 from cmc_core.blueprint import BLOCKS
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.model import Party
-from cmc_core.testing import ExporterContract, hostile_canvas, sample_canvases
+from cmc_core.model import Party, Source
+from cmc_core.testing import ExporterContract, assert_safe_xml, sample_canvases
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters._measure import fit_paragraphs, text_width, wrap
 from cmc_exporters.svg import SVG_EXPORTER
 
+from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas, schema2_canvas
 from .snapshot import assert_matches_snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -44,9 +45,9 @@ def export(canvas: Canvas, **settings: str) -> ElementTree.Element:
 
 
 @pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
-@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+@pytest.mark.parametrize("name", SNAPSHOT_NAMES)
 def test_export_matches_the_stored_snapshot(name: str, language: Language) -> None:
-    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    canvas = canvas_called(name)
     output = SVG_EXPORTER.export_bytes(canvas, ExportOptions(language=language))
     assert_matches_snapshot("svg", f"{name}.{language.value}.svg", output)
 
@@ -83,9 +84,9 @@ def boxes_and_lines(
     return box, group.findall(f"{SVG}text")
 
 
-@pytest.mark.parametrize("name", [*sample_canvases(), "hostile"])
+@pytest.mark.parametrize("name", SNAPSHOT_NAMES)
 def test_every_line_of_every_block_fits_inside_the_block(name: str) -> None:
-    canvas = hostile_canvas() if name == "hostile" else sample_canvases()[name]
+    canvas = canvas_called(name)
     for key, group in groups(export(canvas)).items():
         if not key.startswith("block-"):
             continue
@@ -191,3 +192,80 @@ def test_fitting_uses_the_largest_size_that_fits_and_never_overflows_the_box(
     elif fitted.left_out:
         assert fitted.size == sizes[-1]
         assert fitted.paragraphs[-1][0].startswith("…")
+
+
+# -- schema version 2 --------------------------------------------------------------------------
+
+
+def group_text(root: ElementTree.Element, key: str) -> str:
+    """The text of a group of the poster, its lines joined, on one line."""
+    return " ".join(" ".join(line_text(t) for t in groups(root)[key].findall(f"{SVG}text")).split())
+
+
+def svg_of(canvas: Canvas, language: Language) -> ElementTree.Element:
+    output = SVG_EXPORTER.export_bytes(canvas, ExportOptions(language=language))
+    return ElementTree.fromstring(output)
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+def test_each_block_shows_the_facts_of_schema_version_2_in_the_language_asked_for(
+    language: Language,
+) -> None:
+    root = svg_of(schema2_canvas(), language)
+    dutch = language is Language.NL
+    header = " ".join(line_text(t) for t in groups(root)["page"].findall(f"{SVG}text"))
+    assert ("peildatum: 2019-06" if dutch else "as of: 2019-06") in header
+    expected = {
+        "block-suppliers": ["staat voor 240 organisaties"] if dutch
+        else ["stands for 240 organisations"],
+        "block-commonality": ["Medebeheerders:", "lidmaatschap", "terugkeerverbod"] if dutch
+        else ["Co-stewards:", "membership (set by:", "member tariffs · exit ban"],
+        "block-governance": ["40 % van de stemmen"] if dutch else ["40 % of the votes"],
+        "block-waste_reduction": ["Nulmeting: 18.000 delivery notes per year", "(gerealiseerd)"]
+        if dutch else ["Baseline: 18,000 delivery notes per year", "(realised)"],
+    }  # fmt: skip
+    for key, texts in expected.items():
+        shown = group_text(root, key)
+        assert [text for text in texts if text not in shown] == [], key
+
+
+def test_the_side_bar_lists_the_sources_as_far_as_they_fit() -> None:
+    root = svg_of(schema2_canvas(), Language.EN)
+    sources = group_text(root, "sources")
+    assert sources.startswith("Sources (4) S1 Annual report 2019 (Riverside Growers'")
+    assert "S4 A report nothing cites yet" in sources
+    card = groups(root)["score-card"].find(f"{SVG}rect")
+    assert card is not None
+    x, y, width, height = (float(card.get(key, "")) for key in ("x", "y", "width", "height"))
+    for line in groups(root)["sources"].findall(f"{SVG}text"):
+        size, left, baseline = (float(line.get(key, "")) for key in ("font-size", "x", "y"))
+        bold = line.get("font-weight") == "bold"
+        assert y <= baseline - size
+        assert baseline <= y + height
+        assert left + text_width(line_text(line), size, bold) <= x + width
+    assert "sources" not in groups(export(sample_canvases()["port-logistics"]))
+
+
+def test_many_sources_are_cut_with_a_line_saying_how_many_more_there_are() -> None:
+    canvas = schema2_canvas()
+    many = tuple(Source(f"S{n}", f"Report number {n} of the region") for n in range(200))
+    lines = [
+        line_text(line)
+        for line in groups(export(canvas.evolve(sources=many)))["sources"].findall(f"{SVG}text")
+    ]
+    assert lines[0] == "Sources (200)"
+    shown = sum(1 for line in lines[1:] if line.startswith("S"))
+    assert lines[-1] == f"… and {200 - shown} more"
+    assert 0 < shown < 200
+
+
+def test_the_text_of_schema_version_2_is_escaped_in_the_image() -> None:
+    canvas = hostile_schema2_canvas()
+    output = SVG_EXPORTER.export_bytes(canvas, ExportOptions(language=Language.EN))
+    assert_safe_xml(output)
+    root = ElementTree.fromstring(output)
+    assert {element.tag for element in root.iter()} <= {
+        f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "rect", "text", "tspan", "polygon",
+                                  "line", "circle", "polyline", "path")
+    }  # fmt: skip
+    assert " ".join((canvas.meta.as_of or "").split()) in " ".join(root.itertext())

@@ -1,0 +1,99 @@
+"""Schema version 2's facts as the exporters write them, in Dutch and English.
+
+Numbers, percentages, amounts in a unit per period, a party standing for a group of
+organisations, owners with their shares and how a fact is known (provenance) are said the same
+way in every export, by the functions here: the report exporters (markdown, html, svg) in their
+blocks and tables, the diagram exporters (mermaid, dot) on their boxes and arrows.
+
+Numbers follow the language: ``1,200.5`` in English, ``1.200,5`` in Dutch, whole numbers
+without decimals and never in exponent form below 10^15 (a volume of a million is
+``1,000,000``, not ``1e+06``). A percentage keeps the form the blocks have always used
+(``12,5 %`` in Dutch). A fact known from a source is the normal case and gets no marker;
+``(inferred)`` and ``(unverified)`` mark the others, so a reader sees what to check.
+
+Everything returned is the canvas's raw text with fixed words around it: each exporter escapes
+it for its format. The few fixed words are here rather than in :mod:`cmc_exporters._words`,
+so that the diagram exporters, which load whenever the plugins do, stay light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from cmc_core.model import Stake
+from cmc_core.vocabulary import Language, Provenance, label
+
+__all__ = ["amount", "number", "owners", "percent", "provenance_marker", "represents"]
+
+#: Swaps the thousands and the decimal separator: English ``1,200.5`` to Dutch ``1.200,5``.
+_DUTCH_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+_WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
+    "per": ("per", "per"),
+    "represents": ("staat voor {count} organisaties", "stands for {count} organisations"),
+    "represents_one": ("staat voor 1 organisatie", "stands for 1 organisation"),
+}
+
+
+def _say(key: str, language: Language, **values: object) -> str:
+    """A fixed word of the facts in ``language``, with ``{placeholders}`` filled."""
+    dutch, english = _WORDS[key]
+    return (dutch if language is Language.NL else english).format(**values)
+
+
+def _tidy(text: str) -> str:
+    """``text`` on one line with single spaces, as a unit or period is shown."""
+    return " ".join(text.split())
+
+
+def number(value: float, language: Language) -> str:
+    """``value`` as ``language`` writes it, with thousands separators (``1,200`` / ``1.200``)."""
+    text = format(value, ",.15g")
+    return text.translate(_DUTCH_SEPARATORS) if language is Language.NL else text
+
+
+def percent(value: float, language: Language) -> str:
+    """A percentage as the blocks write it: ``12.5 %`` in English, ``12,5 %`` in Dutch."""
+    text = f"{value:g}"
+    return (text.replace(".", ",") if language is Language.NL else text) + " %"
+
+
+def amount(value: float, unit: str, period: str, language: Language) -> str:
+    """How much, in ``unit`` per ``period`` (each when given): ``1,200 TEU per week``.
+
+    ``unit: "%"`` (a share) is written as a percentage: ``24 %``.
+    """
+    unit, period = _tidy(unit), _tidy(period)
+    text = percent(value, language) if unit == "%" else number(value, language)
+    if unit and unit != "%":
+        text += f" {unit}"
+    if period:
+        text += f" {_say('per', language)} {period}"
+    return text
+
+
+def represents(count: int, language: Language) -> str:
+    """What a party standing for ``count`` organisations is: ``stands for 2,000 organisations``."""
+    if count == 1:
+        return _say("represents_one", language)
+    return _say("represents", language, count=number(count, language))
+
+
+def owners(stakes: Iterable[Stake], name: Callable[[str | None], str], language: Language) -> str:
+    """Owners with their shares, where given: ``Port Authority (60 %), City (40 %)``.
+
+    :param name: the name shown for a party id (``?`` for none, the id for an unknown one).
+    """
+    return ", ".join(
+        name(stake.party)
+        + (f" ({percent(stake.share, language)})" if stake.share is not None else "")
+        for stake in stakes
+    )
+
+
+def provenance_marker(provenance: Provenance | None, language: Language) -> str:
+    """``(inferred)`` or ``(unverified)`` in ``language``; nothing for a sourced fact or none
+    said, the normal case."""
+    if provenance is None or provenance is Provenance.SOURCED:
+        return ""
+    return f"({label(provenance, language)})"
