@@ -19,13 +19,16 @@ from cmc_core.blueprint import BlockKey
 from cmc_core.vocabulary import (
     DevelopmentKind,
     FactorKey,
+    FlowKind,
     Language,
     LegalForm,
     Level,
     Mode,
+    Period,
     PrincipleKey,
     PrincipleStatus,
     ProcessKind,
+    Provenance,
     Role,
     Status,
     ValueKind,
@@ -115,11 +118,11 @@ class MFlow(_M, frozen=True):
     step: str | None = None
     counter_of: str | None = None
     friction: str = ""
-    kind: str = "market"
+    kind: FlowKind = FlowKind.MARKET
     volume: float | None = None
     unit: str = ""
-    period: str = ""
-    provenance: str | None = None
+    period: Period | None = None
+    provenance: Provenance | None = None
     sources: tuple[str, ...] = ()
 
 
@@ -309,11 +312,11 @@ class PFlow(_P):
     step: str | None = None
     counter_of: str | None = None
     friction: str = ""
-    kind: str = "market"
+    kind: FlowKind = FlowKind.MARKET
     volume: float | None = None
     unit: str = ""
-    period: str = ""
-    provenance: str | None = None
+    period: Period | None = None
+    provenance: Provenance | None = None
     sources: tuple[str, ...] = ()
 
 

@@ -49,6 +49,7 @@ from cmc_core.vocabulary import (
     LegalForm,
     Level,
     Mode,
+    Period,
     PrincipleKey,
     PrincipleStatus,
     ProcessKind,
@@ -242,7 +243,7 @@ class ValueFlow:
     fee, a regulatory report, a mandate, a delegation or plain information; only market flows
     count for direction, concentration and hubs. ``volume`` is how much goes over the flow in
     ``unit`` per ``period`` (``unit: "%"`` for a share); concentration weighs flows by it when
-    the flows of a side give it in one unit.
+    the market flows give it in one unit per one period.
     """
 
     id: str
@@ -257,7 +258,7 @@ class ValueFlow:
     kind: FlowKind = FlowKind.MARKET
     volume: float | None = at_least(0, unit="an amount")
     unit: str = ""
-    period: str = ""
+    period: Period | None = None
     provenance: Provenance | None = None
     sources: tuple[str, ...] = references(SOURCE)
 
@@ -424,7 +425,7 @@ class Waste:
     baseline_amount: float | None = at_least(0, unit="an amount")
     saving_amount: float | None = at_least(0, unit="an amount")
     unit: str = ""
-    period: str = ""
+    period: Period | None = None
     status: SavingStatus = SavingStatus.PROMISED
     provenance: Provenance | None = None
     sources: tuple[str, ...] = references(SOURCE)

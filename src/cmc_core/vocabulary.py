@@ -26,6 +26,7 @@ __all__ = [
     "Level",
     "MemberLabels",
     "Mode",
+    "Period",
     "PrincipleKey",
     "PrincipleStatus",
     "ProcessKind",
@@ -231,6 +232,20 @@ class Provenance(enum.StrEnum):
     UNVERIFIED = "unverified"
 
 
+class Period(enum.StrEnum):
+    """The period a volume or an amount is counted over: ``1,200 TEU per week``.
+
+    A closed list, so that volumes are comparable (two flows are weighed against each other
+    only when they give their volume in one unit per one period) and a typo is refused.
+    """
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
 class SavingStatus(enum.StrEnum):
     """Whether a saving is promised or has been realised."""
 
@@ -360,6 +375,11 @@ LABELS = MemberLabels(
         (Provenance.SOURCED, ("met bron", "sourced")),
         (Provenance.INFERRED, ("afgeleid", "inferred")),
         (Provenance.UNVERIFIED, ("niet bevestigd", "unverified")),
+        (Period.DAY, ("dag", "day")),
+        (Period.WEEK, ("week", "week")),
+        (Period.MONTH, ("maand", "month")),
+        (Period.QUARTER, ("kwartaal", "quarter")),
+        (Period.YEAR, ("jaar", "year")),
         (SavingStatus.PROMISED, ("beloofd", "promised")),
         (SavingStatus.REALISED, ("gerealiseerd", "realised")),
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from cmc_core.model import Stake
-from cmc_core.vocabulary import Language, Provenance, label
+from cmc_core.vocabulary import Language, Period, Provenance, label
 
 __all__ = ["amount", "number", "owners", "percent", "provenance_marker", "represents"]
 
@@ -58,17 +58,17 @@ def percent(value: float, language: Language) -> str:
     return (text.replace(".", ",") if language is Language.NL else text) + " %"
 
 
-def amount(value: float, unit: str, period: str, language: Language) -> str:
+def amount(value: float, unit: str, period: Period | None, language: Language) -> str:
     """How much, in ``unit`` per ``period`` (each when given): ``1,200 TEU per week``.
 
     ``unit: "%"`` (a share) is written as a percentage: ``24 %``.
     """
-    unit, period = _tidy(unit), _tidy(period)
+    unit = _tidy(unit)
     text = percent(value, language) if unit == "%" else number(value, language)
     if unit and unit != "%":
         text += f" {unit}"
-    if period:
-        text += f" {_say('per', language)} {period}"
+    if period is not None:
+        text += f" {_say('per', language)} {label(period, language)}"
     return text
 
 

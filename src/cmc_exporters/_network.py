@@ -32,7 +32,7 @@ import attrs
 from cmc_core.blueprint import BlockKey, block
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, Value, ValueFlow
-from cmc_core.vocabulary import MARKET_ROLES, FlowKind, Language, Role, label
+from cmc_core.vocabulary import MARKET_ROLES, FlowKind, Language, Period, Role, label
 from cmc_exporters._facts import amount, number
 
 __all__ = ["Edge", "EdgeKind", "Group", "Network", "Node", "one_line", "value_network"]
@@ -174,7 +174,7 @@ class _Line(NamedTuple):
     details: tuple[str, ...]
     measured: bool = False
     unit: str = ""
-    period: str = ""
+    period: Period | None = None
 
 
 class _Builder:
@@ -218,8 +218,9 @@ class _Builder:
             back = self.value_name(flow.counter_value)
             details += (f"{_say('in_return', self.language)}: {back}",)
         measured = flow.volume is not None
-        unit, period = (one_line(flow.unit), one_line(flow.period)) if measured else ("", "")
-        return _Line(self.value_name(flow.value), details, measured, unit, period)
+        if not measured:
+            return _Line(self.value_name(flow.value), details)
+        return _Line(self.value_name(flow.value), details, True, one_line(flow.unit), flow.period)
 
     def edge(
         self,

@@ -227,7 +227,7 @@ def _flow_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]:
             "kind_label": label(flow.kind, language),
             "volume": flow.volume,
             "unit": flow.unit,
-            "period": flow.period,
+            "period": flow.period or "",
             "provenance": _provenance(flow.provenance),
             "sources": ";".join(flow.sources),
             **about,

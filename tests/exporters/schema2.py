@@ -36,6 +36,7 @@ from cmc_core.vocabulary import (
     FlowKind,
     Language,
     Level,
+    Period,
     Provenance,
     Role,
     SavingStatus,
@@ -74,12 +75,12 @@ def schema2_canvas() -> Canvas:
         ),
         flows=(
             ValueFlow("f-grain-mill", "v-grain", "p-growers", "p-mill", counter_value="v-pay",
-                      via_commonality=True, volume=12000, unit="t", period="year",
+                      via_commonality=True, volume=12000, unit="t", period=Period.YEAR,
                       provenance=Provenance.SOURCED, sources=("S1", "S2")),
             ValueFlow("f-grain-bakers", "v-grain", "p-growers", "p-bakers", via_commonality=True,
-                      volume=3000, unit="t", period="year", provenance=Provenance.INFERRED),
+                      volume=3000, unit="t", period=Period.YEAR, provenance=Provenance.INFERRED),
             ValueFlow("f-estate", "v-grain", "p-estate", "p-mill", volume=1500.5, unit="t",
-                      period="year", provenance=Provenance.UNVERIFIED),
+                      period=Period.YEAR, provenance=Provenance.UNVERIFIED),
             ValueFlow("f-pay", "v-pay", "p-mill", "p-growers", counter_of="f-grain-mill"),
             ValueFlow("f-fee", "v-fee", "p-mill", "p-exchange", kind=FlowKind.FEE, volume=0.5,
                       unit="%", sources=("S3",)),
@@ -115,7 +116,7 @@ def schema2_canvas() -> Canvas:
         ),
         waste=Waste(
             baseline="Paper delivery notes keyed in again at every step", expected_saving=25,
-            baseline_amount=18000, saving_amount=4500, unit="delivery notes", period="year",
+            baseline_amount=18000, saving_amount=4500, unit="delivery notes", period=Period.YEAR,
             status=SavingStatus.REALISED, provenance=Provenance.UNVERIFIED, sources=("S1",),
         ),
         sources=(
@@ -130,16 +131,16 @@ def schema2_canvas() -> Canvas:
 
 def hostile_schema2_canvas() -> Canvas:
     """:func:`schema2_canvas` with the hostile texts in every text field schema version 2
-    added: the moment described, units and periods, and the sources' titles, publishers, dates
+    added: the moment described, units, and the sources' titles, publishers, dates
     and addresses."""
     say = itertools.cycle(HOSTILE_TEXTS).__next__
     canvas = schema2_canvas()
-    flows = tuple(attrs.evolve(flow, unit=say(), period=say()) for flow in canvas.flows)
+    flows = tuple(attrs.evolve(flow, unit=say()) for flow in canvas.flows)
     sources = tuple(
         attrs.evolve(source, title=say(), publisher=say(), date=say(), url=say())
         for source in canvas.sources
     )
-    waste = attrs.evolve(canvas.waste, unit=say(), period=say())
+    waste = attrs.evolve(canvas.waste, unit=say())
     meta = attrs.evolve(canvas.meta, as_of=say())
     return attrs.evolve(canvas, meta=meta, flows=flows, sources=sources, waste=waste)
 

@@ -43,8 +43,8 @@ def test_dutch_labels_say_kinds_numbers_and_groups_in_dutch() -> None:
     dutch = text.decode("utf-8")
     assert 'p1 [label="Riverside Growers\' Cooperative\\n(240 organisaties)"];' in dutch
     assert 'p8 [label="Municipality of Riverside\\n(overheid, 1 organisatie)"];' in dutch
-    assert 'label="Milling wheat (tegen: Payment; 12.000 t per year)' in dutch
-    assert 'label="Milling wheat (1.500,5 t per year)"' in dutch
+    assert 'label="Milling wheat (tegen: Payment; 12.000 t per jaar)' in dutch
+    assert 'label="Milling wheat (1.500,5 t per jaar)"' in dutch
     assert f'p3 -> p5 [label="Exchange fee (vergoeding; 0,5 %)"{GREY_CIRCLE}];' in dutch
     assert "peildatum: 2019-06" in dutch.splitlines()[1]
 

@@ -46,7 +46,7 @@ def test_dutch_labels_say_kinds_numbers_and_groups_in_dutch() -> None:
     dutch = MERMAID_EXPORTER.export_bytes(schema2_canvas(), ExportOptions(language=Language.NL))
     text = decoded(dutch.decode("utf-8"))
     assert "(240 organisaties)" in text
-    assert "Milling wheat (tegen: Payment; 12.000 t per year)" in text
+    assert "Milling wheat (tegen: Payment; 12.000 t per jaar)" in text
     assert "Exchange fee (vergoeding; 0,5 %)" in text
     assert "Quality report (verplichte melding)" in text
     assert "peildatum: 2019-06" in text.splitlines()[4]

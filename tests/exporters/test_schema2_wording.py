@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from cmc_core.model import Stake
-from cmc_core.vocabulary import Language, Provenance
+from cmc_core.vocabulary import Language, Period, Provenance
 from cmc_exporters._citations import Citation, citations, cited_for, source_rows
 from cmc_exporters._colophon import colophon
 from cmc_exporters._facts import (
@@ -46,12 +46,13 @@ def test_numbers_follow_the_language_and_never_use_an_exponent(
 
 
 def test_an_amount_gives_its_unit_and_period_and_a_share_as_a_percentage() -> None:
-    assert amount(12000, "t", "year", EN) == "12,000 t per year"
-    assert amount(12000, "t", "jaar", NL) == "12.000 t per jaar"
-    assert amount(24.5, "%", "", EN) == "24.5 %"
-    assert amount(24.5, "%", "", NL) == "24,5 %"
-    assert amount(3, "", "", EN) == "3"
-    assert amount(3, " truck\n trips ", " week ", EN) == "3 truck trips per week"
+    assert amount(12000, "t", Period.YEAR, EN) == "12,000 t per year"
+    assert amount(12000, "t", Period.YEAR, NL) == "12.000 t per jaar"
+    assert amount(24.5, "%", None, EN) == "24.5 %"
+    assert amount(24.5, "%", None, NL) == "24,5 %"
+    assert amount(3, "", None, EN) == "3"
+    assert amount(3, " truck\n trips ", Period.WEEK, EN) == "3 truck trips per week"
+    assert amount(3, "ritten", Period.QUARTER, NL) == "3 ritten per kwartaal"
     assert percent(12.5, NL) == "12,5 %"
 
 

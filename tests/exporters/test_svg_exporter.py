@@ -221,7 +221,7 @@ def test_each_block_shows_the_facts_of_schema_version_2_in_the_language_asked_fo
         "block-commonality": ["Medebeheerders:", "lidmaatschap", "terugkeerverbod"] if dutch
         else ["Co-stewards:", "membership (set by:", "member tariffs · exit ban"],
         "block-governance": ["40 % van de stemmen"] if dutch else ["40 % of the votes"],
-        "block-waste_reduction": ["Nulmeting: 18.000 delivery notes per year", "(gerealiseerd)"]
+        "block-waste_reduction": ["Nulmeting: 18.000 delivery notes per jaar", "(gerealiseerd)"]
         if dutch else ["Baseline: 18,000 delivery notes per year", "(realised)"],
     }  # fmt: skip
     for key, texts in expected.items():

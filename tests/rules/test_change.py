@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cmc_core.diagnostics import Severity
 from cmc_core.model import Meta, Resistance, Waste
-from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, SavingStatus, Status
+from cmc_core.vocabulary import Period, PrincipleKey, PrincipleStatus, SavingStatus, Status
 
 from .builders import diagnostics, only, valid_canvas
 
@@ -41,7 +41,7 @@ def test_a_saving_with_a_quantified_baseline_and_its_basis_is_enough() -> None:
     waste = Waste(baseline_share=20.0, expected_saving=30.0, basis="Pilot with three importers")
     assert diagnostics(valid_canvas().evolve(waste=waste), "CMC018") == []
     amounts = Waste(
-        baseline_amount=1_000_000, saving_amount=4000, unit="truck trips", period="year",
+        baseline_amount=1_000_000, saving_amount=4000, unit="truck trips", period=Period.YEAR,
         status=SavingStatus.REALISED, basis="Port authority count",
     )  # fmt: skip
     assert diagnostics(valid_canvas().evolve(waste=amounts), "CMC018") == []

@@ -12,6 +12,7 @@ from cmc_core.model import ValueFlow
 from cmc_core.rules.ids import IdColumn
 from cmc_core.rules.index import CanvasIndex, IdUse
 from cmc_core.rules.sweep import sweep_flows
+from cmc_core.vocabulary import Period
 
 from .builders import DEMANDERS, SUPPLIERS, valid_canvas
 
@@ -230,3 +231,20 @@ def test_the_party_named_by_a_shared_id_does_not_depend_on_the_order_of_the_part
         assert chosen is not None
         assert chosen.name == "Alpha"
         assert index.party_by_id["p-x"].name == "Alpha"
+
+
+@pytest.mark.parametrize("block", [1, 4096])
+def test_volumes_over_different_periods_are_no_basis_but_one_period_is(block: int) -> None:
+    def flows(*periods: Period | None) -> CanvasIndex:
+        made = tuple(
+            ValueFlow(f"f-{n}", from_party="p-s1", to_party="p-d1", volume=4.0, unit="t", period=p)
+            for n, p in enumerate(periods)
+        )
+        index = CanvasIndex(Canvas(flows=made))
+        index.__dict__["sweep"] = sweep_flows(made, block=block)
+        return index
+
+    assert flows(Period.WEEK, Period.YEAR).volume_range is None
+    assert flows(None, Period.YEAR).volume_range is None
+    one = flows(Period.WEEK, Period.WEEK)
+    assert (one.volume_range, one.sweep.period) == ((4.0, 8.0), Period.WEEK)

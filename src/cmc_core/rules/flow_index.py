@@ -207,7 +207,8 @@ class FlowIndex:
     @property
     def volume_range(self) -> tuple[float, float] | None:
         """The largest volume and the total of the primary flows when every one gives a
-        volume, all in one unit, with a finite total above 0 (then shares are of volumes)."""
+        volume, all in one unit per one period, with a finite total above 0 (then shares are of
+        volumes)."""
         sweep = self.sweep
         if not (sweep.has_volumes and sweep.volumes_complete and sweep.primary_count):
             return None

@@ -23,7 +23,7 @@ from operator import and_, attrgetter, eq, is_, not_
 from typing import TYPE_CHECKING
 
 from cmc_core.rules.ids import is_increasing
-from cmc_core.vocabulary import FlowKind
+from cmc_core.vocabulary import FlowKind, Period
 
 if TYPE_CHECKING:
     from cmc_core.model import ValueFlow
@@ -42,6 +42,7 @@ _get_references = attrgetter("value", "counter_value", "step")
 _get_kind = attrgetter("kind")
 _get_volume = attrgetter("volume")
 _get_unit = attrgetter("unit")
+_get_period = attrgetter("period")
 _MARKET = FlowKind.MARKET
 
 Reference = tuple[str | None, str | None, str | None]
@@ -79,6 +80,7 @@ class FlowSweep:
     :ivar volume_largest: the largest of them.
     :ivar unit: the one unit of the primary flows' volumes (stripped), ``None`` when they name
         several or there are none.
+    :ivar period: the one period of those volumes (``None`` also when they give none).
     """
 
     __slots__ = (
@@ -98,6 +100,7 @@ class FlowSweep:
         "last_id",
         "loop_blocks",
         "other_kinds",
+        "period",
         "primary_count",
         "primary_from_keys",
         "primary_froms",
@@ -140,6 +143,7 @@ class FlowSweep:
         self.volume_total = 0.0
         self.volume_largest = 0.0
         self.unit: str | None = None
+        self.period: Period | None = None
         self._units_seen: str | None = None
 
 
@@ -190,7 +194,8 @@ def _primary_only(
 
 
 def _weigh(found: FlowSweep, primary: Sequence[ValueFlow]) -> None:
-    """Add a block's primary flows to the volume aggregates, while every one gives a volume.
+    """Add a block's primary flows to the volume aggregates, while every one gives a volume in
+    the one unit and period of the first.
 
     Done here, while the block is in the cache: the concentration rule's bound and shares need
     the total, the largest volume and whether one unit holds, and a second pass over a million
@@ -201,17 +206,19 @@ def _weigh(found: FlowSweep, primary: Sequence[ValueFlow]) -> None:
     if None in volumes:
         found.volumes_complete = False
         return
-    found.volume_total += sum(volumes)  # not fsum: a sum too large for a float is inf
-    largest = max(volumes)
-    found.volume_largest = max(found.volume_largest, largest)
     units = list(map(_get_unit, primary))
+    periods = list(map(_get_period, primary))
+    if found._units_seen is None:
+        found._units_seen, found.unit, found.period = units[0], units[0].strip(), periods[0]
     seen = found._units_seen
-    if seen is None:
-        seen = found._units_seen = units[0]
-        found.unit = seen.strip()
-    if units.count(seen) != len(units) and {unit.strip() for unit in set(units)} != {found.unit}:
-        found._units_seen = found.unit = None
-        found.volumes_complete = False  # several units: no volume is comparable to another
+    one_unit = units.count(seen) == len(units) or {u.strip() for u in set(units)} == {found.unit}
+    if not one_unit or periods.count(found.period) != len(periods):
+        # Several units or periods: no volume is comparable to every other.
+        found.volumes_complete = False
+        found.unit = found.period = None
+        return
+    found.volume_total += sum(volumes)  # not fsum: a sum too large for a float is inf
+    found.volume_largest = max(found.volume_largest, max(volumes))  # noqa: PLW3301 - a list
 
 
 def sweep_flows(

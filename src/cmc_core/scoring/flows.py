@@ -16,9 +16,9 @@ Which flows count where:
   known parties: a counter-flow runs back along a flow already counted, a fee or a report is no
   trade, and a flow with a missing or unknown party, or from a party to itself, says nothing
   about the market (the rules report those);
-* the **volumes**: when every market flow gives its volume in one unit, :attr:`FlowTable.sent`
-  and :attr:`FlowTable.received` hold volumes instead of numbers of flows, and
-  :meth:`FlowTable.over_commonality` weighs by them too.
+* the **volumes**: when every market flow gives its volume in one unit per one period,
+  :attr:`FlowTable.sent` and :attr:`FlowTable.received` hold volumes instead of numbers of
+  flows, and :meth:`FlowTable.over_commonality` weighs by them too.
 """
 
 from __future__ import annotations
@@ -136,8 +136,9 @@ class FlowTable:
             return  # the common case, proved on the first market flow
         volumes = [flows[position].volume for position in positions]
         units = {flows[position].unit.strip() for position in positions}
-        if None in volumes or len(units) != 1:
-            return
+        periods = {flows[position].period for position in positions}
+        if None in volumes or len(units) != 1 or len(periods) != 1:
+            return  # volumes in several units or periods are not comparable
         weights = [float(volume or 0.0) for volume in volumes]
         total = sum(weights)  # not fsum: a total too large for a float is inf, not an error
         if not 0 < total < math.inf:
@@ -149,7 +150,8 @@ class FlowTable:
             received[target] += weight  # type: ignore[assignment]
         self.sent, self.received, self.total = sent, received, total
         self._weights = weights
-        self.unit = units.pop() or "volume"
+        unit, period = units.pop() or "volume", periods.pop()
+        self.unit = unit if period is None else f"{unit} per {period}"
 
     def _number_organisations(self) -> None:
         parties = self.canvas.parties

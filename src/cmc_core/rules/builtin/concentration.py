@@ -82,7 +82,9 @@ def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, 
             totals[key] = totals.get(key, 0.0) + cast("float", flow.volume)
     if not sum(totals.values()):  # the side's own flows carry nothing
         return by_count, "flows"
-    return totals, index.sweep.unit or "volume"
+    sweep = index.sweep
+    unit = sweep.unit or "volume"
+    return totals, unit if sweep.period is None else f"{unit} per {sweep.period}"
 
 
 def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:

@@ -73,7 +73,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
         tally.add(
             BASELINE_SHARE_POINTS,
             f"The waste today is {waste.baseline_amount:g} {waste.unit.strip()}"
-            + (f" per {waste.period.strip()}" if waste.period.strip() else ""),
+            + (f" per {waste.period}" if waste.period is not None else ""),
             "waste.baseline_amount",
         )
     else:
