@@ -9,6 +9,9 @@ format renames a few (``from_party`` is ``from`` in a file), see :mod:`cmc_core.
 What a field means beyond its type (it names a party, its order carries nothing, its bounds, its
 name in a file) is declared here with :mod:`cmc_core.fields` and nowhere else; everything that
 walks the model reads it through :mod:`cmc_core.shape`.
+
+The records have no weakref slot (``weakref_slot=False``): nothing refers to one weakly, and on
+a canvas of a million flows the slot costs 8 MB.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ DEFAULT_PROCESS_STEPS: tuple[str, ...] = ("profile", "find", "match", "transact"
 _Keyed = TypeVar("_Keyed", "Factor", "Principle", "BlockNote")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Meta:
     """Document metadata: what the canvas is called, its language, version and status.
 
@@ -114,7 +117,7 @@ class Meta:
     as_of: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EndCustomerValue:
     """Block A1: the end customer and the added value the whole network delivers to them."""
 
@@ -130,7 +133,7 @@ class EndCustomerValue:
         return bool(self.customer.strip() and self.value.strip())
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Boundary:
     """Block B1: the domain as a goal plus a target group, with what is in and out."""
 
@@ -142,7 +145,7 @@ class Boundary:
     instruments: tuple[str, ...] = references(VALUE)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Stake:
     """A share in something held by a party: an owner of a party's organisation (the steward's,
     say) or of a commonality.
@@ -156,7 +159,7 @@ class Stake:
 
 
 @entity(SOURCE)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Source:
     """Where a fact of the canvas comes from: a report, an article, an interview.
 
@@ -172,7 +175,7 @@ class Source:
 
 
 @entity(PARTY)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Party:
     """An organisation's seat in the community, with its roles.
 
@@ -221,7 +224,7 @@ class Party:
 
 
 @entity(VALUE)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Value:
     """Something of worth that flows between parties: a product, a service, data, money..."""
 
@@ -233,7 +236,7 @@ class Value:
 
 
 @entity(FLOW)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ValueFlow:
     """A value moving from one party to another, possibly over the commonality.
 
@@ -269,7 +272,7 @@ class ValueFlow:
 
 
 @entity(PROCESS_AREA)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ProcessArea:
     """A process the parties cooperate on or compete in (block B6).
 
@@ -293,7 +296,7 @@ class ProcessArea:
 
 
 @entity(COMMONALITY)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Commonality:
     """Shared capabilities every party uses (block B7); one of them is the primary commonality.
 
@@ -328,7 +331,7 @@ class Commonality:
 
 
 @entity(DECISION_RIGHT)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class DecisionRight:
     """Who decides on what; one market party deciding transaction rules alone breaks V03.
 
@@ -346,7 +349,7 @@ class DecisionRight:
     sources: tuple[str, ...] = references(SOURCE)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Governance:
     """Block C1's structured part: how decisions are made, the legal form, the agreements."""
 
@@ -356,7 +359,7 @@ class Governance:
     decision_rights: tuple[DecisionRight, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Factor:
     """The answer to one of the seven connecting factors, with a maturity from 0 to 3."""
 
@@ -371,7 +374,7 @@ class Factor:
 
 
 @entity(DEVELOPMENT)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Development:
     """A development, problem, opportunity or threat in the domain (block A2)."""
 
@@ -383,7 +386,7 @@ class Development:
 
 
 @entity(RESISTANCE)
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Resistance:
     """An expected resistance to the community: who holds it, why, and what we do about it."""
 
@@ -398,7 +401,7 @@ class Resistance:
     sources: tuple[str, ...] = references(SOURCE)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Principle:
     """The assessment of one of the five basic principles of organising."""
 
@@ -407,7 +410,7 @@ class Principle:
     notes: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Waste:
     """Block D2: the waste today and the saving the community expects, with its basis.
 
@@ -445,7 +448,7 @@ class Waste:
         return self.baseline_amount is not None or self.baseline_share is not None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class BlockNote:
     """Free text the workshop wrote in a block, next to its structured content."""
 
