@@ -81,10 +81,14 @@ class FlowSweep:
     :ivar unit: the one unit of the primary flows' volumes (stripped), ``None`` when they name
         several or there are none.
     :ivar period: the one period of those volumes (``None`` also when they give none).
+    :ivar block: the number of flows per block of this sweep.
+    :ivar unitless_blocks: the first positions of the blocks where some flow may give a volume
+        without a unit.
     """
 
     __slots__ = (
         "_units_seen",
+        "block",
         "counter_from_keys",
         "counter_positions",
         "counter_targets",
@@ -110,6 +114,7 @@ class FlowSweep:
         "to_bound",
         "to_counts",
         "unit",
+        "unitless_blocks",
         "volume_largest",
         "volume_total",
         "volumes_complete",
@@ -144,6 +149,8 @@ class FlowSweep:
         self.volume_largest = 0.0
         self.unit: str | None = None
         self.period: Period | None = None
+        self.block = BLOCK
+        self.unitless_blocks: list[int] = []
         self._units_seen: str | None = None
 
 
@@ -221,6 +228,16 @@ def _weigh(found: FlowSweep, primary: Sequence[ValueFlow]) -> None:
     found.volume_largest = max(found.volume_largest, max(volumes))  # noqa: PLW3301 - a list
 
 
+def _may_lack_units(chunk: Sequence[ValueFlow]) -> bool:
+    """Whether some flow of the block may give a volume without a unit: cheap when every flow
+    names the first flow's (non-blank) unit, which is the case of a canvas that counts in one."""
+    units = list(map(_get_unit, chunk))
+    first = units[0]
+    if first.strip() and units.count(first) == len(units):
+        return False
+    return any(not unit.strip() for unit in set(units))
+
+
 def sweep_flows(
     flows: Sequence[ValueFlow],
     block: int = BLOCK,
@@ -232,6 +249,7 @@ def sweep_flows(
         which is cheap while the parties' table fits in the cache; the bounds are then exact.
     """
     found = FlowSweep()
+    found.block = block
     from_counts: Counter[str | None] = Counter()
     to_counts: Counter[str | None] = Counter()
     found.flow_count = len(flows)
@@ -253,6 +271,8 @@ def sweep_flows(
         if any(map(eq, froms, tos)):
             found.loop_blocks.append(start)
         froms, tos, primary = _primary_only(found, chunk, start, froms, tos)
+        if found.has_volumes and _may_lack_units(chunk):
+            found.unitless_blocks.append(start)
         found.primary_count += len(froms)
         found.primary_froms += froms
         found.primary_tos += tos

@@ -1,4 +1,4 @@
-"""Mutations that break the integrity, direction and change rules (CMC011-CMC023).
+"""Mutations that break the integrity, direction, change and figure rules (CMC011-CMC027).
 
 Each takes a canvas made by ``valid_canvases`` and changes only what its rule looks at; see
 :mod:`cmc_core.strategies._breaking` for the promise they keep.
@@ -137,6 +137,30 @@ def _dangling_reference(draw: st.DrawFn, canvas: Canvas) -> Canvas:
     return m.put_ghost(draw, canvas, where, ghost)
 
 
+def _votes_above_the_whole(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """Two rights over one new subject held by the steward give more than 100% of its votes."""
+    steward = m.steward(canvas).id
+    first = DecisionRight(m.fresh_id(canvas, "dr-agenda"), "agenda", (steward,), weight=70.0)
+    canvas = m.add_right(canvas, first)
+    weight = draw(st.floats(min_value=32.0, max_value=100.0))
+    return m.add_right(
+        canvas, DecisionRight(m.fresh_id(canvas, "dr-agenda"), "agenda", (steward,), weight=weight)
+    )
+
+
+def _volume_without_unit(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """A new sound flow gives a volume but no unit (a warning)."""
+    volume = draw(st.floats(min_value=0.0, max_value=1e6))
+    flow = attrs.evolve(m.new_forward_flow(draw, canvas, "f-unitless"), volume=volume, unit=" ")
+    return canvas.evolve(flows=(*canvas.flows, flow))
+
+
+def _waste_amount_without_unit(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """The waste today is given as an amount with no unit (a warning)."""
+    amount = draw(st.floats(min_value=0.0, max_value=1e9))
+    return canvas.evolve(waste=attrs.evolve(canvas.waste, baseline_amount=amount, unit=""))
+
+
 def _id_used_twice(draw: st.DrawFn, canvas: Canvas) -> Canvas:
     """A new development or decision right takes an id that is already in use."""
     taken = sorted(m.entity_ids(canvas))
@@ -162,4 +186,5 @@ INTEGRITY_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC025": (_hub_decides_alone, _steward_is_the_hub),
     "CMC022": (_dangling_reference,),
     "CMC023": (_id_used_twice,),
+    "CMC027": (_votes_above_the_whole, _volume_without_unit, _waste_amount_without_unit),
 }

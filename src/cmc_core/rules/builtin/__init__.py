@@ -4,9 +4,10 @@
 rules live in modules by theme: the market (``market``), the commonality and equal footing
 (``commonality``), process areas (``processes``), value flows (``flows``), concentration
 (``concentration``), governance (``governance``), referential integrity (``integrity``),
-direction (``direction``) and change (``change``); :mod:`cmc_core.rules.control` holds what
-the ownership and leader checks share. :func:`bmc_blockers` is here rather than with the
-commonality rules because it runs every built-in rule.
+direction (``direction``), change (``change``) and the figures (``figures``);
+:mod:`cmc_core.rules.control` holds what the ownership and leader checks share.
+:func:`bmc_blockers` is here rather than with the commonality rules because it runs every
+built-in rule.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from cmc_core.rules.builtin.commonality import (
 )
 from cmc_core.rules.builtin.concentration import few_organisations, flow_concentration, hub
 from cmc_core.rules.builtin.direction import boundary_goal_and_target_group, connecting_factors
+from cmc_core.rules.builtin.figures import figures_add_up
 from cmc_core.rules.builtin.flows import end_customer_value, flow_integrity, supply_to_demand
 from cmc_core.rules.builtin.governance import decision_power
 from cmc_core.rules.builtin.integrity import references_resolve, unique_ids
@@ -75,6 +77,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     decision_power,
     hub,
     few_organisations,
+    figures_add_up,
 )
 
 _BY_KEY: dict[str, Rule] = {}
