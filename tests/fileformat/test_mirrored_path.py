@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cmc_core import Canvas
+from cmc_core import Canvas, ValueFlow
 from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.fileformat import CanvasLoadError, from_dict, loads, to_dict
 from cmc_core.fileformat.json_io import encode_json
@@ -173,3 +173,41 @@ def test_it_never_accepts_what_the_dict_path_refuses(
     mirrored = decode_mirrored(as_json(data))
     if mirrored is not None:
         assert mirrored == from_dict(data)
+
+
+def flows_with_steps(steps: list[str | None], process_steps: tuple[str, ...] | None) -> bytes:
+    canvas = Canvas(
+        flows=tuple(
+            ValueFlow(f"f-{n}", "v-x", "p-a", "p-b", step=step) for n, step in enumerate(steps)
+        )
+    )
+    if process_steps is not None:
+        canvas = canvas.evolve(process_steps=process_steps)
+    return encode_json(canvas)
+
+
+def test_the_default_steps_are_shared_by_every_flow_that_names_them() -> None:
+    # a million flows then hold four strings, not a million copies (docs/benchmarks.md)
+    read = decode_mirrored(flows_with_steps(["find", "match", "find", None], None))
+    assert read is not None
+    first, second, third, fourth = (flow.step for flow in read.flows)
+    assert (first, second, fourth) == ("find", "match", None)
+    assert first is third
+
+
+@pytest.mark.parametrize(
+    ("steps", "process_steps"),
+    [
+        (["intake", "find", "deliver"], ("intake", "find", "deliver")),  # steps of its own
+        (["find", "ghost"], None),  # a step that names nothing: CMC022 reports it, it loads
+        (["find", ""], None),
+    ],
+)
+def test_steps_other_than_the_defaults_are_read_as_any_text(
+    steps: list[str | None], process_steps: tuple[str, ...] | None
+) -> None:
+    data = flows_with_steps(steps, process_steps)
+    read = decode_mirrored(data)
+    assert read is not None
+    assert [flow.step for flow in read.flows] == steps
+    assert read == from_dict(orjson.loads(data))

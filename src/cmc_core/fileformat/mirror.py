@@ -7,7 +7,11 @@ renames, the keyed mappings, the bounds, the defaults, unknown keys refused):
 
 * reading: JSON bytes are decoded by msgspec into the mirrors, plain data (a parsed YAML or TOML
   document, :func:`~cmc_core.fileformat.from_dict`) is converted into them, and the mirrors are
-  then converted into the frozen model classes in C by ``msgspec.convert``;
+  then converted into the frozen model classes in C by ``msgspec.convert``. JSON is tried first
+  in the ``shared`` form: a reference to a kind whose names have defaults (a flow's ``step``,
+  one of the default process steps) is read as one of those words, so a million flows share
+  four strings instead of holding a million copies; a document that names other steps is read
+  again in the ``read`` form, where a step is any text;
 * writing (:mod:`cmc_core.fileformat.writer`): the model is converted into the mirrors, which
   msgspec encodes as JSON or turns into plain data for the YAML and TOML writers.
 
@@ -42,7 +46,7 @@ from cmc_core.fileformat.layout import (
     optional_inner,
     tuple_item,
 )
-from cmc_core.shape import bounds, fields
+from cmc_core.shape import bounds, fields, references, resolved_by
 
 __all__ = [
     "Form",
@@ -53,17 +57,22 @@ __all__ = [
     "structure_mirrored",
 ]
 
-#: What a family of mirrors is for: ``read`` a document (header optional), ``write`` one
-#: (defaults left out, header first), or give the ``full`` form with every field present.
-Form = Literal["read", "write", "full"]
+#: What a family of mirrors is for: ``read`` a document (header optional), read it with the
+#: default names ``shared`` (see the module notes), ``write`` one (defaults left out, header
+#: first), or give the ``full`` form with every field present.
+Form = Literal["read", "shared", "write", "full"]
 
 # Types built at run time from the model's annotations: spelled through ``Any`` for the checker.
 _ANNOTATED: Any = typing.Annotated
+_LITERAL: Any = typing.Literal
+#: The forms a JSON document is decoded in, in turn (see the module notes).
+_READ_FORMS: tuple[Form, ...] = ("shared", "read")
 
 # The mirrors hold only text, numbers, enum members, tuples and other mirrors: no cycles, so the
 # collector need not track them (msgspec's ``gc=False``).
 _OPTIONS: dict[Form, dict[str, Any]] = {
     "read": {"kw_only": True, "forbid_unknown_fields": True, "gc": False},
+    "shared": {"kw_only": True, "forbid_unknown_fields": True, "gc": False},
     "write": {"kw_only": True, "omit_defaults": True, "gc": False},
     "full": {"kw_only": True, "gc": False},
 }
@@ -76,12 +85,31 @@ def mirror_type(annotation: Any, form: Form) -> Any:
         return mirror_type(inner, form) | None
     item = tuple_item(annotation)
     if item is not None:
-        if form != "read":  # plain data has lists, which the YAML and TOML writers expect
+        if not _reads(form):  # plain data has lists, which the YAML and TOML writers expect
             return list[mirror_type(item, form)]  # type: ignore[misc]
         return types.GenericAlias(tuple, (mirror_type(item, form), ...))
     if is_record(annotation):
         return mirror_of(annotation, form)
     return annotation  # text, numbers, booleans and vocabulary enums are read as they are
+
+
+def _reads(form: Form) -> bool:
+    return form in ("read", "shared")
+
+
+@functools.cache
+def _default_names(record: type) -> dict[str, tuple[str, ...]]:
+    """For each single reference field of ``record`` to a kind the canvas lists by name with
+    defaults (a flow's ``step``), those default names."""
+    listed = attrs.fields_dict(Canvas)
+    found: dict[str, tuple[str, ...]] = {}
+    for reference in references(record):
+        where = resolved_by(Canvas, reference.kind)
+        if isinstance(where, str) and not reference.many and reference.part is None:
+            defaults = tuple(listed[where].default or ())
+            if defaults:
+                found[reference.name] = defaults
+    return found
 
 
 def _bounded(annotation: Any, low: float, high: float) -> Any:
@@ -99,8 +127,11 @@ def _mirror_field(record: type, attribute: attrs.Attribute[Any], form: Form) -> 
         value = str if keyed_field.text_only else mirror_of(keyed_field.item_type, form)
         kind: Any = types.GenericAlias(dict, (keyed_field.key_type, value))
         return attribute.name, kind, msgspec.field(default_factory=dict)
+    defaults = _default_names(record).get(attribute.name) if form == "shared" else None
     if limits is not None:
         kind = _bounded(attribute.type, *limits)
+    elif defaults:
+        kind = _LITERAL[defaults] | None
     else:
         kind = mirror_type(attribute.type, form)
     if isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
@@ -109,10 +140,10 @@ def _mirror_field(record: type, attribute: attrs.Attribute[Any], form: Form) -> 
     default = attribute.default
     if default is attrs.NOTHING:
         return attribute.name, kind, msgspec.field(name=name)
-    if form != "read" and default == ():
+    if not _reads(form) and default == ():
         # Written lists are lists; msgspec leaves out an empty one only for this factory.
         return attribute.name, kind, msgspec.field(default_factory=list, name=name)
-    if form != "read" and is_record(attribute.type):
+    if not _reads(form) and is_record(attribute.type):
         # A record field holding its default is left out (see _fragile_defaults).
         return attribute.name, kind, msgspec.field(default=None, name=name)
     return attribute.name, kind, msgspec.field(default=default, name=name)
@@ -136,8 +167,8 @@ def mirror_of(record: type, form: Form = "read") -> type[msgspec.Struct]:
 
 
 @functools.cache
-def _decoder() -> msgspec.json.Decoder[Any]:
-    return msgspec.json.Decoder(mirror_of(Canvas))
+def _decoder(form: Form = "read") -> msgspec.json.Decoder[Any]:
+    return msgspec.json.Decoder(mirror_of(Canvas, form))
 
 
 def _keyed_items(name: str, entries: dict[Any, Any]) -> list[Any]:
@@ -179,13 +210,17 @@ def decode_mirrored(data: bytes | str) -> Canvas | None:
 
     The caller pauses the garbage collector around the call (see ``gc_paused``).
     """
-    try:
-        mirror = _decoder().decode(data)
-    except (msgspec.DecodeError, RecursionError, UnicodeError):
-        # ValidationError is a DecodeError; msgspec raises UnicodeDecodeError for bad UTF-8
-        # inside a string, and UnicodeEncodeError for a lone surrogate in a str input.
-        return None
-    return _canvas(mirror)
+    for form in _READ_FORMS:
+        try:
+            mirror = _decoder(form).decode(data)
+        except msgspec.ValidationError:
+            continue  # a step of its own: read again with any text as a step
+        except (msgspec.DecodeError, RecursionError, UnicodeError):
+            # ValidationError is a DecodeError; msgspec raises UnicodeDecodeError for bad UTF-8
+            # inside a string, and UnicodeEncodeError for a lone surrogate in a str input.
+            return None
+        return _canvas(mirror)
+    return None
 
 
 def structure_mirrored(data: Mapping[str, Any]) -> Canvas | None:
