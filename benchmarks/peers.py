@@ -1,6 +1,7 @@
 """The peers' models of the same file form: msgspec Structs and pydantic v2 models.
 
-Both mirror the file form field for field, with cmc's own enums, the same renames (``from``,
+Both mirror the file form field for field, with cmc's own enums (a flow's closed words are
+``Literal`` strings in the msgspec Structs, see below), the same renames (``from``,
 ``to``, ``$schema``), the same defaults (left out on encode), the same range checks (maturity
 0-3, percentages 0-100) and the same strictness (unknown keys are errors), so that each decoder
 does the same work as cmc's. Both are frozen. Sequences are tuples, like cmc's model; the

@@ -588,7 +588,8 @@ def _method(results: dict[str, Any], sizes: dict[int, dict[str, Any]]) -> list[s
         "- One generated document per size (`benchmarks/generate.py`, seed "
         f"{results['seed']}): flows/10 parties (40 % suppliers, 40 % demanders, 10 % both, "
         "10 % stakeholders), 20 values, flows from suppliers to demanders with value, "
-        "counter-value, via_commonality and step (every 50th a counter-flow), a primary "
+        "counter-value, via_commonality and step (every 50th a counter-flow), and schema 2's "
+        "volume, unit and period on every flow, provenance and sources on every tenth, a primary "
         "commonality used by every inside market party, every block filled, a note per block. "
         f"Compact JSON: {documents}.",
         "- Before timing, each size up to 100k checks that cmc, msgspec and pydantic decode the "
@@ -597,7 +598,8 @@ def _method(results: dict[str, Any], sizes: dict[int, dict[str, Any]]) -> list[s
         "its decoder read.",
         "- msgspec (`Struct, frozen=True, forbid_unknown_fields=True`) and pydantic v2 "
         '(`frozen=True, extra="forbid"`) models mirror the file form with cmc\'s enums, renames, '
-        "defaults and range checks (`benchmarks/peers.py`).",
+        "defaults and range checks (`benchmarks/peers.py`); msgspec checks a flow's kind, period "
+        "and provenance as `Literal` strings, which keeps its flows untracked by the GC.",
         "- Each size runs in its own process; its cases are interleaved round-robin with the "
         f"order rotated each round ({results['rounds_note']}); sizes below 100k loop so that one "
         "sample covers about 100k flows. Outputs are freed outside the clock. Tables give "
