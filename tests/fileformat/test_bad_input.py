@@ -361,3 +361,26 @@ def test_a_file_with_an_unknown_suffix_is_a_load_error(tmp_path: Path) -> None:
     path.write_text("schema_version: 1\n", encoding="utf-8")
     with pytest.raises(CanvasLoadError, match="cannot tell the format"):
         load(path)
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "-3"])
+def test_a_volume_that_is_not_a_finite_amount_is_refused(tmp_path: Path, value: str) -> None:
+    # YAML can say infinity; the bounds are checked by the mirrors and the model's converters
+    text = f"schema_version: 2\nflows:\n  - {{id: f-1, volume: {value}, unit: t}}\n"
+    line = only_line(load_error(tmp_path, "c.cmc.yaml", text), tmp_path)
+    assert line.startswith("c.cmc.yaml:3:")
+    assert "flows[0].volume: expected a number of at least 0" in line
+
+
+def test_the_model_checks_its_bounds_on_construction_and_on_evolve() -> None:
+    import math
+
+    import attrs
+
+    from cmc_core.model import ValueFlow
+
+    for bad in (-1.0, math.inf, math.nan):
+        with pytest.raises(ValueError, match="volume must be an amount of at least 0"):
+            ValueFlow("f-1", volume=bad)
+    with pytest.raises(ValueError, match="volume must be an amount of at least 0"):
+        attrs.evolve(ValueFlow("f-1", volume=2.0), volume=-2.0)

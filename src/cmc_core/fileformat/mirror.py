@@ -18,17 +18,18 @@ renames, the keyed mappings, the bounds, the defaults, unknown keys refused):
 Reading only ever *accepts*: anything the mirrors do not take (a bad value, an unknown key,
 another schema version, text that is not UTF-8) gives ``None``, and the caller then runs the
 detailed reader (:mod:`cmc_core.fileformat.detailed`), built from the same declarations, which
-explains every problem or migrates an older version. The mirrors check exactly what the model's
-validators check, so that a value the model refuses never reaches it: ``msgspec.convert`` runs
-a record's attrs validators (the bounds: once per flow with a ``volume``, about 0.2 µs each) but
-not its converters; the canvas itself, whose converters put keyed items in canonical order, is
-built by its ``__init__``.
+explains every problem or migrates an older version. The mirrors check exactly what the model
+checks, so that a value the model refuses never reaches it: ``msgspec.convert`` runs a record's
+attrs validators but not its converters, and the model checks its bounds in converters for that
+reason (:func:`cmc_core.fields.bounded`); the canvas itself, whose converters put keyed items in
+canonical order, is built by its ``__init__``.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -116,8 +117,13 @@ def _default_names(record: type) -> dict[str, tuple[str, ...]]:
 def _bounded(annotation: Any, low: float, high: float) -> Any:
     inner = optional_inner(annotation)
     number = inner if inner is not None else annotation
-    # msgspec takes no infinite limit: a number with no upper bound has none.
-    checked = _ANNOTATED[number, msgspec.Meta(ge=low, le=None if high == math.inf else high)]
+    # msgspec takes no infinite limit: a number with no upper bound stops at the largest float,
+    # so that infinity (from a YAML ``.inf``) is refused here as the model refuses it.
+    if high == math.inf:
+        high_limit: float | None = sys.float_info.max if number is float else None
+    else:
+        high_limit = high
+    checked = _ANNOTATED[number, msgspec.Meta(ge=low, le=high_limit)]
     return checked | None if inner is not None else checked
 
 
