@@ -258,6 +258,7 @@ def test_a_group_counts_as_its_organisations_with_its_share_split_among_them() -
     # three single suppliers with 25% each and 2,000 organisations sharing 25%
     found = only(grouped, "CMC021")
     assert "over 2003 supplier organisations" in found.message
+    assert "against 0.05% in an even split" in found.message  # 1/2003, not "0%"
     assert dict(found.figures)["hhi"] == pytest.approx(3 * 0.0625 + 0.0625 / 2000)
 
 

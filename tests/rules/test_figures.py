@@ -23,7 +23,7 @@ def test_a_valid_canvas_has_nothing_to_add_up() -> None:
     [
         ((70.0, 50.0), True),
         ((33.4, 33.4, 33.4), False),  # rounding, not a second whole
-        ((60.0, None, 40.0), False),  # an owner without a share has what the others leave
+        ((60.0, None, 30.0), False),  # an owner without a share has what the others leave
         ((60.0, 40.0 + ROUNDING + 0.5), True),
     ],
 )
@@ -41,7 +41,8 @@ def test_owners_of_a_party_hold_at_most_the_whole(
             "parties[0].owners",
             "p-s1",
         )
-        assert f"hold {sum(s or 0 for s in shares):g}% together" in finding.message
+        assert f"hold {sum(s or 0 for s in shares):g}% of it together" in finding.message
+        assert finding.message.startswith("The owners of the organisation of 'Supplier 1'")
 
 
 def test_owners_of_a_commonality_hold_at_most_the_whole() -> None:
@@ -103,3 +104,25 @@ def test_a_waste_amount_without_a_unit_is_a_warning() -> None:
     assert (found.severity, found.path) == (Severity.WARNING, "waste.unit")
     assert "baseline_amount 1200 and saving_amount 300 without a unit" in found.message
     assert diagnostics(canvas.evolve(waste=attrs.evolve(canvas.waste, unit="EUR")), "CMC027") == []
+
+
+def test_an_owner_without_a_share_beside_shares_of_the_whole_is_a_warning() -> None:
+    owners = (Stake("p-net", 60.0), Stake("p-d1", 40.0), Stake("p-d2", None))
+    found = only(replace_party(valid_canvas(), "p-s1", owners=owners), "CMC027")
+    assert (found.severity, found.path) == (Severity.WARNING, "parties[0].owners")
+    assert "nothing is left for 'p-d2', listed without a share" in found.message
+    fine = (Stake("p-net", 60.0), Stake("p-d2", None))
+    assert diagnostics(replace_party(valid_canvas(), "p-s1", owners=fine), "CMC027") == []
+
+
+def test_a_share_above_100_percent_is_a_warning() -> None:
+    found = diagnostics(flows_with_units(["%", "%", "t"]), "CMC027")
+    assert found == []  # volumes of 2
+    canvas = valid_canvas()
+    flows = (
+        *canvas.flows,
+        ValueFlow("f-share", "v-goods", "p-s1", "p-d1", volume=250.0, unit=" % "),
+    )
+    share = only(canvas.evolve(flows=flows), "CMC027")
+    assert (share.severity, share.path) == (Severity.WARNING, f"flows[{len(flows) - 1}].volume")
+    assert "gives a share of 250%: a share is at most 100%" in share.message

@@ -62,11 +62,28 @@ def test_a_vague_ambition_earns_only_for_being_written() -> None:
     result = score(Canvas().with_factor("ambition", "Grow together and be the best"))
     assert result.value == pytest.approx(AMBITION_POINTS["written"])
     assert [r.text for r in result.reasons if r.effect == 0.0][1:] == [
-        "The ambition names no next or first step (worth 15 points)",
+        "The ambition names no next or first step (such as 'next step', 'pilot', 'volgende "
+        "stap') (worth 15 points)",
         "The ambition names no party or role of the canvas as its target group (worth 10 points)",
-        "The ambition has no figure to measure the step by: a date is none (nor in D2's saving) "
+        "The ambition has no figure to measure the step by, nor a saving quantified in D2 "
         "(worth 15 points)",
     ]
+
+
+def test_the_reasons_quote_what_they_found_and_say_when_a_date_was_no_figure() -> None:
+    canvas = Canvas(parties=(Party("p-coop", "SuperCoop", roles=(Role.DEMANDER,)),))
+    found = score(canvas.with_factor("ambition", "Next step: 400 kitchens of SuperCoop"))
+    assert [r.text for r in found.reasons[1:]] == [
+        "The ambition is written down",
+        "The ambition names a next or first step: 'Next step'",
+        "The ambition names its target group: 'SuperCoop'",
+        "The ambition has a figure to measure the step by: '400'",
+    ]
+    dated = score(Canvas().with_factor("ambition", "Pilot live at 10:30 on 2025-03-31"))
+    assert dated.reasons[-1].text == (
+        "The ambition has no figure to measure the step by, nor a saving quantified in D2; a "
+        "date or time is no figure (worth 15 points)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,6 +113,8 @@ def test_a_date_earns_nothing_not_even_as_a_figure(text: str) -> None:
         ("400 kitchens within 6 weeks", True),
         ("in maart", False),
         ("12 suppliers by 1 May", True),
+        ("pilot in week 12", False),
+        ("live at 10:30", False),
     ],
 )
 def test_a_figure_counts_once_the_dates_are_removed(text: str, measurable: bool) -> None:

@@ -123,3 +123,17 @@ def test_a_steward_that_is_part_of_a_market_organisation_is_no_neutral_ground() 
     result = score(canvas.evolve(parties=parties))
     assert result.value == pytest.approx(USE_POINTS + FLOW_POINTS + MARKET_STEWARD_POINTS)
     assert "a market party or part of one" in result.reasons[-1].text
+
+
+def test_volumes_that_cannot_be_compared_are_counted_as_flows_and_the_reason_says_why() -> None:
+    canvas = community()
+    flows = tuple(
+        attrs.evolve(f, volume=5.0, unit="t" if n % 2 else "tonnes")
+        for n, f in enumerate(canvas.flows)
+    )
+    result = score(canvas.evolve(flows=flows))
+    assert result.value == pytest.approx(score(canvas).value)
+    notes = [r.text for r in result.reasons if r.text.startswith("Counted in flows")]
+    assert notes == [
+        "Counted in flows, not volumes: the market flows give their volumes in several units"
+    ]

@@ -144,3 +144,31 @@ def test_the_platforms_reasons_name_its_dominating_party() -> None:
     assert "FreshLink Foodservice Ltd." in first.text
     assert "dominates the supply side" in first.text
     assert first.path == "parties[0]"
+
+
+def test_a_hub_is_counted_in_flows_as_rule_cmc025_counts_even_when_shares_are_volumes() -> None:
+    import attrs
+
+    from cmc_core.rules import validate
+
+    canvas = balanced()
+    # p-d1 receives 2 of the 8 flows, but nearly all of the volume
+    flows = tuple(
+        attrs.evolve(flow, volume=1000.0 if flow.to_party == "p-d1" else 1.0, unit="t")
+        for flow in canvas.flows
+    )
+    weighed = canvas.evolve(flows=flows)
+    result = score(weighed)
+    assert not [r for r in result.reasons if "a hub" in r.text]
+    assert not [d for d in validate(weighed) if d.code == "CMC025"]
+    sides = [r.text for r in result.reasons if r.text.startswith("The demand side")]
+    assert len(sides) == 1
+    assert "of the traded volume (t)" in sides[0]
+
+
+def test_a_group_counts_as_its_organisations_in_every_reason_of_its_side() -> None:
+    suppliers = [supplier("p-s1", represents=2000), *map(supplier, SUPPLIERS[1:])]
+    result = score(market([*suppliers, *map(demander, DEMANDERS)], ring_pairs()))
+    texts = [r.text for r in result.reasons]
+    assert any(t.startswith("2003 supplier organisations inside the community") for t in texts)
+    assert any(t.startswith("The supply side: 2003 organisations") for t in texts)

@@ -69,3 +69,25 @@ def test_an_empty_block_scores_0_and_says_what_to_estimate() -> None:
 )
 def test_each_part_earns_its_points(waste: Waste, expected: float) -> None:
     assert score(waste).value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(18000.0, "18,000"), (123456789.0, "123,456,789"), (1.23e-7, "0.000000123"), (2.0, "2")],
+)
+def test_amounts_are_written_with_separators_and_never_in_exponent_form(
+    value: float, written: str
+) -> None:
+    from cmc_core.canvas import Canvas
+    from cmc_core.model import Waste
+    from cmc_core.scoring.builtin.waste import WASTE_REDUCTION
+    from cmc_core.scoring.contract import ScoreContext
+    from cmc_core.vocabulary import Period
+
+    canvas = Canvas(waste=Waste(baseline_amount=value, unit="delivery notes", period=Period.YEAR))
+    texts = [r.text for r in WASTE_REDUCTION(canvas, ScoreContext(canvas)).reasons]
+    assert f"The waste today is {written} delivery notes per year" in texts
+    bare = Canvas(waste=Waste(baseline_amount=value))
+    assert f"The waste today is {written}" in [
+        r.text for r in WASTE_REDUCTION(bare, ScoreContext(bare)).reasons
+    ]

@@ -82,8 +82,8 @@ class FlowSweep:
         several or there are none.
     :ivar period: the one period of those volumes (``None`` also when they give none).
     :ivar block: the number of flows per block of this sweep.
-    :ivar unitless_blocks: the first positions of the blocks where some flow may give a volume
-        without a unit.
+    :ivar odd_unit_blocks: the first positions of the blocks where some flow may give a volume
+        without a unit, or a share (unit ``%``) above 100.
     """
 
     __slots__ = (
@@ -103,6 +103,7 @@ class FlowSweep:
         "ids_increasing",
         "last_id",
         "loop_blocks",
+        "odd_unit_blocks",
         "other_kinds",
         "period",
         "primary_count",
@@ -114,7 +115,6 @@ class FlowSweep:
         "to_bound",
         "to_counts",
         "unit",
-        "unitless_blocks",
         "volume_largest",
         "volume_total",
         "volumes_complete",
@@ -150,7 +150,7 @@ class FlowSweep:
         self.unit: str | None = None
         self.period: Period | None = None
         self.block = BLOCK
-        self.unitless_blocks: list[int] = []
+        self.odd_unit_blocks: list[int] = []
         self._units_seen: str | None = None
 
 
@@ -228,14 +228,15 @@ def _weigh(found: FlowSweep, primary: Sequence[ValueFlow]) -> None:
     found.volume_largest = max(found.volume_largest, max(volumes))  # noqa: PLW3301 - a list
 
 
-def _may_lack_units(chunk: Sequence[ValueFlow]) -> bool:
-    """Whether some flow of the block may give a volume without a unit: cheap when every flow
-    names the first flow's (non-blank) unit, which is the case of a canvas that counts in one."""
+def _odd_units(chunk: Sequence[ValueFlow]) -> bool:
+    """Whether some flow of the block may give a volume without a unit, or a share above 100:
+    cheap when every flow names the first flow's unit, neither blank nor ``%``, which is the
+    case of a canvas that counts in one unit."""
     units = list(map(_get_unit, chunk))
     first = units[0]
-    if first.strip() and units.count(first) == len(units):
+    if first.strip() not in ("", "%") and units.count(first) == len(units):
         return False
-    return any(not unit.strip() for unit in set(units))
+    return any(unit.strip() in ("", "%") for unit in set(units))
 
 
 def sweep_flows(
@@ -271,8 +272,8 @@ def sweep_flows(
         if any(map(eq, froms, tos)):
             found.loop_blocks.append(start)
         froms, tos, primary = _primary_only(found, chunk, start, froms, tos)
-        if found.has_volumes and _may_lack_units(chunk):
-            found.unitless_blocks.append(start)
+        if found.has_volumes and _odd_units(chunk):
+            found.odd_unit_blocks.append(start)
         found.primary_count += len(froms)
         found.primary_froms += froms
         found.primary_tos += tos

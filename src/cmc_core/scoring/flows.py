@@ -60,8 +60,13 @@ class FlowTable:
     :ivar market_flows: the number of market flows (see the module notes).
     :ivar sent: market flows (or their volume) per sending party number.
     :ivar received: market flows (or their volume) per receiving party number.
+    :ivar sent_flows: market flows per sending party number, counted even when :attr:`sent`
+        holds volumes (a hub is a party in more than half of the flows, as rule CMC025 counts).
+    :ivar received_flows: the same per receiving party number.
     :ivar total: the number of market flows, or their total volume.
     :ivar unit: the unit of the volumes when the shares are of volumes, else ``None``.
+    :ivar unweighed: why the shares are of flows although some market flow gives a volume
+        (``None`` when they are of volumes, or no market flow gives one).
     :ivar organisation_of: each party number's organisation number.
     :ivar organisation_ids: the organisation id of each organisation number.
     """
@@ -78,11 +83,14 @@ class FlowTable:
         "party_numbers",
         "party_position",
         "received",
+        "received_flows",
         "sent",
+        "sent_flows",
         "tos",
         "total",
         "unit",
         "unknown",
+        "unweighed",
     )
 
     def __init__(self, canvas: Canvas) -> None:
@@ -124,9 +132,11 @@ class FlowTable:
         self._market_positions: Sequence[int] = positions
         self._weights: list[float] | None = None
         self.unit: str | None = None
+        self.unweighed: str | None = None
         self.total: float = float(len(froms))
         self.sent: Counter[int] = Counter(froms)
         self.received: Counter[int] = Counter(tos)
+        self.sent_flows, self.received_flows = self.sent, self.received
         self._weigh(positions, froms, tos)
 
     def _weigh(self, positions: Sequence[int], froms: list[int], tos: list[int]) -> None:
@@ -137,7 +147,12 @@ class FlowTable:
         volumes = [flows[position].volume for position in positions]
         units = {flows[position].unit.strip() for position in positions}
         periods = {flows[position].period for position in positions}
-        if None in volumes or len(units) != 1 or len(periods) != 1:
+        if None in volumes:
+            self.unweighed = "not every market flow gives its volume"
+            return
+        if len(units) != 1 or len(periods) != 1:
+            several = "units" if len(units) != 1 else "periods"
+            self.unweighed = f"the market flows give their volumes in several {several}"
             return  # volumes in several units or periods are not comparable
         weights = [float(volume or 0.0) for volume in volumes]
         total = sum(weights)  # not fsum: a total too large for a float is inf, not an error
@@ -180,7 +195,12 @@ class FlowTable:
 
     def takes_part(self, number: int) -> int:
         """The number of market flows the party takes part in (a market flow has two parties)."""
-        return self.sent.get(number, 0) + self.received.get(number, 0)
+        return self.sent_flows.get(number, 0) + self.received_flows.get(number, 0)
+
+    @property
+    def basis(self) -> str:
+        """What the shares are of, for messages: ``market flows`` or ``traded volume (EUR)``."""
+        return "market flows" if self.unit is None else f"traded volume ({self.unit})"
 
     def by_organisation(self, counts: Counter[int]) -> Counter[int]:
         """Per-party counts added up per organisation number."""

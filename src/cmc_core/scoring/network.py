@@ -187,12 +187,15 @@ def _pair(first: str, second: str) -> tuple[str, str]:
 
 
 def _hubs(table: FlowTable, hub_share: float, name_of: list[str]) -> tuple[Hub, ...]:
-    total = table.total  # the number of market flows, or their volume when they all give one
+    # Counted in flows even when the shares are of volumes: a hub is a party in more than half
+    # of the market flows, the partner of most others (decision 4; rule CMC025 counts so too).
+    total = table.market_flows
     if not total:
         return ()
     limit = hub_share * total
     # Only a party with many sent or received flows can pass the limit: look at those alone.
-    candidates = {n for n, c in chain(table.sent.items(), table.received.items()) if c * 2 > limit}
+    sent, received = table.sent_flows.items(), table.received_flows.items()
+    candidates = {n for n, c in chain(sent, received) if c * 2 > limit}
     parties = table.canvas.parties
     hubs = [
         Hub(name_of[number], uses, uses / total)

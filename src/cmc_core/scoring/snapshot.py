@@ -86,7 +86,8 @@ class Snapshot:
     """One canvas of the community at one moment: its verdict and its score card.
 
     :param label: what the snapshot is called in a timeline: ``meta.as_of`` when it is set,
-        else the name it was given (its file); see :func:`build_timeline`.
+        else the name it was given (its file), else the canvas's ``meta.name``; in a timeline
+        no two snapshots have one label (see :func:`cmc_core.scoring.build_timeline`).
     :param name: the name it was given (a file name, ``example:NAME``), or ``""``.
     :param as_of: the canvas's ``meta.as_of``, ``None`` when not set.
     :param errors: how many error-level diagnostics its report has.

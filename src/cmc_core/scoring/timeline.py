@@ -12,12 +12,22 @@ snapshot (its validation report and its score card, made once, see
 - per step between two consecutive snapshots, the rule codes that appeared, disappeared or
   changed severity: that is what a changed verdict means to a practitioner.
 
-**Order.** When every snapshot has an ISO date in ``meta.as_of`` (``2018``, ``2018-04``,
-``2018-04-15``, possibly with a time), the snapshots are put in the order of those dates; a
-year comes before its months, and snapshots of the same date keep the order they were given
-in. Otherwise (one snapshot has no date, or a date in another form, such as ``spring 2019``,
-that text order would put in the wrong place) they stay in the order given.
+**Order.** When every snapshot has a date in ``meta.as_of``, the snapshots are put in the order
+of those dates. A date is a year (``2023``), a year and month (``2023-09``) or anything Python
+3.11's :meth:`datetime.datetime.fromisoformat` reads: a day (``2023-09-15``), possibly with a
+time (``2023-09-15T10:00``, ``2023-09-15 10:00:05.5``) and an offset (``2023-09-15T08:30Z``,
+``2023-09-15T10:00+02:00``). Each date stands for the first instant it covers, and a date or
+time without an offset is read as UTC, so that times with and without an offset compare; on
+one instant a coarser date comes first (a year before its months, a month before its days, a
+day before its times), and snapshots of one date keep the order they were given in. Otherwise
+(one snapshot has no date, or text that is not one, such as ``spring 2019``, ``2023-Q3`` or an
+impossible ``2023-13`` or ``2023-02-30``) they stay in the order given.
 :attr:`Timeline.ordered_by` says which.
+
+**Labels.** A snapshot is labelled with its ``meta.as_of``, else the name it was given (its
+file), else its canvas's ``meta.name``. Labels are unique: snapshots of one date add their names
+(``2023-09 (a.cmc.yaml)``), and any that are still alike (one file given twice, or snapshots
+without names) add their place in the timeline (``2023-09 (a.cmc.yaml) #2``).
 
 Pure model, like the rest of :mod:`cmc_core.scoring`: it reads assessments made elsewhere and
 never validates, scores or loads anything itself.
@@ -28,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import attrs
@@ -47,9 +58,38 @@ __all__ = [
     "build_timeline",
 ]
 
-#: An ISO date (year, month or day precision), possibly with a local time: text order is time
-#: order, and a year comes before its months.
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
+#: A year, or a year and month: the dates ``datetime.fromisoformat`` does not read.
+_YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+#: How coarse a date is, for dates on one instant: a year before its months, a month before its
+#: days, a day before its times.
+_YEAR, _MONTH, _DAY, _TIME = range(4)
+
+
+def _when(as_of: str | None) -> tuple[timedelta, int] | None:
+    """Where ``as_of`` goes in time: the first instant it covers (from ``datetime.min`` in UTC;
+    a date or time without an offset is read as UTC) and how coarse it is. ``None`` when it is
+    no date: neither a year, a year and month, nor anything ``datetime.fromisoformat`` reads
+    (``spring 2023``, ``2023-13``, ``2023-02-30``)."""
+    if not as_of:
+        return None
+    year_month = _YEAR_MONTH.fullmatch(as_of)
+    text = as_of[:-1] + "Z" if as_of.endswith("z") else as_of  # 3.11 reads only "Z"
+    try:
+        if year_month is not None:
+            year, month = year_month.groups()
+            start = datetime(int(year), int(month or 1), 1)
+            return start - datetime.min, _YEAR if month is None else _MONTH
+        moment = datetime.fromisoformat(text)
+    except ValueError:  # month 13, day 30 of February, "spring 2023"
+        return None
+    try:
+        date.fromisoformat(text)
+        coarseness = _DAY
+    except ValueError:
+        coarseness = _TIME
+    since = moment.replace(tzinfo=None) - datetime.min  # a timedelta: no overflow at year 1
+    offset = moment.utcoffset()
+    return (since if offset is None else since - offset), coarseness
 
 
 def _change(scores: Sequence[float | None]) -> float | None:
@@ -268,39 +308,60 @@ class Timeline:
 
 
 def _unique_labels(snapshots: list[Snapshot]) -> list[Snapshot]:
-    """The snapshots, a date shared by several followed by each one's name: ``2024 (a.yaml)``."""
+    """The snapshots (in timeline order) with a label each that no other has.
+
+    A label that several share (a date) adds each one's name: ``2024 (a.yaml)``. A label still
+    shared (one file given twice, or no names) adds the snapshot's place in the timeline:
+    ``2024 (a.yaml) #2``. In the rare case that makes a label like another's (a file called
+    ``x #2``), every label adds its place, and those are unique (each ends in another number).
+    """
     counts = Counter(snapshot.label for snapshot in snapshots)
-    return [
+    named = [
         attrs.evolve(snapshot, label=f"{snapshot.label} ({snapshot.name})")
         if counts[snapshot.label] > 1 and snapshot.name and snapshot.name != snapshot.label
         else snapshot
         for snapshot in snapshots
     ]
+    for everyone in (False, True):
+        counts = Counter(snapshot.label for snapshot in named)
+        if len(counts) == len(named):
+            break
+        named = [
+            attrs.evolve(snapshot, label=f"{snapshot.label} #{place}")
+            if everyone or counts[snapshot.label] > 1
+            else snapshot
+            for place, snapshot in enumerate(named, start=1)
+        ]
+    return named
 
 
 def build_timeline(assessments: Iterable[Assessed], names: Iterable[str] | None = None) -> Timeline:
     """The timeline of snapshots of one community.
 
+    Each snapshot is labelled with its ``meta.as_of``; one without is labelled with its name
+    (from ``names``), and one without either (``names`` not given) with its canvas's
+    ``meta.name``. Labels are unique: when several snapshots would have one label, each adds
+    its name (``2023-09 (b.cmc.yaml)``), and those still alike (one file given twice, or no
+    ``names``) add their place in the timeline (``Port community #2``).
+
     :param assessments: one per snapshot, such as ``assess(canvas)`` of each canvas; made with
         the same rules, scorers and configuration, so that a change is the canvas's.
-    :param names: the name of each snapshot (its file), in the same order; a snapshot without
-        ``meta.as_of`` is labelled with it. When several snapshots have the same date, each
-        label adds the name.
-    :returns: the snapshots in the order of their dates when each has an ISO date in
-        ``meta.as_of``, else in the order given (:attr:`Timeline.ordered_by` says which).
+    :param names: the name of each snapshot (its file), in the same order; without them a
+        snapshot has no name (``""``) and one without ``meta.as_of`` is labelled with its
+        canvas's ``meta.name``.
+    :returns: the snapshots in the order of their dates when each has a date in ``meta.as_of``
+        (a year, a year and month, or what ``datetime.fromisoformat`` reads; see the module's
+        documentation), else in the order given (:attr:`Timeline.ordered_by` says which).
     :raises ValueError: when ``names`` has another length than ``assessments``.
     """
     given = list(assessments)
     labels = [""] * len(given) if names is None else list(names)
     if len(labels) != len(given):
         raise ValueError(f"{len(labels)} names for {len(given)} snapshots")
-    snapshots = _unique_labels(
-        [Snapshot.of(assessment, name) for assessment, name in zip(given, labels, strict=True)]
-    )
-    dated = all(
-        snapshot.as_of is not None and _ISO_DATE.fullmatch(snapshot.as_of) for snapshot in snapshots
-    )
-    if dated and snapshots:
-        ordered = sorted(snapshots, key=lambda snapshot: snapshot.as_of or "")  # stable
-        return Timeline(tuple(ordered), "as_of")
-    return Timeline(tuple(snapshots), "given")
+    snapshots = [Snapshot.of(assessment, name) for assessment, name in zip(given, labels, strict=True)]
+    whens = [_when(snapshot.as_of) for snapshot in snapshots]
+    dates = [when for when in whens if when is not None]
+    if snapshots and len(dates) == len(snapshots):
+        order = sorted(range(len(snapshots)), key=dates.__getitem__)  # stable: ties keep order
+        return Timeline(tuple(_unique_labels([snapshots[index] for index in order])), "as_of")
+    return Timeline(tuple(_unique_labels(snapshots)), "given")

@@ -37,6 +37,10 @@ __all__ = ["few_organisations", "flow_concentration", "hub"]
 
 
 def _percent(share: float) -> str:
+    """A share in whole percent, or to two significant digits below 1 % (an even share of a
+    side of 2,000 organisations is 0.05 %, not 0 %)."""
+    if 0 < share < 0.01:
+        return f"{share * 100:.2g}%"
     return f"{share:.0%}"
 
 

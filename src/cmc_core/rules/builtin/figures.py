@@ -41,17 +41,32 @@ def _owners(canvas: Canvas) -> Iterator[Finding]:
     for collection, position, entity in owned:
         if not entity.owners:
             continue
+        what = describe(entity)
+        if collection == "parties":
+            what = f"the organisation of {what}"
         total = _given(entity.owners)
+        unshared = [stake.party for stake in entity.owners if stake.share is None]
         if total > 100 + ROUNDING:
-            what = "its organisation" if collection == "parties" else "it"
             yield Finding(
                 message=(
-                    f"The owners of {what}, {describe(entity)}, hold {_percent(total)} together; "
-                    "the shares of one thing add up to at most 100%."
+                    f"The owners of {what} hold {_percent(total)} of it together; the shares "
+                    "of one thing add up to at most 100%."
                 ),
                 path=f"{collection}[{position}].owners",
                 subject=entity.id,
                 figures=(("total", total),),
+            )
+        elif unshared and total >= 100 - ROUNDING:
+            named = ", ".join(quote(str(party)) for party in unshared)
+            yield Finding(
+                message=(
+                    f"The owners of {what} with a share hold {_percent(total)} already, so "
+                    f"nothing is left for {named}, listed without a share: give the shares, "
+                    "or leave the owner out."
+                ),
+                path=f"{collection}[{position}].owners",
+                subject=entity.id,
+                severity=Severity.WARNING,
             )
 
 
@@ -77,22 +92,39 @@ def _decision_weights(canvas: Canvas) -> Iterator[Finding]:
             )
 
 
-def _units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+def _flow_units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    """Volumes without a unit, and shares (unit ``%``) above 100, in the blocks the sweep
+    marked."""
     sweep = context.index.sweep
     flows = canvas.flows
-    for start in sweep.unitless_blocks:
+    for start in sweep.odd_unit_blocks:
         for position in range(start, min(start + sweep.block, len(flows))):
             flow = flows[position]
-            if flow.volume is not None and not flow.unit.strip():
-                yield Finding(
-                    message=(
-                        f"The flow {quote(flow.id)} gives a volume of {flow.volume:g} without a "
-                        "unit: in what is it counted (EUR, TEU, % for a share)?"
-                    ),
-                    path=f"flows[{position}].unit",
-                    subject=flow.id,
-                    severity=Severity.WARNING,
+            if flow.volume is None:
+                continue
+            unit = flow.unit.strip()
+            if not unit:
+                message = (
+                    f"The flow {quote(flow.id)} gives a volume of {flow.volume:g} without a "
+                    "unit: in what is it counted (EUR, TEU, % for a share)?"
                 )
+            elif unit == "%" and flow.volume > 100 + ROUNDING:
+                message = (
+                    f"The flow {quote(flow.id)} gives a share of {flow.volume:g}%: a share is "
+                    "at most 100%."
+                )
+            else:
+                continue
+            yield Finding(
+                message=message,
+                path=f"flows[{position}].{'unit' if not unit else 'volume'}",
+                subject=flow.id,
+                severity=Severity.WARNING,
+            )
+
+
+def _units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
+    yield from _flow_units(canvas, context)
     waste = canvas.waste
     amounts = [
         (name, amount)
@@ -122,8 +154,10 @@ def _units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     rationale="""The owners of one thing hold at most all of it, and the votes on one subject
         are at most all votes: shares that add up to more than 100% (beyond one point of
         rounding) are an error, since the ownership, decision-power and score checks that read
-        them would have to guess which one is wrong. A volume of a flow or an amount of waste
-        without its unit cannot be weighed against another ("12 what?"): that is a warning.""",
+        them would have to guess which one is wrong. Warnings: an owner listed without a share
+        when the others already hold all of it, a share of a flow (unit ``%``) above 100%, and
+        a volume of a flow or an amount of waste without its unit, which cannot be weighed
+        against another ("12 what?").""",
     source="domain.md 3.4 V03, V18",
 )
 def figures_add_up(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:

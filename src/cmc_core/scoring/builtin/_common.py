@@ -5,6 +5,7 @@ table and network analysis, and the wording of the rules' messages (from
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from cmc_core.analysis import describe, describe_all, plural, quote
 from cmc_core.canvas import Canvas
@@ -17,8 +18,10 @@ from cmc_core.scoring.network import NetworkAnalysis, analyse_flow_table
 __all__ = [
     "LIST_LIMIT",
     "Tally",
+    "amount",
     "describe",
     "describe_all",
+    "figure",
     "flows_of",
     "index_of",
     "make_scorer",
@@ -74,6 +77,22 @@ class Tally:
 def share(part: float, whole: float) -> float:
     """``part / whole``, or 0.0 when there is no whole."""
     return part / whole if whole else 0.0
+
+
+def figure(value: float) -> str:
+    """A number as the reasons write it: thousands separated, never in exponent form, up to
+    15 significant digits (``18,000``, ``123,456,789``, ``0.000000123``)."""
+    return format(Decimal(repr(float(value))).normalize(), ",f")
+
+
+def amount(value: float, unit: str = "", period: object = None) -> str:
+    """``value`` in ``unit`` per ``period``, each when given: ``18,000 delivery notes per year``."""
+    text = figure(value)
+    if unit.strip():
+        text += f" {' '.join(unit.split())}"
+    if period is not None:
+        text += f" per {period}"
+    return text
 
 
 def percent(fraction: float) -> str:

@@ -54,7 +54,8 @@ DATE = re.compile(
     r"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
     rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\bQ[1-4]\b|\b(?:kwartaal|quarter)\b|"
-    r"\b\d+\s*(?:days?|weeks?|months?|years?|dagen|weken|maanden|jaar)\b",
+    r"\b\d+\s*(?:days?|weeks?|months?|years?|dagen|weken|maanden|jaar)\b|"
+    r"\b(?:week|wk)\s*\d{1,2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b",
     re.IGNORECASE,
 )
 #: A figure to measure against: a percentage or a number (read once the dates are removed).
@@ -77,20 +78,31 @@ def target_words(canvas: Canvas) -> Iterator[str]:
             yield party.name.casefold()
 
 
-def _names_target(text: str, canvas: Canvas) -> bool:
-    """Whether ``text`` names a target group: a word of :func:`target_words` at a word start.
-    A plain substring test first, so a canvas of many parties costs one C-level scan each."""
+def _named_target(text: str, canvas: Canvas) -> str | None:
+    """The target group ``text`` names, as written: a word of :func:`target_words` at a word
+    start, or ``None``. A plain substring test first, so a canvas of many parties costs one
+    C-level scan each."""
     folded = text.casefold()
-    return any(
-        word in folded and re.search(rf"(?<!\w){re.escape(word)}", folded)
-        for word in target_words(canvas)
-    )
+    for word in target_words(canvas):
+        if word in folded and (found := re.search(rf"(?<!\w){re.escape(word)}", folded)):
+            return text[found.start() : found.end()]
+    return None
 
 
-def _measurable(text: str, canvas: Canvas) -> bool:
+def _figure(text: str, canvas: Canvas) -> str | None:
+    """The figure the step can be measured by: a number in ``text`` that is no date or time
+    (as written), else the saving quantified in block D2, else ``None``."""
+    found = MEASURABLE.search(DATE.sub(" ", text))
+    if found:
+        return f"'{found.group().strip()}'"
     waste = canvas.waste
-    quantified = waste.expected_saving is not None or waste.saving_amount is not None
-    return quantified or bool(MEASURABLE.search(DATE.sub(" ", text)))
+    if waste.expected_saving is not None or waste.saving_amount is not None:
+        return "the saving quantified in block D2"
+    return None
+
+
+def _quoted(match: re.Match[str] | None) -> str | None:
+    return f"'{match.group().strip()}'" if match else None
 
 
 def _resistance_parts(resistance: Resistance) -> dict[str, bool]:
@@ -150,28 +162,30 @@ def _ambition(canvas: Canvas, tally: Tally) -> None:
             path,
         )
         return
+    target = _named_target(text, canvas)
+    dated = "; a date or time is no figure" if DATE.search(text) else ""
     checks = {
-        "written": (True, "is written down", ""),
+        "written": ("", "is written down", ""),
         "next step": (
-            bool(NEXT_STEP.search(text)),
+            _quoted(NEXT_STEP.search(text)),
             "names a next or first step",
-            "names no next or first step",
+            "names no next or first step (such as 'next step', 'pilot', 'volgende stap')",
         ),
         "target group": (
-            _names_target(text, canvas),
-            "names its target group: a party or role of the canvas",
+            f"'{target}'" if target else None,
+            "names its target group",
             "names no party or role of the canvas as its target group",
         ),
         "measurable": (
-            _measurable(text, canvas),
-            "has a figure to measure the step by (in the ambition or as the saving of D2)",
-            "has no figure to measure the step by: a date is none (nor in D2's saving)",
+            _figure(text, canvas),
+            "has a figure to measure the step by",
+            f"has no figure to measure the step by, nor a saving quantified in D2{dated}",
         ),
     }
-    for check, (passed, found, lacking) in checks.items():
+    for check, (found, says, lacking) in checks.items():
         worth = AMBITION_POINTS[check]
-        if passed:
-            tally.add(worth, f"The ambition {found} ({check})", path)
+        if found is not None:
+            tally.add(worth, f"The ambition {says}" + (f": {found}" if found else ""), path)
         else:
             tally.note(f"The ambition {lacking} (worth {worth:g} points)", path)
 

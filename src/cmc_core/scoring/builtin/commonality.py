@@ -82,6 +82,8 @@ def _flows(context: ScoreContext, tally: Tally) -> None:
         how_much = f"{percent(over)} of the traded volume ({table.unit})"
     verb = "runs" if table.unit is not None or table.market_flows == 1 else "run"
     tally.add(FLOW_POINTS * over, f"{how_much} {verb} over the commonality", "flows")
+    if table.unweighed:
+        tally.note(f"Counted in flows, not volumes: {table.unweighed}", "flows")
     if over < BYPASS_SHARE:
         tally.note(
             f"Most trade bypasses the commonality: {percent(1 - over)} of it runs outside, so "

@@ -136,6 +136,8 @@ class _Side:
             "parties",
         )
         hhi = self.hhi()
+        # a group counts as the organisations it stands for, as in the plurality term above
+        organisations = sum(self._group_size(key) for key in self.by_organisation)
         grade = "highly concentrated" if hhi > HIGHLY_CONCENTRATED else "not highly concentrated"
         tied = sum(
             count / self._group_size(key) == self.most
@@ -143,13 +145,13 @@ class _Side:
         )
         if tied == 1:
             largest = f"the largest, {self.largest_named()}, {self.verbs[1]} "
-            largest += f"{percent(self.largest_share)} of the flows"
+            largest += f"{percent(self.largest_share)} of the {self.table.basis}"
         else:
             largest = f"{tied} organisations {self.verbs[0]} the largest share, "
             largest += f"{percent(self.largest_share)} each, among them {self.largest_named()}"
         tally.add(
             EVENNESS_POINTS * (1 - hhi),
-            f"The {self.name} side: {plural(len(self.by_organisation), 'organisation')}, HHI "
+            f"The {self.name} side: {plural(organisations, 'organisation')}, HHI "
             f"{hhi:.2f} ({grade}; threshold {HIGHLY_CONCENTRATED:.2f}); {largest}",
             "flows",
         )
@@ -188,8 +190,8 @@ def _dominance(tally: Tally, sides: list[_Side]) -> None:
         tally.add(
             -cut,
             f"{side.largest_named()} dominates the {side.name} side: it {side.verbs[1]} "
-            f"{percent(side.largest_share)} of the market flows, more than two thirds, so the "
-            f"score keeps {percent(1 - side.dominance)} of the points of the other terms",
+            f"{percent(side.largest_share)} of the {side.table.basis}, more than two thirds, so "
+            f"the score keeps {percent(1 - side.dominance)} of the points of the other terms",
             f"parties[{side.lead_party()}]",
             first=True,
         )
@@ -237,6 +239,8 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
     _dominance(tally, sides)
     footing_cuts(canvas, index_of(context), tally)
     _network_facts(table, network_of(context), tally)
+    if table.unweighed:
+        tally.note(f"The shares are of flows, not volumes: {table.unweighed}", "flows")
     return tally.score()
 
 

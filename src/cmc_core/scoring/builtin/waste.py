@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Waste
-from cmc_core.scoring.builtin._common import Tally, make_scorer
+from cmc_core.scoring.builtin._common import Tally, amount, figure, make_scorer
 from cmc_core.scoring.contract import Score, ScoreContext
 from cmc_core.vocabulary import SavingStatus
 
@@ -35,7 +35,10 @@ BASIS_ALONE_POINTS = 10.0
 def _saving(tally: Tally, waste: Waste, saving: float) -> None:
     """A realised saving earns every point; a promised one a share, none without a baseline
     figure to measure it against (rule CMC018's error)."""
-    size = f"{saving:g}%" if waste.expected_saving is not None else f"{saving:g} {waste.unit}"
+    if waste.expected_saving is not None:
+        size = f"{figure(saving)}%"
+    else:
+        size = amount(saving, waste.unit, waste.period)
     path = "waste.expected_saving" if waste.expected_saving is not None else "waste.saving_amount"
     if waste.status is SavingStatus.REALISED:
         tally.add(SAVING_POINTS, f"A saving of {size.strip()} is realised", path)
@@ -72,8 +75,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
     elif waste.baseline_amount is not None:
         tally.add(
             BASELINE_SHARE_POINTS,
-            f"The waste today is {waste.baseline_amount:g} {waste.unit.strip()}"
-            + (f" per {waste.period}" if waste.period is not None else ""),
+            f"The waste today is {amount(waste.baseline_amount, waste.unit, waste.period)}",
             "waste.baseline_amount",
         )
     else:
