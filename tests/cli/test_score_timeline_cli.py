@@ -189,10 +189,109 @@ def test_weights_apply_to_every_snapshot(invoke: Invoke, snapshots: list[str]) -
 
 
 def test_one_canvas_twice_numbers_the_columns_and_changes_nothing(invoke: Invoke) -> None:
-    result = invoke("score", "--timeline", "example:port-logistics", "example:port-logistics")
+    args = ("--timeline", "example:port-logistics", "example:port-logistics")
+    result = invoke("score", *args)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[1:3] == ["  #1  example:port-logistics", "  #2  example:port-logistics"]
+    assert lines[1:4] == [
+        "  #1  example:port-logistics",
+        "  #2  example:port-logistics",
+        "  (example:port-logistics is given twice: #1 and #2)",
+    ]
     overall = next(line for line in lines if line.startswith("Overall (weighted)"))
     assert overall.endswith("+0.0")
     assert lines[-2:] == ["  #1 -> #2", "    no change in rule codes"]
+    data = _json(invoke, *args)  # the labels are unique, so JSON tells the two apart
+    labels = ["example:port-logistics #1", "example:port-logistics #2"]
+    assert [s["label"] for s in data["snapshots"]] == labels
+    assert (data["steps"][0]["from"], data["steps"][0]["to"]) == tuple(labels)
+
+
+def test_snapshots_of_one_date_list_each_date_and_file_once(invoke: Invoke, tmp_path: Path) -> None:
+    canvas = _example().canvas
+    names = [
+        _write(tmp_path / "d1.cmc.yaml", _steward(canvas, TERMINAL), "2023-09"),
+        _write(tmp_path / "d2.cmc.yaml", _steward(canvas, None), "2023-09"),
+        _write(tmp_path / "d3.cmc.yaml", canvas, "2023-10"),
+    ]
+    result = invoke("score", *names)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:4] == [
+        "Timeline of 3 snapshots, in the order of meta.as_of:",
+        "  #1  2023-09  d1.cmc.yaml",
+        "  #2  2023-09  d2.cmc.yaml",
+        "  #3  2023-10  d3.cmc.yaml",
+    ]
+    labels = [s["label"] for s in _json(invoke, *names)["snapshots"]]
+    assert labels == ["2023-09 (d1.cmc.yaml)", "2023-09 (d2.cmc.yaml)", "2023-10"]
+
+
+def test_the_numbered_list_is_aligned_in_columns(invoke: Invoke, tmp_path: Path) -> None:
+    canvas = _example().canvas
+    dates = ["2023-09-15T10:00+02:00", "2023", "2023-09-15 09:00", None]
+    names = [
+        _write(tmp_path / f"{'s' * (index + 1)}.cmc.yaml", canvas, date)
+        for index, date in enumerate(dates)
+    ]
+    names += ["example:port-logistics"] * 7  # ten snapshots and more: #10 is wider than #9
+    lines = invoke("score", *names).stdout.splitlines()
+    assert lines[0].startswith("Timeline of 11 snapshots, in the order given")
+    listing = lines[1:12]
+    assert listing[:4] == [
+        "  #1   2023-09-15T10:00+02:00  s.cmc.yaml",
+        "  #2   2023                    ss.cmc.yaml",
+        "  #3   2023-09-15 09:00        sss.cmc.yaml",
+        "  #4                           ssss.cmc.yaml",
+    ]
+    files = {line.index(name) for line, name in zip(listing, names, strict=True)}
+    assert files == {31}
+    assert lines[12] == (
+        "  (example:port-logistics is given 7 times: #5, #6, #7, #8, #9, #10 and #11)"
+    )
+    assert max(len(line) for line in lines[:13]) <= 100
+
+
+def test_one_snapshot_has_no_change_column(invoke: Invoke, snapshots: list[str]) -> None:
+    result = invoke("score", "--timeline", snapshots[0])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "Timeline of 1 snapshot, in the order of meta.as_of:",
+        "  2024-06  later.cmc.yaml",
+    ]
+    assert lines[3].split() == ["2024-06"]
+    assert "change" not in result.stdout
+    assert not any(re.search(r"[+-]\d+\.\d$|n/a\s+n/a$", line) for line in lines), lines
+    overall = next(line for line in lines if line.startswith("Overall (weighted)"))
+    data = _json(invoke, "--timeline", snapshots[0])
+    assert overall.split()[2:] == [
+        f"{data['overall']['scores'][0]:.1f}",
+        data["overall"]["bands"][0],
+    ]
+    assert data["overall"]["change"] is None  # one snapshot: no change, not +0.0
+    assert {series["change"] for series in data["dimensions"]} == {None}
+    assert "Rule codes" not in result.stdout
+
+
+def test_every_example_counts_so_three_make_a_timeline(
+    invoke: Invoke, snapshots: list[str]
+) -> None:
+    examples = ("single-owner-platform", "port-logistics", "single-owner-platform")
+    args = [arg for name in examples for arg in ("--example", name)]
+    result = invoke("score", *args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == [
+        "  #1  example:single-owner-platform",
+        "  #2  example:port-logistics",
+        "  #3  example:single-owner-platform",
+    ]
+    # FILEs come first, the examples after them, in the order given.
+    data = _json(invoke, "--example", "port-logistics", snapshots[1], "--timeline")
+    assert [s["name"] for s in data["snapshots"]] == [snapshots[1], "example:port-logistics"]
+    two = invoke("score", "--example", "single-owner-platform", "--example", "port-logistics")
+    assert two.stdout.startswith(
+        "Score card of example:port-logistics against example:single-owner-platform"
+    )
+    assert "--example NAME" in invoke("score", "--help").stdout
+    assert "repeatable" in invoke("score", "--help").stdout

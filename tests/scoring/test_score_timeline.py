@@ -229,3 +229,90 @@ def test_an_assessment_is_what_a_snapshot_is_made_from() -> None:
     timeline = build_timeline([assessment])
     assert timeline.snapshots[0].card is assessment.scores
     assert timeline.steps == ()
+
+
+def test_one_snapshot_has_no_change() -> None:
+    timeline = build_timeline([assess(community())])
+    assert timeline.overall[0] is not None
+    assert timeline.overall_change is None
+    assert all(series.change is None for series in timeline.dimensions)
+    assert timeline.to_dict()["overall"]["change"] is None
+
+
+def test_every_iso_shape_is_a_date_and_the_earliest_instant_orders_them() -> None:
+    # A year, a month, a day and times with and without offsets (a time without one is UTC):
+    # 10:00+02:00 is 08:00 UTC, before 08:30Z; on one instant the coarser date comes first.
+    expected = [
+        "2023",
+        "2023-09",
+        "2023-09-15",
+        "2023-09-15T00:00Z",
+        "2023-09-15T10:00+02:00",
+        "2023-09-15T08:30Z",
+        "2023-09-15 09:00",
+        "2023-09-15T10:00:05.5",
+        "2023-09-15T12:00-02:00",
+        "2023-09-16",
+    ]
+    given = [expected[index] for index in (9, 6, 3, 0, 8, 4, 2, 7, 1, 5)]
+    assessed = assess(community())
+    timeline = build_timeline(
+        [
+            Evaluated(dated(assessed.canvas, date), assessed.report, assessed.scores)
+            for date in given
+        ]
+    )
+    assert timeline.ordered_by == "as_of"
+    assert list(timeline.labels) == expected
+
+
+def test_one_instant_written_two_ways_keeps_the_order_given() -> None:
+    canvases = [
+        dated(community(), "2023-09-15T10:00+02:00"),
+        dated(community(), "2023-09-15T08:00Z"),
+    ]
+    timeline = build_timeline([assess(c) for c in canvases], ["a", "b"])
+    assert (timeline.ordered_by, [s.name for s in timeline.snapshots]) == ("as_of", ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    "impossible", ["2023-13", "2023-00", "2023-02-30", "2023-09-15T25:00", "0000", "2023-9"]
+)
+def test_an_impossible_date_is_no_date_and_the_order_given_stays(impossible: str) -> None:
+    canvases = [
+        dated(community(), "2024"),
+        dated(community(), impossible),
+        dated(community(), "2022"),
+    ]
+    timeline = build_timeline([assess(c) for c in canvases], ["x", "y", "z"])
+    assert timeline.ordered_by == "given"
+    assert timeline.labels == ("2024", impossible, "2022")
+
+
+def test_one_file_given_twice_gets_labels_unique_by_their_place() -> None:
+    undated = build_timeline([assess(community())] * 2, ["a.yaml", "a.yaml"])
+    assert undated.labels == ("a.yaml #1", "a.yaml #2")
+    canvases = [dated(community(), "2023"), dated(community(), "2022"), dated(community(), "2023")]
+    twice = build_timeline([assess(c) for c in canvases], ["a.yaml", "b.yaml", "a.yaml"])
+    assert twice.labels == ("2022", "2023 (a.yaml) #2", "2023 (a.yaml) #3")
+    data = twice.to_dict()
+    assert [(step["from"], step["to"]) for step in data["steps"]] == [
+        ("2022", "2023 (a.yaml) #2"),
+        ("2023 (a.yaml) #2", "2023 (a.yaml) #3"),
+    ]
+
+
+def test_without_names_the_canvas_name_labels_and_alike_labels_are_numbered() -> None:
+    name = community().meta.name
+    renamed = community().evolve(meta=attrs.evolve(community().meta, name="Later"))
+    timeline = build_timeline([assess(community()), assess(renamed), assess(community())])
+    assert timeline.labels == (f"{name} #1", "Later", f"{name} #3")
+    assert [s.name for s in timeline.snapshots] == ["", "", ""]
+    same_day = build_timeline([assess(dated(community(), "2024"))] * 2)
+    assert same_day.labels == ("2024 #1", "2024 #2")
+
+
+def test_a_numbered_label_like_another_label_makes_every_label_numbered() -> None:
+    timeline = build_timeline([assess(community())] * 3, ["x", "x", "x #2"])
+    assert timeline.labels == ("x #1 #1", "x #2 #2", "x #2 #3")
+    assert len(set(timeline.labels)) == 3

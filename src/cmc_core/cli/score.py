@@ -8,7 +8,8 @@ ones, and the project's configuration is read the same way (``--config``, ``--no
 Text output is a table with bars and the top reasons per dimension; ``--format json`` is the
 card's own ``to_dict()``.
 
-Three or more canvases (or ``--timeline``) make a timeline
+A canvas is a FILE or a bundled example (``example:NAME``, or ``--example NAME``, repeatable:
+each adds one after the FILEs). Three or more canvases (or ``--timeline``) make a timeline
 (:func:`cmc_core.scoring.build_timeline`): the snapshots in the order of their ``meta.as_of``,
 a column each (:mod:`cmc_core.cli.score_timeline` renders it), and the rule codes that appeared
 or disappeared from one to the next. Every snapshot is assessed with the same plugins,
@@ -150,7 +151,13 @@ def _assess(
 
 @click.command(short_help="Score a canvas: how healthy is the designed community?")
 @click.argument("files", nargs=-1, metavar="FILE [FILE...]")
-@click.option("--example", metavar="NAME", help="Score a bundled example instead of a FILE.")
+@click.option(
+    "--example",
+    "examples",
+    multiple=True,
+    metavar="NAME",
+    help="Score a bundled example (see `cmc examples`), after any FILE; repeatable.",
+)
 @click.option(
     "--format",
     "output_format",
@@ -183,7 +190,7 @@ def _assess(
 def score(
     *,
     files: tuple[str, ...],
-    example: str | None,
+    examples: tuple[str, ...],
     output_format: str,
     weights: dict[str, float],
     quickscan_answers: Path | None,
@@ -192,13 +199,14 @@ def score(
     no_config: bool,
 ) -> None:
     """Score FILE (or --example NAME) on every dimension of the community score card, with the
-    facts behind each score. With two files, OLD NEW, show how the scores changed. With three
+    facts behind each score. With two canvases, OLD NEW, show how the scores changed. With three
     or more (or --timeline), show them as snapshots of one community: a column per snapshot,
     in the order of their meta.as_of dates, and the rule codes that appeared or disappeared.
 
-    FILE may also be written example:NAME.
+    FILE may also be written example:NAME. Each --example adds a canvas after the FILEs, so
+    --example a --example b compares two bundled examples.
     """
-    names = list(files) + ([example_name(example)] if example else [])
+    names = list(files) + [example_name(example) for example in examples]
     if not names:
         raise click.UsageError(
             "name one canvas to score, two (OLD NEW) to compare, or more for a timeline."

@@ -1,12 +1,14 @@
 """The text of ``cmc score A B C``: a timeline of one community's snapshots as a table.
 
 One column per snapshot, headed by its label (``meta.as_of``, else its file); one row per
-dimension, the overall score and the verdict; a last column with the change from the first
-snapshot to the last. Then, per step from one snapshot to the next, the rule codes that
-appeared (``+``), disappeared (``-``) or changed severity (``~``), each with the message of its
-first diagnostic. When a label is too long for a column, the columns are numbered and the list
-above the table gives the labels in full; long titles and messages are cut short, so that the
-columns stay aligned. ``--format json`` has everything in full.
+dimension, the overall score and the verdict; with two snapshots or more, a last column with
+the change from the first snapshot to the last. Then, per step from one snapshot to the next,
+the rule codes that appeared (``+``), disappeared (``-``) or changed severity (``~``), each with
+the message of its first diagnostic. When a label is too long for a column, or is more than a
+date or a file (snapshots of one date, one file given twice), the columns are numbered and the
+list above the table gives each one's date and file, aligned; a file given more than once is
+said so. Long titles and messages are cut short, so that the columns stay aligned.
+``--format json`` has everything in full.
 """
 
 from __future__ import annotations
@@ -68,26 +70,55 @@ def _row(title: str, cells: list[str], widths: list[int], change: str = "") -> s
     return ("  ".join(parts) + ("  " + change if change else "")).rstrip()
 
 
+def _plain(snapshot: Snapshot) -> bool:
+    """Whether the snapshot's label is just its date or its file (not made unique with more)."""
+    return snapshot.label == (snapshot.as_of or snapshot.name or snapshot.label)
+
+
 def _headers(timeline: Timeline) -> list[str]:
-    """The column headers: the labels when each fits in :data:`LABEL_WIDTH` and no two are
-    alike, else ``#1``, ``#2`` ... (the list above the table gives the labels in full)."""
-    labels = timeline.labels
-    if all(len(label) <= LABEL_WIDTH for label in labels) and len(set(labels)) == len(labels):
-        return list(labels)
-    return [f"#{number}" for number in range(1, len(labels) + 1)]
+    """The column headers: the labels when each fits in :data:`LABEL_WIDTH` and is just a date
+    or a file, else ``#1``, ``#2`` ... (the list above the table gives the dates and files)."""
+    snapshots = timeline.snapshots
+    if all(len(snapshot.label) <= LABEL_WIDTH and _plain(snapshot) for snapshot in snapshots):
+        labels = timeline.labels
+        if len(set(labels)) == len(labels):
+            return list(labels)
+    return [f"#{number}" for number in range(1, len(snapshots) + 1)]
+
+
+def _columns(rows: list[list[str]]) -> list[str]:
+    """The rows as aligned columns, leaving out a column that is empty on every row."""
+    kept = [column for column in zip(*rows, strict=True) if any(column)]
+    widths = [max(len(cell) for cell in column) for column in kept]
+    lines = []
+    for row in zip(*kept, strict=True):
+        cells = [f"{cell:<{width}}" for cell, width in zip(row, widths, strict=True)]
+        lines.append(("  " + "  ".join(cells)).rstrip())
+    return lines
 
 
 def _legend(timeline: Timeline, heads: list[str]) -> list[str]:
-    """The snapshots in order: each column's header, its full label and its file."""
+    """The snapshots in order: each column's header, its date and its file, aligned; then the
+    files given more than once."""
     if timeline.ordered_by == "as_of":
         order = "in the order of meta.as_of"
     else:
         order = "in the order given (not every snapshot has an ISO date in meta.as_of)"
     lines = [f"Timeline of {_count(len(timeline.snapshots), 'snapshot')}, {order}:"]
-    width = max(len(head) for head in heads)
+    rows = []
     for head, snapshot in zip(heads, timeline.snapshots, strict=True):
-        more = [text for text in dict.fromkeys((snapshot.label, snapshot.name)) if text != head]
-        lines.append("  " + "  ".join([f"{head:<{width}}", *filter(None, more)]).rstrip())
+        # Without a date or a file (a timeline made without names), the label says what it is.
+        date = snapshot.as_of or ("" if snapshot.name else snapshot.label)
+        rows.append([head, *("" if text == head else text for text in (date, snapshot.name))])
+    lines += _columns(rows)
+    given: dict[str, list[str]] = {}
+    for head, snapshot in zip(heads, timeline.snapshots, strict=True):
+        if snapshot.name:
+            given.setdefault(snapshot.name, []).append(head)
+    for name, where in given.items():
+        if len(where) > 1:
+            times = "twice" if len(where) == 2 else f"{len(where)} times"
+            lines.append(f"  ({name} is given {times}: {', '.join(where[:-1])} and {where[-1]})")
     return lines
 
 
@@ -106,10 +137,15 @@ def _table(timeline: Timeline, heads: list[str]) -> list[str]:
     ]
     for _, cells, _ in rows:
         widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
-    lines = [_row("", heads, widths, "change")]
+    overall_change = _change(timeline.overall_change)
+    heading = "change"
+    if len(snapshots) < 2:  # nothing to change from: no change column
+        rows = [(title, cells, "") for title, cells, _ in rows]
+        heading = overall_change = ""
+    lines = [_row("", heads, widths, heading)]
     lines += [_row(title, cells, widths, change) for title, cells, change in rows]
     lines.append("")
-    lines.append(_row("Overall (weighted)", overall, widths, _change(timeline.overall_change)))
+    lines.append(_row("Overall (weighted)", overall, widths, overall_change))
     lines.append(_row("Verdict", verdicts, widths))
     return lines
 

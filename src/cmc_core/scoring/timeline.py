@@ -93,8 +93,9 @@ def _when(as_of: str | None) -> tuple[timedelta, int] | None:
 
 
 def _change(scores: Sequence[float | None]) -> float | None:
-    """Last minus first; ``None`` unless both have a score."""
-    if not scores or scores[0] is None or scores[-1] is None:
+    """Last minus first; ``None`` unless both have a score, and for one snapshot (nothing to
+    change from)."""
+    if len(scores) < 2 or scores[0] is None or scores[-1] is None:
         return None
     return scores[-1] - scores[0]
 
@@ -125,7 +126,8 @@ class DimensionSeries:
 
     @property
     def change(self) -> float | None:
-        """The last score minus the first; ``None`` unless both snapshots have one."""
+        """The last score minus the first; ``None`` unless both snapshots have one, and on a
+        timeline of one snapshot."""
         return _change(self.scores)
 
     def to_dict(self) -> dict[str, Any]:
@@ -273,7 +275,8 @@ class Timeline:
 
     @property
     def overall_change(self) -> float | None:
-        """The last overall score minus the first; ``None`` unless both have one."""
+        """The last overall score minus the first; ``None`` unless both have one, and on a
+        timeline of one snapshot."""
         return _change(self.overall)
 
     @property
@@ -358,7 +361,9 @@ def build_timeline(assessments: Iterable[Assessed], names: Iterable[str] | None 
     labels = [""] * len(given) if names is None else list(names)
     if len(labels) != len(given):
         raise ValueError(f"{len(labels)} names for {len(given)} snapshots")
-    snapshots = [Snapshot.of(assessment, name) for assessment, name in zip(given, labels, strict=True)]
+    snapshots = [
+        Snapshot.of(assessment, name) for assessment, name in zip(given, labels, strict=True)
+    ]
     whens = [_when(snapshot.as_of) for snapshot in snapshots]
     dates = [when for when in whens if when is not None]
     if snapshots and len(dates) == len(snapshots):
