@@ -32,7 +32,8 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, ProcessArea
-from cmc_core.vocabulary import FactorKey, Language, Mode, ProcessKind, Role, label
+from cmc_core.vocabulary import FactorKey, Language, Mode, ProcessKind, Role, SavingStatus, label
+from cmc_exporters._facts import percent
 
 __all__ = ["BMC_BLOCKS", "BmcBlock", "bmc_blocks"]
 
@@ -87,6 +88,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "saving": (
         "Verwachte besparing op communicatie en controle",
         "Expected saving on communication and control",
+    ),
+    "realised_saving": (
+        "Gerealiseerde besparing op communicatie en controle",
+        "Realised saving on communication and control",
     ),
 }
 # fmt: on
@@ -258,12 +263,10 @@ class _Bridge:
         areas = [area.name.strip() or area.id for area in self.execution_areas()]
         if areas:
             lines.append(f"{self.say('own_execution')}: {', '.join(areas)}")
-        saving = self.canvas.waste.expected_saving
-        if saving is not None:
-            text = (
-                f"{saving:g}".replace(".", ",") if self.language is Language.NL else f"{saving:g}"
-            )
-            lines.append(f"{self.say('saving')}: {text} %")
+        waste = self.canvas.waste
+        if waste.expected_saving is not None:
+            key = "realised_saving" if waste.status is SavingStatus.REALISED else "saving"
+            lines.append(f"{self.say(key)}: {percent(waste.expected_saving, self.language)}")
         return lines
 
 

@@ -19,6 +19,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diffing import Change, ChangeKind, diff_canvases, id_segment
 from cmc_core.model import Stake
 from cmc_core.vocabulary import LABELS, Language, label
+from cmc_exporters._facts import number, percent
 from cmc_exporters._reader import Item
 from cmc_exporters._words import say
 
@@ -37,10 +38,10 @@ def describe_value(value: object, language: Language) -> str:
         return say("yes" if value else "no", language)
     if isinstance(value, enum.Enum):
         return label(value, language) if value in LABELS else str(value.value)
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, float):  # a volume, an amount, a share: never in exponent form
+        return number(value, language)
     if isinstance(value, Stake):  # an owner: its party and share (``p-city 40 %``)
-        share = "" if value.share is None else f" {value.share:g} %"
+        share = "" if value.share is None else f" {percent(value.share, language)}"
         return f"{value.party or '?'}{share}"
     if isinstance(value, tuple | list):
         text = "; ".join(describe_value(item, language) for item in value)

@@ -6,10 +6,13 @@ way in every export, by the functions here: the report exporters (markdown, html
 blocks and tables, the diagram exporters (mermaid, dot) on their boxes and arrows.
 
 Numbers follow the language: ``1,200.5`` in English, ``1.200,5`` in Dutch, whole numbers
-without decimals and never in exponent form below 10^15 (a volume of a million is
-``1,000,000``, not ``1e+06``). A percentage keeps the form the blocks have always used
-(``12,5 %`` in Dutch). A fact known from a source is the normal case and gets no marker;
-``(inferred)`` and ``(unverified)`` mark the others, so a reader sees what to check.
+without decimals, with up to 15 significant digits and never in exponent form, however large
+or small (a volume of a million is ``1,000,000``, not ``1e+06``; ``1.23e-07`` is
+``0.000000123``); :func:`plain` writes them without separators, as the csv exporter does. A
+percentage is such a number and `` %`` (``12,5 %`` in Dutch). A fact known from a source is
+the normal case and gets no marker; ``(inferred)`` and ``(unverified)`` mark the others, so a
+reader sees what to check: the report exporters put the marker first, next to the name of
+what it marks.
 
 Everything returned is the canvas's raw text with fixed words around it: each exporter escapes
 it for its format. The few fixed words are here rather than in :mod:`cmc_exporters._words`,
@@ -18,12 +21,22 @@ so that the diagram exporters, which load whenever the plugins do, stay light.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
+from decimal import ROUND_DOWN, Context, Decimal
 
 from cmc_core.model import Stake
 from cmc_core.vocabulary import Language, Period, Provenance, label
 
-__all__ = ["amount", "number", "owners", "percent", "provenance_marker", "represents"]
+__all__ = [
+    "amount",
+    "number",
+    "owners",
+    "percent",
+    "plain",
+    "provenance_marker",
+    "represents",
+]
 
 #: Swaps the thousands and the decimal separator: English ``1,200.5`` to Dutch ``1.200,5``.
 _DUTCH_SEPARATORS = str.maketrans({",": ".", ".": ","})
@@ -46,16 +59,52 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The significant digits a number keeps: as many as a float holds exactly in decimal.
+_DIGITS = 15
+#: Above this, rounding to 15 digits may give more than the largest float (``1.79769313486232``
+#: times 10^308 reads back as infinity), so the digits are cut off instead (:data:`_TRUNCATED`).
+_LARGEST_ROUNDED = 1.7976931348623e308
+_TRUNCATED = Context(prec=_DIGITS, rounding=ROUND_DOWN)
+
+
+def _positional(value: float, separators: str) -> str:
+    """``value`` in positional notation, never in exponent form: rounded to 15 significant
+    digits, without trailing zeros; ``separators`` is ``","`` for thousands separators (English
+    style) or ``""``. A whole number (an ``int``) keeps all its digits; infinity and NaN, which
+    a canvas cannot hold, are written as Python writes them."""
+    if isinstance(value, int):
+        return format(value, f"{separators}d")
+    if not math.isfinite(value):
+        return format(value, "g")
+    if value == 0:
+        return "0"  # and not "-0"
+    if abs(value) < _LARGEST_ROUNDED:
+        # ``g`` rounds to 15 digits and drops trailing zeros, but writes a very large or small
+        # number with an exponent: then a Decimal's ``f`` writes it out.
+        text = format(value, f"{separators}.{_DIGITS}g")
+        if "e" not in text:
+            return text
+        return format(Decimal(format(value, f".{_DIGITS}g")), f"{separators}f")
+    # The largest floats would round up past the largest float: cut the digits off instead.
+    return format(_TRUNCATED.create_decimal(value).normalize(), f"{separators}f")
+
+
+def plain(value: float) -> str:
+    """``value`` as a program reads it back: ``1200``, ``1500.5``, ``0.000000123`` (never
+    ``1.23e-07``), with a ``.`` for the decimals and no thousands separators."""
+    return _positional(value, "")
+
+
 def number(value: float, language: Language) -> str:
-    """``value`` as ``language`` writes it, with thousands separators (``1,200`` / ``1.200``)."""
-    text = format(value, ",.15g")
+    """``value`` as ``language`` writes it, with thousands separators (``1,200`` / ``1.200``),
+    never in exponent form (``10,000,000,000,000,000,000,000``; ``0.000000123``)."""
+    text = _positional(value, ",")
     return text.translate(_DUTCH_SEPARATORS) if language is Language.NL else text
 
 
 def percent(value: float, language: Language) -> str:
     """A percentage as the blocks write it: ``12.5 %`` in English, ``12,5 %`` in Dutch."""
-    text = f"{value:g}"
-    return (text.replace(".", ",") if language is Language.NL else text) + " %"
+    return f"{number(value, language)} %"
 
 
 def amount(value: float, unit: str, period: Period | None, language: Language) -> str:

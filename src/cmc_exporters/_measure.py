@@ -12,6 +12,7 @@ nothing, anything else 0.65 em. Bold text is taken as 10 % wider.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -47,6 +48,10 @@ _LATIN = (
 # fmt: on
 _BOLD = 1.1
 _ELLIPSIS = "…"
+#: The no-break spaces, which :func:`wrap` keeps inside a word, and the other white space.
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+_NO_BREAKS = re.compile(f"[{_NO_BREAK_SPACES}]")
+_BREAKS = re.compile(f"[^\\S{_NO_BREAK_SPACES}]+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -89,21 +94,29 @@ def _split_word(word: str, width: float, size: float, bold: bool) -> list[str]:
         used += advance
     if current:
         pieces.append(current)
+    if _NO_BREAKS.search(word):  # a cut at a tie: no line starts or ends with the space
+        pieces = [piece for piece in (p.strip(_NO_BREAK_SPACES) for p in pieces) if piece]
     return pieces
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """``text`` broken into lines no wider than ``width`` at font size ``size``.
 
-    Breaks at spaces; a word wider than a line is cut between characters. Line breaks and runs
-    of white space in ``text`` count as one space.
+    Breaks at spaces, never at a no-break space (U+00A0, U+2007, U+202F), which ties two words
+    together as one (a number and its unit, ``60 %``; a label and what it says); a word
+    wider than a line is cut between characters, a no-break space at a cut dropped. Line breaks
+    and runs of white space in ``text`` count as one space.
     """
     lines: list[str] = []
     current = ""
     space = text_width(" ", size, bold)
     used = 0.0
     em_width = _em_width  # text_width inlined: this loop runs for every word of every block
-    for word in text.split():
+    if _NO_BREAKS.search(text):
+        words = [word for word in _BREAKS.split(text) if word]
+    else:
+        words = text.split()
+    for word in words:
         word_width = em_width(word) * size
         if bold:
             word_width *= _BOLD

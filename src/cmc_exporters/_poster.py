@@ -12,6 +12,8 @@ them all). The sources are fitted the same way into what the side bar has left.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from cmc_core.diagnostics import Severity
@@ -160,17 +162,48 @@ class _Page:
         return y
 
 
+#: A no-break space: the wrapping never breaks a line there (:func:`cmc_exporters._measure.wrap`).
+_NO_BREAK = "\u00a0"
+#: The spaces the wrapping must not break at: after a number, between it and its unit or ``%``
+#: (``60 %``, ``12,000 t``), and after a colon, between a label and what it says
+#: (``owners: Port Authority``).
+_TIED = re.compile(r"(?<=[\d:]) (?=\S)")
+
+
 def _paragraphs(block: BlockView) -> tuple[list[str], list[str], bool]:
-    """The block's lines as paragraphs, the label heading each, and whether they are questions."""
+    """The block's lines as paragraphs, the label heading each, and whether they are questions.
+
+    A label is followed by a colon only when its line says something after it, and a colon is
+    tied to the word after it, so that no line ends in a bare colon; a number is tied to the
+    word after it, its unit or ``%`` (``60 %`` never ends one line and starts the next with
+    ``%``)."""
     if block.is_empty:
         return [f"• {question}" for question in block.questions], [], True
     texts, heads = [], []
     for item in block.items:
-        head = " ".join(item.label.split()) + ":" if item.label else ""
-        text = " ".join(item.text.split())
-        texts.append(f"{head} {text}".strip())
+        label = " ".join(item.label.split()) if item.label else ""
+        text = _TIED.sub(_NO_BREAK, " ".join(item.text.split()))
+        head = f"{label}:" if label and text else label
+        texts.append(f"{head}{_NO_BREAK}{text}" if head and text else head or text)
         heads.append(head)
     return texts, heads, False
+
+
+def _headed(lines: tuple[str, ...], head: str) -> list[tuple[str, str]]:
+    """Each line of a paragraph split into the part of its ``head`` (the label, drawn in the
+    zone's colour) and the rest; the head may run over several lines."""
+    parts = []
+    for line in lines:
+        if head and head.startswith(line):  # the whole line is (part of) the head
+            parts.append((line, ""))
+            head = head[len(line) :].lstrip(" ")
+        elif head and line.startswith(head):
+            parts.append((head, line[len(head) :]))
+            head = ""
+        else:  # no head, or a head cut inside a word
+            parts.append(("", line))
+            head = ""
+    return parts
 
 
 def _block(page: _Page, block: BlockView, area: Area, edge: str, more: str) -> None:
@@ -187,12 +220,11 @@ def _block(page: _Page, block: BlockView, area: Area, edge: str, more: str) -> N
     y = top
     for index, lines in enumerate(fitted.paragraphs):
         head = heads[index] if index < len(heads) else ""
-        for number, text in enumerate(lines):
+        for part, text in _headed(lines, head):
             y += fitted.size * _LINE_HEIGHT
             fill = _MUTED if questions or text.startswith("…") else _INK
-            if number == 0 and head and text.startswith(head):
-                rest = text[len(head) :]
-                page.line(area.x + _PAD, y, fitted.size, rest, fill=fill, head=head, head_fill=edge)
+            if part:
+                page.line(area.x + _PAD, y, fitted.size, text, fill=fill, head=part, head_fill=edge)
             else:
                 page.line(area.x + _PAD, y, fitted.size, text, fill=fill)
 

@@ -81,9 +81,14 @@ class Reader:
         return "?" if value_id is None else self.values.get(value_id, value_id)
 
     def marked(self, text: str, provenance: Provenance | None) -> str:
-        """``text`` followed by ``(inferred)`` or ``(unverified)`` where that is how it is known."""
+        """``text`` led by ``(inferred)`` or ``(unverified)`` where that is how it is known.
+
+        The marker comes first, next to the line's label (the party, the decision right), so
+        that it cannot be read as the mark of whatever the text happens to end with: the last
+        owner or holder listed, a resistance's mitigation.
+        """
         marker = provenance_marker(provenance, self.language)
-        return f"{text} {marker}".strip() if marker else text
+        return f"{marker} {text}".strip() if marker else text
 
     def field(self, key: str, text: str | None, path: str) -> list[Item]:
         """A labelled line, or nothing when the text is blank."""
@@ -109,8 +114,9 @@ class Reader:
         return None if value is None else percent(value, self.language)
 
     def profile(self, party: Party, with_roles: bool) -> str:
-        """What a block says of a party: roles (if asked), specialisation, the organisations it
-        stands for, flags and owners, with its provenance marker."""
+        """What a block says of a party: its roles (if asked), specialisation, the organisations
+        it stands for, flags and owners, led by its provenance marker (:meth:`marked`), next to
+        its name: ``(inferred) network leader · owners: Port Authority (60 %), City``."""
         parts = (
             [", ".join(label(role, self.language) for role in party.roles)] if with_roles else []
         )

@@ -118,7 +118,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
     "expected_saving": ("Verwachte besparing", "Expected saving"),
     "basis": ("Onderbouwing", "Basis"),
     "baseline_amount": ("Nulmeting", "Baseline"),
-    "saving_amount": ("Besparing", "Saving"),
+    "realised_saving": ("Gerealiseerde besparing", "Realised saving"),
     "provenance": ("Herkomst", "Provenance"),
     "note": ("Notitie", "Note"),
     # empty blocks

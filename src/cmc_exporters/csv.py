@@ -51,6 +51,7 @@ from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party, Value
 from cmc_core.vocabulary import Language, Provenance, label
 from cmc_exporters._colophon import METHOD, colophon
+from cmc_exporters._facts import plain
 
 __all__ = [
     "CSV_EXPORTER",
@@ -159,14 +160,8 @@ def _cell(value: Cell) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return _number(value)
+        return plain(value)
     return neutralised(value)
-
-
-def _number(value: float) -> str:
-    """A number as plain as a program reads it: ``1200``, ``24.5`` (never ``1.2e+03``)."""
-    whole = isinstance(value, int) or value.is_integer()  # a share given as 70 is an int
-    return str(int(value)) if whole else repr(value)
 
 
 def _first_by_id(items: Sequence[Party] | Sequence[Value]) -> dict[str, Party | Value]:
@@ -262,7 +257,7 @@ def _party_rows(canvas: Canvas, language: Language) -> Iterator[dict[str, Cell]]
             "owners": ";".join(stake.party or "" for stake in party.owners),
             "owner_names": ";".join(name(stake.party) for stake in party.owners),
             "owner_shares": ";".join(
-                "" if stake.share is None else _number(stake.share) for stake in party.owners
+                "" if stake.share is None else plain(stake.share) for stake in party.owners
             ),
             "provenance": _provenance(party.provenance),
             "sources": ";".join(party.sources),

@@ -43,7 +43,13 @@ from cmc_core.vocabulary import (
     ValueKind,
 )
 
-__all__ = ["SNAPSHOT_NAMES", "canvas_called", "hostile_schema2_canvas", "schema2_canvas"]
+__all__ = [
+    "SNAPSHOT_NAMES",
+    "canvas_called",
+    "hostile_schema2_canvas",
+    "reviewed_canvas",
+    "schema2_canvas",
+]
 
 
 def schema2_canvas() -> Canvas:
@@ -143,6 +149,23 @@ def hostile_schema2_canvas() -> Canvas:
     waste = attrs.evolve(canvas.waste, unit=say())
     meta = attrs.evolve(canvas.meta, as_of=say())
     return attrs.evolve(canvas, meta=meta, flows=flows, sources=sources, waste=waste)
+
+
+def reviewed_canvas() -> Canvas:
+    """:func:`schema2_canvas` with what a review of the exports found wrongly shown: flow volumes
+    that Python writes in exponent form (``1e+22`` t and ``1.23e-07`` t a year) and a party
+    with owners whose provenance is inferred (its marker must not read as the last owner's)."""
+    canvas = schema2_canvas()
+    volumes = {"f-grain-mill": 1.0e22, "f-grain-bakers": 0.000000123}
+    flows = tuple(
+        attrs.evolve(flow, volume=volumes[flow.id]) if flow.id in volumes else flow
+        for flow in canvas.flows
+    )
+    parties = tuple(
+        attrs.evolve(party, provenance=Provenance.INFERRED) if party.id == "p-exchange" else party
+        for party in canvas.parties
+    )
+    return canvas.evolve(flows=flows, parties=parties)
 
 
 #: The canvases every exporter's snapshots are taken of: the bundled examples, the hostile

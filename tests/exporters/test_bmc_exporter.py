@@ -22,10 +22,11 @@ from cmc_core.model import (
     ProcessArea,
     Value,
     ValueFlow,
+    Waste,
 )
 from cmc_core.rules import bmc_blockers
 from cmc_core.testing import ExporterContract, hostile_canvas, sample_canvases
-from cmc_core.vocabulary import Language, Mode, ProcessKind, Role, ValueKind
+from cmc_core.vocabulary import Language, Mode, ProcessKind, Role, SavingStatus, ValueKind
 from cmc_exporters._bmc_bridge import bmc_blocks
 from cmc_exporters._markdown_text import markdown_text
 from cmc_exporters.bmc import BMC_EXPORTER, BmcRefusedError, render_bmc
@@ -161,6 +162,32 @@ def test_the_bridge_reads_each_block_from_the_party_s_place_in_the_community() -
         "Financing of Harbour platform: Fee per message",
         "Own execution: Trucking",
     )
+
+
+def test_the_saving_in_the_cost_structure_is_called_realised_or_expected_by_its_status() -> None:
+    canvas = small_community()
+    said = {
+        (
+            SavingStatus.PROMISED,
+            Language.EN,
+        ): "Expected saving on communication and control: 12.5 %",
+        (SavingStatus.PROMISED, Language.NL): (
+            "Verwachte besparing op communicatie en controle: 12,5 %"
+        ),
+        (
+            SavingStatus.REALISED,
+            Language.EN,
+        ): "Realised saving on communication and control: 12.5 %",
+        (SavingStatus.REALISED, Language.NL): (
+            "Gerealiseerde besparing op communicatie en controle: 12,5 %"
+        ),
+    }
+    for (status, language), line in said.items():
+        waste = Waste(expected_saving=12.5, status=status)
+        party = canvas.party("s1")
+        assert party is not None
+        blocks = {b.key: b.lines for b in bmc_blocks(canvas.evolve(waste=waste), party, language)}
+        assert blocks["cost_structure"][-1] == line
 
 
 def test_a_counter_flow_is_revenue_for_its_receiver_not_a_proposition_of_its_sender() -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import cmc_exporters
 from cmc_core import Canvas
@@ -33,7 +35,13 @@ from cmc_exporters.csv import (
     neutralised,
 )
 
-from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas, schema2_canvas
+from .schema2 import (
+    SNAPSHOT_NAMES,
+    canvas_called,
+    hostile_schema2_canvas,
+    reviewed_canvas,
+    schema2_canvas,
+)
 from .snapshot import assert_matches_snapshot
 
 PARTIES = ExportOptions(settings={"table": "parties"})
@@ -267,6 +275,30 @@ def test_flows_give_their_kind_volume_unit_period_provenance_and_sources() -> No
     assert dutch["f-fee"]["kind_label"] == "vergoeding"
     assert dutch["f-report"]["kind_label"] == "verplichte melding"
     assert dutch["f-estate"]["volume"] == "1500.5"  # ids and numbers do not follow --lang
+
+
+def test_volumes_are_never_written_in_exponent_form() -> None:
+    flows = by_id(export_csv(reviewed_canvas(), ExportOptions()))
+    assert flows["f-grain-mill"]["volume"] == "10000000000000000000000"  # not 1e+22
+    assert flows["f-grain-bakers"]["volume"] == "0.000000123"  # not 1.23e-07
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.floats(min_value=0, allow_nan=False, allow_infinity=False))
+@example(1.0e22)
+@example(0.000000123)
+@example(5e-324)
+@example(1.7976931348623157e308)
+def test_a_volume_reads_back_as_itself_to_15_significant_digits(volume: float) -> None:
+    canvas = schema2_canvas()
+    flows = tuple(
+        attrs.evolve(flow, volume=volume) if flow.id == "f-estate" else flow
+        for flow in canvas.flows
+    )
+    cell = by_id(export_csv(canvas.evolve(flows=flows), ExportOptions()))["f-estate"]["volume"]
+    assert "e" not in cell.lower()
+    assert "," not in cell  # plain: no thousands separators, whatever the language
+    assert math.isclose(float(cell), volume, rel_tol=1e-14)
 
 
 def test_parties_give_the_organisations_they_stand_for_their_owners_and_provenance() -> None:

@@ -11,7 +11,7 @@ from cmc_core.model import Commonality, Party, Value, ValueFlow
 from cmc_core.vocabulary import Language, Role
 from cmc_exporters.dot import DOT_EXPORTER
 
-from .schema2 import hostile_schema2_canvas, schema2_canvas
+from .schema2 import hostile_schema2_canvas, reviewed_canvas, schema2_canvas
 from .test_dot_exporter import assert_well_formed
 
 
@@ -70,6 +70,18 @@ def test_the_volumes_of_flows_that_share_an_arrow_add_up() -> None:
         'c1 -> p2 [label="Handling (24 %)"];',
         'c1 -> p3 [label="Handling (24.5 %)\\nHandling (10 TEU)\\nHandling"];',
     ]
+
+
+def test_volumes_are_written_out_in_full_never_in_exponent_form() -> None:
+    assert edge_lines(reviewed_canvas(), Language.EN)[:3] == [
+        'p1 -> c1 [label="Milling wheat (in return: Payment; 10,000,000,000,000,000,000,000 t per '
+        'year)\\nMilling wheat (0.000000123 t per year)"];',
+        'c1 -> p3 [label="Milling wheat (in return: Payment; 10,000,000,000,000,000,000,000 t per '
+        'year)"];',
+        'c1 -> p4 [label="Milling wheat (0.000000123 t per year)"];',
+    ]
+    dutch = edge_lines(reviewed_canvas(), Language.NL)[2]
+    assert dutch == 'c1 -> p4 [label="Milling wheat (0,000000123 t per jaar)"];'
 
 
 def test_the_text_of_schema_version_2_stays_inside_its_strings() -> None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import html
 import re
 
+import attrs
+import pytest
+
 from cmc_core.exporting import ExportOptions
 from cmc_core.testing import INJECTION_MARKER, assert_safe_html, sample_canvases
-from cmc_core.vocabulary import Language
+from cmc_core.vocabulary import Language, SavingStatus
 from cmc_exporters.html import HTML_EXPORTER
 
-from .schema2 import hostile_schema2_canvas, schema2_canvas
+from .schema2 import hostile_schema2_canvas, reviewed_canvas, schema2_canvas
 from .test_html_exporter import Page, export
 
 
@@ -48,7 +51,7 @@ def test_each_block_shows_the_facts_of_schema_version_2_where_its_entity_is_draw
     assert "Riverside Growers' Cooperative : stands for 240 organisations" in block(
         page, "suppliers"
     )
-    assert "Independent bakers : stands for 35 organisations (inferred)" in block(page, "demanders")
+    assert "Independent bakers : (inferred) stands for 35 organisations" in block(page, "demanders")
     assert "owners: Riverside Grain Foundation (70 %), Riverside Growers' Cooperative (30 %)" in (
         block(page, "stakeholders")
     )
@@ -63,10 +66,10 @@ def test_each_block_shows_the_facts_of_schema_version_2_where_its_entity_is_draw
     ):
         assert text in commonality
     assert "(40 % of the votes; over transaction rules)" in block(page, "governance")
-    assert "Mills fear price transparency (inferred)" in block(page, "resistances")
+    assert "(inferred) Mills fear price transparency" in block(page, "resistances")
     waste = block(page, "waste_reduction")
     assert "Baseline : 18,000 delivery notes per year" in waste
-    assert "Saving : 4,500 delivery notes per year (realised)" in waste
+    assert "Realised saving : 25 % · 4,500 delivery notes per year" in waste
     assert "Provenance : unverified" in waste
 
 
@@ -115,15 +118,18 @@ def test_a_dutch_page_says_the_facts_of_schema_version_2_in_dutch() -> None:
     assert "(40 % van de stemmen; over transactieregels)" in block(page, "governance")
     waste = block(page, "waste_reduction")
     assert "Nulmeting : 18.000 delivery notes per jaar" in waste
-    assert "Besparing : 4.500 delivery notes per jaar (gerealiseerd)" in waste
+    assert "Gerealiseerde besparing : 25 % · 4.500 delivery notes per jaar" in waste
     assert "Herkomst : niet bevestigd" in waste
     flows = table_rows(page, "flows")
     assert flows[0][5:7] == ["Soort", "Volume"]
     assert flows[5][5:7] == ["vergoeding", "0,5 %"]
     assert table_rows(page, "sources")[0][-1] == "Bron voor"
     assert '<a href="#sources">Bronnen (4)</a>' in page
-    assert "stands for" not in page
-    assert "of the votes" not in page
+    # Rule messages and score reasons are in English, as the rules write them: the rest is not.
+    ours = page.split('<section id="score-card"', 1)[0] + page.split('<section id="sources"')[1]
+    for english in ("stands for", "of the votes", "owners", "inferred", "unverified", "saving",
+                    "realised", "promised", "per year"):  # fmt: skip
+        assert english not in ours, english
 
 
 def test_the_text_of_schema_version_2_is_escaped_on_the_page() -> None:
@@ -141,3 +147,52 @@ def test_the_text_of_schema_version_2_is_escaped_on_the_page() -> None:
         *(text for s in canvas.sources for text in (s.title, s.publisher, s.date, s.url)),
     ]
     assert [text for text in texts if " ".join(text.split()) not in shown] == []
+
+
+# -- what a review found ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "owners", "huge", "tiny"),
+    [
+        (Language.EN, "(inferred) network leader · owners: Riverside Grain Foundation (70 %), "
+         "Riverside Growers' Cooperative (30 %), Municipality of Riverside",
+         "10,000,000,000,000,000,000,000 t per year", "0.000000123 t per year (inferred)"),
+        (Language.NL, "(afgeleid) netwerkleider · eigenaren: Riverside Grain Foundation (70 %), "
+         "Riverside Growers' Cooperative (30 %), Municipality of Riverside",
+         "10.000.000.000.000.000.000.000 t per jaar", "0,000000123 t per jaar (afgeleid)"),
+    ],
+    ids=["en", "nl"],
+)  # fmt: skip
+def test_a_partys_marker_is_next_to_its_name_and_volumes_are_written_out(
+    language: Language, owners: str, huge: str, tiny: str
+) -> None:
+    page = export(reviewed_canvas(), language)
+    stakeholders = page.split('data-block="stakeholders">', 1)[1].split("</article>", 1)[0]
+    item = next(
+        shown_text(li) for li in re.findall(r"<li.*?</li>", stakeholders, re.S)
+        if "Riverside Exchange B.V." in li
+    )  # fmt: skip
+    assert item == f"Riverside Exchange B.V. : {owners}"
+    volumes = [row[6] for row in table_rows(page, "flows")[1:3]]
+    assert volumes == [huge, tiny]
+    assert re.search(r"\de[+-]?\d", shown_text(page.split("<section", 1)[1])) is None
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+def test_the_saving_is_labelled_as_realised_or_expected_by_its_status(language: Language) -> None:
+    realised = schema2_canvas()
+    promised = realised.evolve(waste=attrs.evolve(realised.waste, status=SavingStatus.PROMISED))
+    dutch = language is Language.NL
+    said = {
+        SavingStatus.REALISED: "Gerealiseerde besparing : 25 % · 4.500 delivery notes per jaar"
+        if dutch else "Realised saving : 25 % · 4,500 delivery notes per year",
+        SavingStatus.PROMISED: "Verwachte besparing : 25 % · 4.500 delivery notes per jaar "
+        "(beloofd)" if dutch else
+        "Expected saving : 25 % · 4,500 delivery notes per year (promised)",
+    }  # fmt: skip
+    for canvas in (realised, promised):
+        waste = block(export(canvas, language), "waste_reduction")
+        assert said[canvas.waste.status] in waste
+        other = next(status for status in said if status is not canvas.waste.status)
+        assert said[other].split(" : ")[0] not in waste

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from cmc_core.exporting import ExportOptions
 from cmc_core.testing import sample_canvases
-from cmc_core.vocabulary import Language
+from cmc_core.vocabulary import Language, SavingStatus
 from cmc_exporters.markdown import MARKDOWN_EXPORTER
 
 from .gfm import assert_safe_markdown, reader_text
-from .schema2 import hostile_schema2_canvas, schema2_canvas
+from .schema2 import hostile_schema2_canvas, reviewed_canvas, schema2_canvas
 from .test_markdown_exporter import export, normalised
 
 
@@ -28,8 +30,8 @@ def test_the_facts_of_schema_version_2_appear_where_a_reader_looks_for_them() ->
     assert text.splitlines()[2].endswith("· date: 2025-05-01 · as of: 2019-06_")
     suppliers = block_lines(text, "B2 · Suppliers")
     assert "- **Riverside Growers' Cooperative**: stands for 240 organisations\n" in suppliers
-    assert "- **Hillside Estate**: privileged (unverified)" in suppliers
-    assert "- **Independent bakers**: stands for 35 organisations (inferred)" in text
+    assert "- **Hillside Estate**: (unverified) privileged" in suppliers
+    assert "- **Independent bakers**: (inferred) stands for 35 organisations" in text
     assert (
         "- **Riverside Exchange B.V.**: network leader · owners: Riverside Grain Foundation "
         "(70 %), Riverside Growers' Cooperative (30 %), Municipality of Riverside"
@@ -49,12 +51,15 @@ def test_the_facts_of_schema_version_2_appear_where_a_reader_looks_for_them() ->
     assert (
         "Trading rules: Riverside Growers' Cooperative (40 % of the votes; over transaction rules)"
     ) in governance
-    assert "(60 % of the votes; over transaction rules) (unverified)" in governance
-    assert "- **North Mill · high**: Mills fear price transparency (inferred)" in text
+    assert (
+        "- **Decision rights**: (unverified) Trading rules: North Mill, Independent bakers "
+        "(60 % of the votes; over transaction rules)\n"
+    ) in governance
+    assert "- **North Mill · high**: (inferred) Mills fear price transparency" in text
     waste = block_lines(text, "D2 · Waste and savings")
     assert "- **Baseline**: 18,000 delivery notes per year\n" in waste
-    assert "- **Expected saving**: 25 % (realised)\n" in waste
-    assert "- **Saving**: 4,500 delivery notes per year (realised)\n" in waste
+    assert "- **Realised saving**: 25 % · 4,500 delivery notes per year\n" in waste
+    assert "Expected saving" not in waste
     assert "- **Provenance**: unverified" in waste
 
 
@@ -95,7 +100,7 @@ def test_a_dutch_export_says_the_facts_of_schema_version_2_in_dutch() -> None:
     for dutch in (
         "peildatum: 2019-06",
         "staat voor 240 organisaties",
-        "bevoorrecht (niet bevestigd)",
+        "- **Hillside Estate**: (niet bevestigd) bevoorrecht",
         "netwerkleider · eigenaren: Riverside Grain Foundation (70 %)",
         "- **Medebeheerders**: Riverside Grain Foundation",
         "- **Eigenaren**: Riverside Grain Foundation (70 %)",
@@ -104,7 +109,7 @@ def test_a_dutch_export_says_the_facts_of_schema_version_2_in_dutch() -> None:
         "- **Begunstigt**: Hillside Estate",
         "(40 % van de stemmen; over transactieregels)",
         "- **Nulmeting**: 18\\.000 delivery notes per jaar",
-        "- **Besparing**: 4\\.500 delivery notes per jaar (gerealiseerd)",
+        "- **Gerealiseerde besparing**: 25 % · 4.500 delivery notes per jaar\n",
         "- **Herkomst**: niet bevestigd",
         "| Tegenwaarde | Soort | Volume |",
         "| vergoeding | 0,5 % |",
@@ -118,7 +123,8 @@ def test_a_dutch_export_says_the_facts_of_schema_version_2_in_dutch() -> None:
     # Rule messages are in English, as the rules write them: the rest of the page is not.
     ours = text.split("## Validatie", 1)[0] + text.split("## Bronnen", 1)[1]
     english = ("stands for", "Co-stewards", "of the votes", "member tariffs", "realised",
-               "inferred", "unverified", "## Sources", "market flow", "regulatory")  # fmt: skip
+               "inferred", "unverified", "## Sources", "market flow", "regulatory", "owners",
+               "saving", "Saving", "promised", "per year")  # fmt: skip
     assert [word for word in english if word in ours] == []
 
 
@@ -136,3 +142,56 @@ def test_the_text_of_schema_version_2_is_escaped_and_reads_back_as_itself() -> N
     ]
     missing = [text for text in texts if normalised(text) not in shown]
     assert missing == []
+
+
+# -- what a review found ---------------------------------------------------------------------
+
+
+def test_volumes_are_written_out_in_full_never_in_exponent_form() -> None:
+    for language, huge, tiny in (
+        (Language.EN, "10,000,000,000,000,000,000,000 t per year",
+         "0.000000123 t per year (inferred)"),
+        (Language.NL, "10.000.000.000.000.000.000.000 t per jaar",
+         "0,000000123 t per jaar (afgeleid)"),
+    ):  # fmt: skip
+        output = MARKDOWN_EXPORTER.export_bytes(reviewed_canvas(), ExportOptions(language=language))
+        shown = normalised(reader_text(output))
+        assert [text for text in (huge, tiny) if text not in shown] == [], language
+        assert re.search(r"\de[+-]?\d", shown) is None, language
+
+
+def test_a_partys_provenance_marker_stands_next_to_its_name_not_after_its_last_owner() -> None:
+    english = export(reviewed_canvas(), Language.EN)
+    assert (
+        "- **Riverside Exchange B.V.**: (inferred) network leader · owners: Riverside Grain "
+        "Foundation (70 %), Riverside Growers' Cooperative (30 %), Municipality of Riverside\n"
+    ) in english
+    dutch = export(reviewed_canvas(), Language.NL)
+    assert (
+        "- **Riverside Exchange B.V.**: (afgeleid) netwerkleider · eigenaren: Riverside Grain "
+        "Foundation (70 %), Riverside Growers' Cooperative (30 %), Municipality of Riverside\n"
+    ) in dutch
+
+
+def test_the_saving_is_labelled_by_its_status() -> None:
+    """A realised saving is not called expected (``Expected saving: 20 % (realised)``), nor a
+    promised one realised."""
+    realised = schema2_canvas()  # its saving is realised
+    promised = realised.evolve(waste=attrs.evolve(realised.waste, status=SavingStatus.PROMISED))
+    cases = [  # canvas, language, the line, the label it must not have
+        (realised, Language.EN, "- **Realised saving**: 25 % · 4,500 delivery notes per year\n",
+         "Expected saving"),
+        (realised, Language.NL, "- **Gerealiseerde besparing**: 25 % · 4.500 delivery notes per "
+         "jaar\n", "Verwachte besparing"),
+        (promised, Language.EN, "- **Expected saving**: 25 % · 4,500 delivery notes per year "
+         "(promised)\n", "Realised saving"),
+        (promised, Language.NL, "- **Verwachte besparing**: 25 % · 4.500 delivery notes per jaar "
+         "(beloofd)\n", "Gerealiseerde besparing"),
+    ]  # fmt: skip
+    for canvas, language, line, wrong in cases:
+        heading = "D2 · Waste and savings"
+        if language is Language.NL:
+            heading = "D2 · Verspilling en besparing"
+        waste = block_lines(export(canvas, language), heading)
+        assert line in waste, (canvas.waste.status, language)
+        assert wrong not in waste, (canvas.waste.status, language)

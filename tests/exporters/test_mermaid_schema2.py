@@ -11,8 +11,19 @@ from cmc_core.exporting import ExportOptions
 from cmc_core.vocabulary import FlowKind, Language
 from cmc_exporters.mermaid import MERMAID_EXPORTER
 
-from .schema2 import hostile_schema2_canvas, schema2_canvas
+from .schema2 import hostile_schema2_canvas, reviewed_canvas, schema2_canvas
 from .test_mermaid_exporter import assert_well_formed, decoded, small_canvas
+
+
+def test_volumes_are_written_out_in_full_never_in_exponent_form() -> None:
+    for language, huge, tiny in (
+        (Language.EN, "10,000,000,000,000,000,000,000 t per year", "0.000000123 t per year"),
+        (Language.NL, "10.000.000.000.000.000.000.000 t per jaar", "0,000000123 t per jaar"),
+    ):
+        options = ExportOptions(language=language)
+        text = decoded(MERMAID_EXPORTER.export_bytes(reviewed_canvas(), options).decode("utf-8"))
+        assert huge in text
+        assert tiny in text
 
 
 def test_other_kinds_than_market_end_in_a_circle_and_labels_give_volumes() -> None:

@@ -5,11 +5,16 @@ colophon every exporter writes."""
 
 from __future__ import annotations
 
+import math
+
 import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cmc_core.model import Stake
 from cmc_core.vocabulary import Language, Period, Provenance
+from cmc_exporters._changes import describe_value
 from cmc_exporters._citations import Citation, citations, cited_for, source_rows
 from cmc_exporters._colophon import colophon
 from cmc_exporters._facts import (
@@ -17,6 +22,7 @@ from cmc_exporters._facts import (
     number,
     owners,
     percent,
+    plain,
     provenance_marker,
     represents,
 )
@@ -36,6 +42,12 @@ EN, NL = Language.EN, Language.NL
         (1500.5, "1,500.5", "1.500,5"),
         (0.1 + 0.2, "0.3", "0,3"),
         (2.25, "2.25", "2,25"),
+        (1.0e22, "10,000,000,000,000,000,000,000", "10.000.000.000.000.000.000.000"),
+        (0.000000123, "0.000000123", "0,000000123"),
+        (1234567.891, "1,234,567.891", "1.234.567,891"),
+        (1 / 3, "0.333333333333333", "0,333333333333333"),  # 15 significant digits
+        (-0.0, "0", "0"),
+        (12_345_678_901_234_567, "12,345,678,901,234,567", "12.345.678.901.234.567"),  # an int
     ],
 )
 def test_numbers_follow_the_language_and_never_use_an_exponent(
@@ -43,6 +55,39 @@ def test_numbers_follow_the_language_and_never_use_an_exponent(
 ) -> None:
     assert number(value, EN) == english
     assert number(value, NL) == dutch
+    assert plain(value) == english.replace(",", "")
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+@example(1.0e22)
+@example(0.000000123)
+@example(5e-324)  # the smallest float: 323 zeros after the point
+@example(1.7976931348623157e308)  # the largest: 15 digits rounded up would overflow
+@example(-1.7976931348623157e308)
+def test_no_finite_number_is_written_in_exponent_form(value: float) -> None:
+    """However large or small, a number is written out in full (thousands separators in the
+    reports, none in CSV), with at most 15 significant digits and no trailing zeros, and reads
+    back as the number to 15 significant digits."""
+    shown = {
+        "plain": plain(value),
+        "en": number(value, EN),
+        "nl": number(value, NL),
+        "percent": percent(value, NL),
+    }
+    assert [form for form, text in shown.items() if "e" in text.lower()] == []
+    assert math.isclose(float(shown["plain"]), value, rel_tol=1e-14)  # 15 significant digits
+    assert shown["en"].replace(",", "") == shown["plain"]
+    assert shown["nl"].replace(".", "").replace(",", ".") == shown["plain"]
+    digits = shown["plain"].lstrip("-").replace(".", "").lstrip("0").rstrip("0")
+    assert len(digits) <= 15
+    if "." in shown["plain"]:
+        assert not shown["plain"].endswith(("0", "."))  # no trailing zeros
+
+
+def test_a_change_of_a_number_is_described_without_an_exponent_too() -> None:
+    assert describe_value(1.0e22, EN) == "10,000,000,000,000,000,000,000"
+    assert describe_value(0.000000123, NL) == "0,000000123"
+    assert describe_value(Stake("p-city", 0.5), NL) == "p-city 0,5 %"
 
 
 def test_an_amount_gives_its_unit_and_period_and_a_share_as_a_percentage() -> None:

@@ -5,6 +5,8 @@ size the paper setting asks for. Rendering in a real browser is tested in ``test
 
 from __future__ import annotations
 
+import itertools
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -18,10 +20,18 @@ from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party, Source
 from cmc_core.testing import ExporterContract, assert_safe_xml, sample_canvases
 from cmc_core.vocabulary import Language, Role
+from cmc_exporters._blocks import read_zones
 from cmc_exporters._measure import fit_paragraphs, text_width, wrap
+from cmc_exporters._poster import _paragraphs
 from cmc_exporters.svg import SVG_EXPORTER
 
-from .schema2 import SNAPSHOT_NAMES, canvas_called, hostile_schema2_canvas, schema2_canvas
+from .schema2 import (
+    SNAPSHOT_NAMES,
+    canvas_called,
+    hostile_schema2_canvas,
+    reviewed_canvas,
+    schema2_canvas,
+)
 from .snapshot import assert_matches_snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -221,8 +231,10 @@ def test_each_block_shows_the_facts_of_schema_version_2_in_the_language_asked_fo
         "block-commonality": ["Medebeheerders:", "lidmaatschap", "terugkeerverbod"] if dutch
         else ["Co-stewards:", "membership (set by:", "member tariffs · exit ban"],
         "block-governance": ["40 % van de stemmen"] if dutch else ["40 % of the votes"],
-        "block-waste_reduction": ["Nulmeting: 18.000 delivery notes per jaar", "(gerealiseerd)"]
-        if dutch else ["Baseline: 18,000 delivery notes per year", "(realised)"],
+        "block-waste_reduction": ["Nulmeting: 18.000 delivery notes per jaar",
+                                  "Gerealiseerde besparing: 25 % · 4.500 delivery notes per jaar"]
+        if dutch else ["Baseline: 18,000 delivery notes per year",
+                       "Realised saving: 25 % · 4,500 delivery notes per year"],
     }  # fmt: skip
     for key, texts in expected.items():
         shown = group_text(root, key)
@@ -269,3 +281,79 @@ def test_the_text_of_schema_version_2_is_escaped_in_the_image() -> None:
                                   "line", "circle", "polyline", "path")
     }  # fmt: skip
     assert " ".join((canvas.meta.as_of or "").split()) in " ".join(root.itertext())
+
+
+# -- what a review found ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+def test_a_partys_marker_is_next_to_its_name_and_the_saving_is_labelled_by_its_status(
+    language: Language,
+) -> None:
+    root = svg_of(reviewed_canvas(), language)
+    stakeholders, waste = (
+        group_text(root, "block-stakeholders"),
+        group_text(root, "block-waste_reduction"),
+    )
+    if language is Language.NL:
+        assert "Riverside Exchange B.V.: (afgeleid) netwerkleider · eigenaren: Riverside" in (
+            stakeholders
+        )
+        assert "Municipality of Riverside (afgeleid)" not in stakeholders
+        assert "Gerealiseerde besparing: 25 %" in waste
+        assert "Verwachte besparing" not in waste
+    else:
+        assert "Riverside Exchange B.V.: (inferred) network leader · owners: Riverside" in (
+            stakeholders
+        )
+        assert "Municipality of Riverside (inferred)" not in stakeholders
+        assert "Realised saving: 25 %" in waste
+        assert "Expected saving" not in waste
+
+
+def block_paragraphs(language: Language) -> list[str]:
+    """Every paragraph the poster wraps in the blocks of the reviewed canvas."""
+    return [
+        paragraph
+        for zone in read_zones(reviewed_canvas(), language)
+        for block in zone.blocks
+        for paragraph in _paragraphs(block)[0]
+    ]
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.value)
+def test_wrapping_never_ends_a_line_in_a_bare_colon_or_parts_a_number_from_its_unit(
+    language: Language,
+) -> None:
+    """At any width, a label stays on the line of what it says (a party with nothing more to say
+    has no colon at all: ``North Mill``), and a number on the line of its ``%`` or unit
+    (never ``60`` / ``% van de stemmen``, ``18.000`` / ``delivery notes``)."""
+    paragraphs = block_paragraphs(language)
+    assert "North Mill" in paragraphs  # no profile: its name alone, without a colon
+    broken = []
+    for width in range(40, 400, 2):
+        for paragraph in paragraphs:
+            tied = re.split(r"[^\S\u00a0]+", paragraph)  # what a line must not part
+            if max(text_width(words, 9.0) for words in tied) > width:
+                continue  # a narrower line has to part them
+            lines = wrap(paragraph, float(width), 9.0)
+            for line, after in itertools.pairwise(lines):
+                if line.endswith(":") or after.startswith("%") or line[-1:].isdigit():
+                    broken.append((width, line, after))
+            if lines and lines[-1].endswith(":"):
+                broken.append((width, lines[-1], ""))
+    assert broken == []
+
+
+@pytest.mark.parametrize("name", SNAPSHOT_NAMES)
+def test_no_line_of_the_poster_ends_in_a_bare_colon_or_starts_with_a_percent_sign(
+    name: str,
+) -> None:
+    for language in Language:
+        root = svg_of(canvas_called(name), language)
+        for key, group in groups(root).items():
+            if not key.startswith("block-"):
+                continue
+            lines = [line_text(text) for text in group.findall(f"{SVG}text")]
+            assert [line for line in lines if line.endswith(":")] == [], (key, language)
+            assert [line for line in lines if line.startswith("%")] == [], (key, language)
