@@ -111,3 +111,21 @@ def test_config_and_no_config_together_are_a_usage_error(invoke: Invoke, write: 
     result = invoke("check", *FLAWED, "--config", "cmc.toml", "--no-config")
     assert result.exit_code == 2
     assert "cannot be used together" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "code"),
+    [
+        ('select = ["XYZ999"]\n', "select", "XYZ999"),  # would turn every rule off
+        ('ignore = ["CMC0211"]\n', "ignore", "CMC0211"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "score"])
+def test_a_code_in_the_config_file_that_names_no_rule_is_refused(  # noqa: PLR0917 - fixtures
+    invoke: Invoke, write: Write, content: str, key: str, code: str, command: str
+) -> None:
+    write("pyproject.toml", "[tool.cmc]\n" + content)
+    result = invoke(command, *FLAWED)
+    assert result.exit_code == 2
+    assert f"pyproject.toml: {key}: {code!r} names no rule." in result.stderr
+    assert_no_traceback(result)

@@ -116,6 +116,32 @@ def test_a_third_party_rule_runs_next_to_the_built_in_ones_in_check(make_dist: M
     assert "ZZ001" in cmc("rules").stdout
 
 
+def test_a_plugin_rule_code_in_a_config_file_is_known_to_every_command(
+    make_dist: MakeDist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = """
+        from cmc_core import hookimpl
+        from cmc_core.diagnostics import Finding, Severity
+        from cmc_core.rules import Rule
+
+        def check(canvas, context):
+            yield Finding("the canvas has a name", "meta.name")
+
+        @hookimpl
+        def cmc_register_rules(register):
+            register(Rule("ZZ001", "always", Severity.ERROR, "t", "r", "s", check))
+    """
+    make_dist("cmc-zz", {"cmc_zz": source}, {"zz": "cmc_zz"})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cmc.toml").write_text('ignore = ["ZZ001"]\n', encoding="utf-8")
+    assert cmc("check", "--example", "port-logistics").exit_code == 0
+    assert cmc("score", "--example", "port-logistics").exit_code == 0
+    (tmp_path / "cmc.toml").write_text('ignore = ["ZZ002"]\n', encoding="utf-8")
+    refused = cmc("score", "--example", "port-logistics")
+    assert refused.exit_code == 2
+    assert "Did you mean 'ZZ001'?" in refused.output
+
+
 def test_export_list_names_every_exporter_with_its_plugin(make_dist: MakeDist) -> None:
     make_dist("cmc-plain", {"cmc_plain": exporter_plugin("plain")}, {"plain": "cmc_plain"})
     listing = cmc("export", "--list").stdout

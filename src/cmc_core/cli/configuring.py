@@ -55,6 +55,30 @@ def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact:
             )
 
 
+def _active_rules() -> Sequence[Rule] | None:
+    """The rules of this invocation's plugins (built-ins included), or ``None`` outside one."""
+    if click.get_current_context(silent=True) is None:
+        return None
+    from cmc_core.cli.plugin_options import active_plugins
+
+    return tuple(active_plugins().rules)
+
+
+def _check_file_codes(config: ValidationConfig, known: Sequence[str], source: str | None) -> None:
+    """Refuse a code in a configuration file that names no rule, as the options do: a
+    ``select`` of a code nobody has would silently turn every rule off."""
+    from cmc_core.config import ConfigError
+
+    selection = config.selection
+    listed = [("select", c, False) for c in selection.select]
+    listed += [("ignore", c, False) for c in selection.ignore]
+    listed += [(f"severity.{c}", c, True) for c, _ in selection.severities]
+    for key, code, exact in listed:
+        if not (code in known if exact else any(k.startswith(code) for k in known)):
+            message = f"{code!r} names no rule." + did_you_mean(code, known)
+            raise ConfigError(message, key=key, source=source)
+
+
 def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
     config_path: Path | None,
     no_config: bool,
@@ -79,18 +103,22 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
 
     if no_config and config_path is not None:
         raise click.UsageError("--config and --no-config cannot be used together.")
+    if rules is None:
+        rules = _active_rules()
     known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
     _check_codes("--select", select, known, exact=False)
     _check_codes("--ignore", ignore, known, exact=False)
     _check_codes("--severity", (code for code, _ in severities), known, exact=True)
 
     config = ValidationConfig()
+    source: str | None = None
     if config_path is not None:
-        config = load_config(config_path)
+        config, source = load_config(config_path), str(config_path)
     elif not no_config:
         found = find_config(Path.cwd())
         if found is not None:
-            config = config_from_mapping(found[1], source=str(found[0]))
+            config, source = config_from_mapping(found[1], source=str(found[0])), str(found[0])
+    _check_file_codes(config, known, source)
     selection = config.selection
     if select:
         selection = attrs.evolve(selection, select=select)
