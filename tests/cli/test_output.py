@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -18,6 +19,10 @@ from cmc_core.cli.output import (
     problem_line,
 )
 from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
+
+from .conftest import Invoke
+
+Write = Callable[[str, str | bytes], str]
 
 ESC = "\x1b["
 HERE = Location("a.cmc.yaml", 4, 3)
@@ -192,3 +197,64 @@ def test_colour_follows_the_flag_then_no_color_term_force_color_and_the_terminal
 def test_did_you_mean_suggests_the_closest_choice_ignoring_case() -> None:
     assert did_you_mean("cmc-001", ["CMC001", "CMC016"]) == " Did you mean 'CMC001'?"
     assert did_you_mean("zzz", ["CMC001"]) == ""
+
+
+HOSTILE_TEXTS = [
+    "\x1b]0;owned title\x07",  # OSC: the window title
+    "\x1b]8;;https://example.invalid\x1b\\link\x1b]8;;\x1b\\",  # OSC 8: a hyperlink
+    "\x1b]52;c;QUJD\x07",  # OSC 52: a clipboard write
+    "\x1b[2J",  # CSI: clear the screen
+    "\x9b31m",  # C1 CSI
+    "abc\u202egnp.exe",  # a bidi override
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+@pytest.mark.parametrize("output_format", ["text", "github"])
+def test_canvas_text_never_reaches_the_terminal_as_control_sequences(
+    invoke: Invoke, write: Write, text: str, output_format: str
+) -> None:
+    name = write(
+        "hostile.cmc.json",
+        json.dumps(
+            {
+                "schema_version": 2,
+                "meta": {"name": "x"},
+                "parties": [{"id": "p-1", "name": text, "roles": ["supplier"]}],
+                "flows": [{"id": "f-1", "value": "v-x", "from": "p-1", "to": "p-1"}],
+            }
+        ),
+    )
+    result = invoke("check", name, "--format", output_format)
+    assert result.exit_code == 1
+    shown = result.stdout + result.stderr
+    for raw in ("\x1b", "\x9b", "\u202e"):
+        assert raw not in shown
+    assert any(shown_as in shown for shown_as in ("\\u001b", "\\u009b", "\\u202e"))
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_score_cards_and_timelines_escape_control_sequences_too(
+    invoke: Invoke, write: Write, text: str
+) -> None:
+    files = []
+    for n, as_of in enumerate(["2023", "2024", "2025"]):
+        files.append(
+            write(
+                f"s{n}.cmc.json",
+                json.dumps(
+                    {
+                        "schema_version": 2,
+                        "meta": {"name": "x", "as_of": as_of + text if n == 0 else as_of},
+                        "parties": [{"id": "p-1", "name": text, "roles": ["supplier"]}],
+                        "flows": [{"id": "f-1", "value": "v-x", "from": "p-1", "to": "p-2"}],
+                    }
+                ),
+            )
+        )
+    for args in ([files[0]], files[:2], files):
+        result = invoke("score", *args)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout
+        assert "\x9b" not in result.stdout
+        assert "\u202e" not in result.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
@@ -20,6 +21,7 @@ __all__ = [
     "EXIT_USER_ERROR",
     "CliError",
     "did_you_mean",
+    "terminal_safe",
     "use_color",
 ]
 
@@ -58,9 +60,10 @@ class CliError(click.ClickException):
         self.prefix = prefix
 
     def show(self, file: IO[Any] | None = None) -> None:
-        """Print the message to stderr."""
-        text = f"Error: {self.format_message()}" if self.prefix else self.format_message()
-        click.echo(text, err=True)
+        """Print the message to stderr (a file name or a canvas text in it cannot control the
+        terminal)."""
+        message = terminal_safe(self.format_message())
+        click.echo(f"Error: {message}" if self.prefix else message, err=True)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -95,3 +98,18 @@ def use_color(
         return stream.isatty()
     except (AttributeError, ValueError):  # a closed or unusual stream is not a terminal
         return False
+
+
+#: Characters a canvas's text must not send to a terminal: C0 controls but tab and newline (ESC
+#: starts colour codes, OSC titles, OSC 8 links and OSC 52 clipboard writes), DEL, C1 controls,
+#: bidi controls that reorder what is shown, and the line and paragraph separators.
+_UNSAFE_FOR_TERMINAL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that could control or reorder a terminal's display shown
+    as ``\\uXXXX`` instead: what a canvas says is printed, never obeyed. Colours ``cmc``
+    adds itself are styled around such text afterwards."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

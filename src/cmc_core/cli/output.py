@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import attrs
 import click
 
+from cmc_core.cli._support import terminal_safe
 from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
 
 __all__ = [
@@ -121,7 +122,7 @@ class CheckResult:
 
 def problem_line(problem: FileProblem) -> str:
     """One ``file:line:col: message`` line for stderr."""
-    return f"{problem.where}: {problem.message}"
+    return terminal_safe(f"{problem.where}: {problem.message}")
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -133,16 +134,17 @@ def plural(count: int, word: str) -> str:
 
 
 def _diagnostic_line(diagnostic: Diagnostic, color: bool) -> str:
-    where = str(diagnostic.location or Location())
-    code = diagnostic.code
+    where = terminal_safe(str(diagnostic.location or Location()))
+    code = terminal_safe(diagnostic.code)  # a plugin's rule names its own code
     severity = str(diagnostic.severity)
+    message, path = terminal_safe(diagnostic.message), terminal_safe(diagnostic.path)
     if color:
         where = click.style(where, bold=True)
         code = click.style(code, bold=True)
         severity = click.style(severity, fg=_SEVERITY_COLOURS[diagnostic.severity])
-    line = f"{where}: {code} {severity} {diagnostic.message}"
-    if diagnostic.path:
-        line += click.style(f" [{diagnostic.path}]", dim=True) if color else f" [{diagnostic.path}]"
+    line = f"{where}: {code} {severity} {message}"
+    if path:
+        line += click.style(f" [{path}]", dim=True) if color else f" [{path}]"
     return line
 
 
@@ -198,7 +200,8 @@ _GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severi
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escapes first; the log it shows is a terminal too.
+    return terminal_safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

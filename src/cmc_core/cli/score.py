@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cmc_core.cli._support import CliError, did_you_mean
+from cmc_core.cli._support import CliError, did_you_mean, terminal_safe
 from cmc_core.cli.configuring import config_options, resolve_config
 from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
@@ -230,7 +230,7 @@ def score(
         if output_format == "json":
             _echo_json(card.to_dict())
         else:
-            click.echo(render_card(card, names[0]))
+            click.echo(terminal_safe(render_card(card, names[0])))
     else:
         from cmc_core.scoring import compare
 
@@ -238,7 +238,7 @@ def score(
         if output_format == "json":
             _echo_json(comparison.to_dict())
         else:
-            click.echo(render_comparison(comparison, names[0], names[1]))
+            click.echo(terminal_safe(render_comparison(comparison, names[0], names[1])))
 
 
 def _echo_json(data: dict[str, Any]) -> None:
@@ -254,4 +254,4 @@ def _echo_timeline(assessments: list[Assessment], names: list[str], output_forma
     if output_format == "json":
         _echo_json(timeline.to_dict())
     else:
-        click.echo(render_timeline(timeline))
+        click.echo(terminal_safe(render_timeline(timeline)))
