@@ -43,6 +43,9 @@ CONFIG_FILE = "cmc.toml"
 _PYPROJECT = "pyproject.toml"
 
 
+_LONG_NUMBER = "not valid TOML: a whole number with more than 4,300 digits is too long to read"
+
+
 def read_config_file(path: Path | str) -> dict[str, Any]:
     """The cmc table of a configuration file: ``[tool.cmc]`` of a ``pyproject.toml``, else the
     whole file; empty when a ``pyproject.toml`` has no ``[tool.cmc]``.
@@ -59,6 +62,8 @@ def read_config_file(path: Path | str) -> dict[str, Any]:
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", None, str(file)) from None
+    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
+        raise ConfigError(_LONG_NUMBER, None, str(file)) from None
     if file.name != _PYPROJECT:
         return document
     table = (
@@ -75,6 +80,8 @@ def _has_cmc_table(pyproject: Path) -> bool:
             document = tomllib.load(stream)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", None, str(pyproject)) from None
+    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
+        raise ConfigError(_LONG_NUMBER, None, str(pyproject)) from None
     tool = document.get("tool")
     return isinstance(tool, dict) and "cmc" in tool
 

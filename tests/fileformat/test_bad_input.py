@@ -384,3 +384,56 @@ def test_the_model_checks_its_bounds_on_construction_and_on_evolve() -> None:
             ValueFlow("f-1", volume=bad)
     with pytest.raises(ValueError, match="volume must be an amount of at least 0"):
         attrs.evolve(ValueFlow("f-1", volume=2.0), volume=-2.0)
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "says"),
+    [
+        (
+            "schema_version: 2\nmeta: {name: x, date: 2024-02-30}\n",
+            "2:23",
+            "'2024-02-30' is not a date that exists",
+        ),
+        (
+            "schema_version: 2\nwaste: {baseline_amount: " + "9" * 5000 + "}\n",
+            "2:26",
+            "a whole number with more than 4,300 digits is too long to read",
+        ),
+        ("schema_version: 2\n? [a: ]\n: 1\n", "2:3", "a mapping or a list cannot be a key"),
+        (
+            "schema_version: 2\nparties:\n  - ? [a, b]\n    : 3\n",
+            "3:7",
+            "a mapping or a list cannot be a key",
+        ),
+        (
+            'schema_version: 2\nmeta: {name: "x\\ud800y"}\n',
+            "2:14",
+            "text with a lone UTF-16 surrogate (such as \\ud800) cannot be saved",
+        ),
+    ],
+)
+def test_yaml_values_python_cannot_build_are_load_errors_with_a_location(
+    tmp_path: Path, content: str, where: str, says: str
+) -> None:
+    # each of these used to end in a traceback (issue 14, item 2)
+    line = only_line(load_error(tmp_path, "c.cmc.yaml", content), tmp_path)
+    assert line.startswith(f"c.cmc.yaml:{where}: invalid YAML: ")
+    assert says in line
+
+
+def test_a_toml_number_too_long_to_read_is_a_load_error_with_its_line(tmp_path: Path) -> None:
+    content = "schema_version = 2\n[waste]\nbaseline_amount = " + "9" * 5000 + "\n"
+    line = only_line(load_error(tmp_path, "c.cmc.toml", content), tmp_path)
+    assert line == (
+        "c.cmc.toml:3:19: invalid TOML: a whole number with more than 4,300 digits is too "
+        "long to read"
+    )
+
+
+def test_a_config_number_too_long_to_read_is_a_config_error(tmp_path: Path) -> None:
+    from cmc_core.config import ConfigError, read_config_file
+
+    path = tmp_path / "cmc.toml"
+    path.write_text("min_suppliers = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="more than 4,300 digits is too long to read"):
+        read_config_file(path)

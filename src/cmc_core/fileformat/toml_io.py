@@ -45,7 +45,21 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
         message = "invalid TOML: the document is nested too deeply"
         problem = LoadProblem(message, "", Location(source))
         raise CanvasLoadError([problem], source) from None
+    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
+        message = "invalid TOML: a whole number with more than 4,300 digits is too long to read"
+        raise CanvasLoadError(
+            [LoadProblem(message, "", _long_number(text, source))], source
+        ) from None
     return structure_document(plainify(tree), source, file_locator(source))
+
+
+def _long_number(text: str, source: str | None) -> Location:
+    """Where the first run of more than 4,300 digits starts."""
+    found = re.search(r"\d{4301,}", text)
+    if found is None:
+        return Location(source)
+    line = text.count("\n", 0, found.start()) + 1
+    return Location(source, line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1)
 
 
 def _has_carriage_return(value: Any) -> bool:

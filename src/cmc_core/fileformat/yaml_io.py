@@ -79,11 +79,59 @@ def _composer_class() -> Any:
     return SafeComposer
 
 
+#: A UTF-16 surrogate: YAML's ``\\ud800`` escape makes one, and no UTF-8 file can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _construction_problem(error: Exception, node: Any) -> str:
+    """What a value that YAML parsed but Python cannot build is, in the file's words."""
+    tag = str(getattr(node, "tag", ""))
+    if isinstance(error, TypeError) and "unhashable" in str(error):
+        return "a mapping or a list cannot be a key; write the key as text"
+    if tag.endswith(":timestamp"):
+        return f"{node.value!r} is not a date that exists ({error}); put it in quotes if it is text"
+    if tag.endswith(":int"):
+        return "a whole number with more than 4,300 digits is too long to read"
+    return f"this value cannot be read ({error})"
+
+
+@functools.cache
+def _constructor_class() -> Any:
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+    from ruamel.yaml.nodes import ScalarNode
+
+    class SafeConstructor(RoundTripConstructor):
+        """Turns a value YAML parsed but Python cannot build (a date that does not exist, a
+        number too long to convert, a mapping as a key, a lone surrogate) into a marked error,
+        which the loader reports with its line and column like a syntax error."""
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                data = super().construct_object(node, deep=deep)
+            except (ValueError, TypeError) as error:
+                problem = _construction_problem(error, node)
+                raise ConstructorError(None, None, problem, node.start_mark) from None
+            if isinstance(data, str) and _SURROGATE.search(data):
+                problem = "text with a lone UTF-16 surrogate (such as \\ud800) cannot be saved"
+                raise ConstructorError(None, None, problem, node.start_mark)
+            return data
+
+        def construct_mapping(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+            for key_node, _ in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    problem = _construction_problem(TypeError("unhashable"), key_node)
+                    raise ConstructorError(None, None, problem, key_node.start_mark)
+            return super().construct_mapping(node, *args, **kwargs)
+
+    return SafeConstructor
+
+
 def _yaml(indentation: Indentation = Indentation()) -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.Composer = _composer_class()
+    yaml.Constructor = _constructor_class()
     yaml.max_depth = MAX_DEPTH
     yaml.allow_duplicate_keys = False
     yaml.preserve_quotes = True
