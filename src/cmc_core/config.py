@@ -27,6 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from cmc_core.reading import input_limit, read_input
 from cmc_core.rules.engine import ConfigError, ValidationConfig, config_from_mapping
 
 __all__ = [
@@ -54,8 +55,9 @@ def read_config_file(path: Path | str) -> dict[str, Any]:
     """
     file = Path(path)
     try:
-        with file.open("rb") as stream:
-            document = tomllib.load(stream)
+        document = tomllib.loads(read_input(file, input_limit("config")).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("not valid TOML: the file is not UTF-8 text", None, str(file)) from None
     except OSError as error:
         raise ConfigError(
             f"cannot read the file: {error.strerror or error}", None, str(file)
@@ -76,8 +78,13 @@ def read_config_file(path: Path | str) -> dict[str, Any]:
 
 def _has_cmc_table(pyproject: Path) -> bool:
     try:
-        with pyproject.open("rb") as stream:
-            document = tomllib.load(stream)
+        document = tomllib.loads(read_input(pyproject, input_limit("config")).decode("utf-8"))
+    except UnicodeDecodeError:
+        message = "not valid TOML: the file is not UTF-8 text"
+        raise ConfigError(message, None, str(pyproject)) from None
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        raise ConfigError(message, None, str(pyproject)) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", None, str(pyproject)) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits

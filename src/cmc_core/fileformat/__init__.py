@@ -32,6 +32,7 @@ from cmc_core.fileformat.migrate import MIGRATIONS
 from cmc_core.fileformat.schema import json_schema
 from cmc_core.fileformat.toml_io import decode_toml
 from cmc_core.fileformat.yaml_io import decode_yaml
+from cmc_core.reading import input_limit, read_input
 
 __all__ = [
     "FORMATS",
@@ -97,11 +98,15 @@ def loads(data: str | bytes, format: Format | str, source: str | None = None) ->
     )
 
 
-def load(path: str | os.PathLike[str]) -> CanvasDocument:
+def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> CanvasDocument:
     """Read a canvas file; its format follows from its suffix.
 
-    :raises CanvasLoadError: the file cannot be read, its name has no known suffix, or its
-        content has problems (all of them are listed).
+    Only a regular file is read, and no more than ``max_bytes`` (by default the limit of its
+    format, see :mod:`cmc_core.reading`): a pipe, a device or an oversized file is refused
+    before it can stall the caller.
+
+    :raises CanvasLoadError: the file cannot be read, is no regular file or too large, its name
+        has no known suffix, or its content has problems (all of them are listed).
     """
     source = os.fspath(path)
     try:
@@ -109,7 +114,7 @@ def load(path: str | os.PathLike[str]) -> CanvasDocument:
     except UnsupportedFormatError as error:
         raise CanvasLoadError([LoadProblem(str(error), "", Location(source))], source) from None
     try:
-        data = Path(path).read_bytes()
+        data = read_input(path, input_limit(kind) if max_bytes is None else max_bytes)
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise CanvasLoadError([LoadProblem(message, "", Location(source))], source) from None

@@ -3,7 +3,8 @@
 The content goes to a temporary file in the same directory (so that the final rename stays on
 one file system), is flushed to disk, and replaces the target with ``os.replace``, which is
 atomic on POSIX and Windows. On any failure the temporary file is removed and the target is
-left as it was. A symlink is followed: its target is replaced, the link stays.
+left as it was. A symlink is followed: its target is replaced, the link stays. Only a regular
+file is replaced: a device, a pipe or a directory at the path is refused.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from cmc_core.fileformat.errors import CanvasSaveError
@@ -37,6 +39,13 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
     :raises CanvasSaveError: when the file cannot be written; the old file is then untouched.
     """
     target = Path(os.path.realpath(path))
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            # Replacing it would swap a device or a pipe for a plain file (as root, /dev/null).
+            raise CanvasSaveError(
+                f"cannot write {path}: it is no regular file (a device, a pipe or a directory); "
+                "only files are written or replaced"
+            )
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -10,12 +10,12 @@ reader and atomic writer) is imported inside the functions that read and write, 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 from cmc_core.diagnostics import Location
 from cmc_core.errors import CmcError
 from cmc_core.questionnaires.answers import Answer, AnswerSet
+from cmc_core.reading import input_limit, read_input
 from cmc_core.vocabulary import Language
 
 __all__ = ["AnswersFileError", "dumps_answers", "load_answers", "loads_answers", "save_answers"]
@@ -102,7 +102,7 @@ def _answer(question: str, raw: Any, locate: Any) -> Answer:
 
 def load_answers(path: str | os.PathLike[str]) -> AnswerSet:
     """The answer set in an answers file (see :func:`loads_answers`)."""
-    return loads_answers(Path(path).read_bytes(), os.fspath(path))
+    return loads_answers(read_input(path, input_limit("answers")), os.fspath(path))
 
 
 def dumps_answers(answers: AnswerSet) -> str:

@@ -28,7 +28,6 @@ import difflib
 import os
 from collections.abc import Callable, Sequence
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from cmc_core.diagnostics import Location
@@ -42,6 +41,7 @@ from cmc_core.questionnaires.model import (
     Questionnaire,
     Text,
 )
+from cmc_core.reading import input_limit, read_input
 from cmc_core.vocabulary import Role
 
 __all__ = ["QuestionnaireFileError", "load_questionnaire", "loads_questionnaire"]
@@ -239,7 +239,7 @@ def _locate_problem(message: str, ids: list[str], locate: Locate) -> str:
 
 def load_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
     """The questionnaire in a file (see :func:`loads_questionnaire`)."""
-    return loads_questionnaire(Path(path).read_bytes(), os.fspath(path))
+    return loads_questionnaire(read_input(path, input_limit("questionnaire")), os.fspath(path))
 
 
 def load_packaged(package: str, name: str) -> Questionnaire:
