@@ -137,6 +137,14 @@ def test_an_unknown_format_name_is_refused() -> None:
         dumps(Canvas(), "xml")
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"), [("JSON", "json"), ("Yaml", "yaml"), ("yml", "yaml"), (" toml ", "toml")]
+)
+def test_a_format_name_is_read_in_any_case_and_yml_is_yaml(name: str, expected: str) -> None:
+    # the type accepts any text, so these used to fail at run time (issue 14, item 11)
+    assert loads(dumps(Canvas(), name), name).format == expected
+
+
 @pytest.mark.parametrize("file_format", FORMATS)
 @pytest.mark.parametrize("text", ["one\r\ntwo", "one\rtwo", "one\ntwo\n", "nel\x85line\u2028"])
 def test_every_kind_of_line_break_reads_back_exactly(file_format: str, text: str) -> None:

@@ -27,13 +27,19 @@ Format = Literal["yaml", "json", "toml"]
 FORMATS: tuple[Format, ...] = ("yaml", "json", "toml")
 
 
+#: Other names of the formats, as file suffixes spell them.
+_ALIASES: dict[str, Format] = {"yml": "yaml"}
+
+
 def check_format(format: str) -> Format:
-    """``format`` as a :data:`Format`.
+    """``format`` as a :data:`Format`: any case, and ``yml`` for YAML (``"JSON"``, ``"yml"``).
 
     :raises UnsupportedFormatError: when it is none of :data:`FORMATS`.
     """
+    name = format.strip().lower() if isinstance(format, str) else format
+    name = _ALIASES.get(name, name)
     for known in FORMATS:
-        if format == known:
+        if name == known:
             return known
     known_formats = ", ".join(FORMATS)
     raise UnsupportedFormatError(f"unknown format {format!r}; expected one of: {known_formats}")
