@@ -108,3 +108,22 @@ def test_a_device_is_never_replaced_by_a_file() -> None:
     with pytest.raises(CanvasSaveError, match="no regular file"):
         write_atomic("/dev/null", b"{}")
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_a_write_removes_the_old_temporaries_a_killed_write_left_behind(tmp_path: Path) -> None:
+    from cmc_core.fileformat.atomic import STALE_AFTER_SECONDS
+
+    target = tmp_path / "c.cmc.json"
+    old = tmp_path / ".c.cmc.json.0123456789ab.tmp"  # left by kill -9 an hour ago
+    fresh = tmp_path / ".c.cmc.json.ba9876543210.tmp"  # a write still running
+    other = tmp_path / ".d.cmc.json.0123456789ab.tmp"  # another file's
+    for path in (old, fresh, other):
+        path.write_bytes(b"partial")
+    an_hour_ago = old.stat().st_mtime - STALE_AFTER_SECONDS - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    write_atomic(target, b"{}")
+    assert target.read_bytes() == b"{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, fresh.name, other.name]
+    )

@@ -4,7 +4,8 @@ The content goes to a temporary file in the same directory (so that the final re
 one file system), is flushed to disk, and replaces the target with ``os.replace``, which is
 atomic on POSIX and Windows. On any failure the temporary file is removed and the target is
 left as it was. A symlink is followed: its target is replaced, the link stays. Only a regular
-file is replaced: a device, a pipe or a directory at the path is refused.
+file is replaced: a device, a pipe or a directory at the path is refused. A write also removes
+the old temporary files of the same file that killed writes left behind.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import os
 import secrets
 import stat
+import time
 from pathlib import Path
 
 from cmc_core.fileformat.errors import CanvasSaveError
@@ -31,6 +33,28 @@ def _fsync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
+#: A temporary file of a write older than this was left by a process that was killed.
+STALE_AFTER_SECONDS = 600
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove what killed writes of ``target`` left behind: ``kill -9`` between creating the
+    temporary file and renaming it leaves a hidden ``.NAME.<hex>.tmp``. Only this file's own
+    temporaries are touched, and only old ones, so a write still running is left alone."""
+    prefix, now = f".{target.name}.", time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            token = name[len(prefix) : -len(".tmp")]
+            if len(token) != 12 or not all(c in "0123456789abcdef" for c in token):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_SECONDS:
+                    os.unlink(entry.path)
+
+
 def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
     """Replace the file at ``path`` with ``content``, atomically.
 
@@ -46,6 +70,7 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
                 f"cannot write {path}: it is no regular file (a device, a pipe or a directory); "
                 "only files are written or replaced"
             )
+    _remove_stale_temporaries(target)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
