@@ -437,3 +437,45 @@ def test_a_config_number_too_long_to_read_is_a_config_error(tmp_path: Path) -> N
     path.write_text("min_suppliers = " + "9" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="more than 4,300 digits is too long to read"):
         read_config_file(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (
+            "schema_version: 2\nmeta: {name: !foo x}\n",
+            "meta.name: expected text, found a value tagged !foo",
+        ),
+        (
+            "schema_version: 2\nmeta: !!set {a, b}\n",
+            "meta: expected a mapping, found a set of 2 items (a !!set value)",
+        ),
+        (
+            "schema_version: 2\nmeta: {name: !!binary aGVsbG8=}\n",
+            "meta.name: expected text, found binary data (a !!binary value)",
+        ),
+        ("schema_version: 2\nmeta: {~: x}\n", "meta has an unknown key '~'"),
+        (
+            "schema_version: 2\nnotes: [a]\n",
+            "notes: expected a mapping keyed by end_customer_value, developments",
+        ),
+        (
+            "shcema_version: 2\nmeta: {name: x}\n",
+            "(is 'shcema_version' a misspelling of it?)",
+        ),
+    ],
+)
+def test_messages_speak_of_the_file_not_of_the_parser_s_types(
+    tmp_path: Path, content: str, says: str
+) -> None:
+    # each of these named a Python type or class (issue 14, item 8)
+    line = only_line(load_error(tmp_path, "c.cmc.yaml", content), tmp_path)
+    assert says in line
+    for internal in ("TaggedScalar", "CommentedSet", "bytes", "'None'", "BlockKey"):
+        assert internal not in line
+
+
+def test_a_json_number_beyond_a_float_is_called_too_large_not_infinity(tmp_path: Path) -> None:
+    content = '{"schema_version": 2, "waste": {"baseline_amount": ' + "9" * 5000 + "}}"
+    line = only_line(load_error(tmp_path, "c.cmc.json", content), tmp_path)
+    assert line.endswith("invalid JSON: a number too large to read (beyond 1.8e308)")

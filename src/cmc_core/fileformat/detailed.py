@@ -95,13 +95,19 @@ def _entry_hook(item_type: type, converter: cattrs.Converter) -> Hook:
     return _require_mapping(structure, None)
 
 
+def _one_of(names: list[str]) -> str:
+    """``factors`` are keyed by ``vision``, ``perspective`` ...: name the first few."""
+    shown = ", ".join(names[:4])
+    return f"{shown}, ..." if len(names) > 4 else shown
+
+
 def _keyed_hook(keyed: KeyedField, converter: cattrs.Converter) -> Hook:
     members = keyed.key_type._value2member_map_
     known = [str(value) for value in members]
     item_type = keyed.item_type
     text = leaf_hook(str, converter.get_structure_hook)
     entry = None if keyed.text_only else _entry_hook(item_type, converter)
-    expected = f"a mapping keyed by {keyed.key_type.__name__} values"
+    expected = f"a mapping keyed by {_one_of(known)}"
 
     def structure_keyed(value: Any, _type: Any) -> tuple[Any, ...]:
         if not isinstance(value, dict):

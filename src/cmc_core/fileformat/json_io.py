@@ -74,6 +74,8 @@ def _syntax_problem(
         except UnicodeDecodeError as bad:
             return not_utf8_problem(data, bad.start, source)
     message = f"invalid JSON: {error.msg}"
+    if "infinity" in error.msg:  # orjson's words for a number beyond a float
+        message = "invalid JSON: a number too large to read (beyond 1.8e308)"
     if "depth limit" in error.msg:
         message = "invalid JSON: the document is nested too deeply (more than 1024 levels)"
     return LoadProblem(message, "", Location(source, error.lineno, error.colno))

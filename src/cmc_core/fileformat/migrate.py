@@ -14,6 +14,7 @@ meant. See ``docs/file-format.md``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from typing import Any
 
@@ -100,6 +101,9 @@ def document_version(data: dict[str, Any], source: str | None, locate: Locator) 
             "the document has no schema_version; a canvas starts with "
             f"'schema_version: {SCHEMA_VERSION}'"
         )
+        close = difflib.get_close_matches("schema_version", [str(k) for k in data], 1, 0.7)
+        if close:
+            message += f" (is {close[0]!r} a misspelling of it?)"
         raise CanvasLoadError([problem(message, (), locate)], source)
     version = data["schema_version"]
     if type(version) is not int:

@@ -52,7 +52,8 @@ def plainify(value: Any) -> Any:
     with a message. Recursive: the parsers bound the depth before this runs.
     """
     if isinstance(value, dict):
-        return {str(key): plainify(item) for key, item in value.items()}
+        # a null key (``~:``) is written as YAML writes it, not as Python's "None"
+        return {"~" if key is None else str(key): plainify(item) for key, item in value.items()}
     if isinstance(value, list):
         return [plainify(item) for item in value]
     if isinstance(value, bool) or type(value).__name__ == "ScalarBoolean":

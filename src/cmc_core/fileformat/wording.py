@@ -10,6 +10,7 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
@@ -73,7 +74,14 @@ def describe_value(value: object) -> str:
         return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}"
     if isinstance(value, Mapping):
         return "a mapping"
-    return f"a value of type {type(value).__name__}"
+    if isinstance(value, bytes | bytearray):
+        return "binary data (a !!binary value)"
+    if isinstance(value, AbstractSet):
+        return f"a set of {len(value)} item{'' if len(value) == 1 else 's'} (a !!set value)"
+    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+    if isinstance(tag, str) and tag:
+        return f"a value tagged {tag} (tags other than YAML's own are not read)"
+    return "a value cmc cannot read here"
 
 
 def expected_phrase(annotation: Any) -> str:
