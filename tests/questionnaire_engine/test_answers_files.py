@@ -57,3 +57,20 @@ def test_a_badly_shaped_answers_file_names_file_line_and_column(text: str, messa
     with pytest.raises(AnswersFileError) as caught:
         loads_answers(text, "x.yaml")
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("answers:\n  q-count: .nan\n", (2, 3)),
+        ("answers:\n  q-count: {value: 1e999}\n", (2, 13)),
+        ("answers:\n  q-many: [1, .inf]\n", (2, 3)),
+    ],
+)
+def test_an_answer_that_is_no_finite_number_is_refused_by_every_reader(
+    text: str, where: tuple[int, int]
+) -> None:
+    # cmc export --answers used to take what cmc quickscan refused (issue 14, item 10)
+    with pytest.raises(AnswersFileError, match="is not a finite number") as caught:
+        loads_answers(text, "a.answers.yaml")
+    assert f"a.answers.yaml:{where[0]}:{where[1]}" in str(caught.value)

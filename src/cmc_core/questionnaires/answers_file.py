@@ -9,6 +9,7 @@ reader and atomic writer) is imported inside the functions that read and write, 
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Any
 
@@ -81,9 +82,21 @@ def _language(value: Any, locate: Any) -> Language | None:
         ) from None
 
 
+def _finite(question: str, value: Any, where: tuple[str, ...], locate: Any) -> Any:
+    """Refuse a number that is no number an answer can be (``.nan``, ``.inf``, ``1e999``), in
+    a value or a list of values: every reader of answers, not only a session, gets the same."""
+    values = value if isinstance(value, list) else [value]
+    for item in values:
+        if isinstance(item, float) and not math.isfinite(item):
+            raise AnswersFileError(
+                f"the answer to {question!r} is not a finite number ({item!r})", locate(where)
+            )
+    return value
+
+
 def _answer(question: str, raw: Any, locate: Any) -> Answer:
     if not (isinstance(raw, dict) and "value" in raw):
-        return Answer(question, raw)
+        return Answer(question, _finite(question, raw, ("answers", question), locate))
     unknown = [key for key in raw if key not in _ANSWER_KEYS]
     if unknown:
         raise AnswersFileError(
@@ -97,7 +110,8 @@ def _answer(question: str, raw: Any, locate: Any) -> Answer:
                 f"'{key}' of the answer to {question!r} must be text",
                 locate(("answers", question, key)),
             )
-    return Answer(question, raw["value"], raw.get("by"), raw.get("at"))
+    value = _finite(question, raw["value"], ("answers", question, "value"), locate)
+    return Answer(question, value, raw.get("by"), raw.get("at"))
 
 
 def load_answers(path: str | os.PathLike[str]) -> AnswerSet:
