@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cmc_core.cli._support import use_color
+from cmc_core.cli._support import terminal_safe, use_color
 from cmc_core.cli.loading import load_document
 
 if TYPE_CHECKING:
@@ -77,9 +77,6 @@ _WORDS = {
 }
 #: A value is shown on one line as ``old -> new`` while both fit in this many characters.
 _ONE_LINE = 72
-#: Characters that may confuse a terminal or a reader even inside quotes: C1 controls, bidi
-#: controls and line/paragraph separators. JSON quoting already escapes C0 controls.
-_UNSAFE = re.compile(r"[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -91,21 +88,16 @@ def _say(key: str, language: Language) -> str:
 # -- formatting helpers ------------------------------------------------------------------------
 
 
-def _safe(text: str) -> str:
-    """``text`` with characters that could reorder or control a display escaped as ``\\uXXXX``."""
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
 def _shown(value: Any) -> str:
     """A value as one line of JSON (its file form), safe for a terminal."""
     from cmc_core.diffing import plain
 
-    return _safe(json.dumps(plain(value), ensure_ascii=False))
+    return terminal_safe(json.dumps(plain(value), ensure_ascii=False))
 
 
 def _name(source: str) -> str:
     """A file name as given, with control characters escaped."""
-    return _safe(json.dumps(source, ensure_ascii=False)[1:-1])
+    return terminal_safe(json.dumps(source, ensure_ascii=False)[1:-1])
 
 
 def _section(change: Change | Reordering) -> str:
@@ -154,7 +146,7 @@ def _summary(diff: CanvasDiff, language: Language) -> str:
 def _text_change(change: Change, color: bool) -> list[str]:
     kind = change.kind.value
     mark = click.style(_MARKS[kind], fg=_COLOURS[kind]) if color else _MARKS[kind]
-    path = _safe(change.path)
+    path = terminal_safe(change.path)
     if kind == "added":
         return [f"  {mark} {path}: {_shown(change.new)}"]
     if kind == "removed":
@@ -181,7 +173,7 @@ def format_diff_text(
             lines.extend(_text_change(change, color))
     if diff.reordered:
         lines.append(bold(_say("reordered", language)))
-        lines.extend(f"  = {_safe(reordering.path)}" for reordering in diff.reordered)
+        lines.extend(f"  = {terminal_safe(reordering.path)}" for reordering in diff.reordered)
     lines.append(_summary(diff, language))
     return "\n".join(lines)
 
@@ -213,10 +205,12 @@ def format_diff_markdown(diff: CanvasDiff, old_name: str, new_name: str, languag
             old = "" if kind == "added" else _shown(change.old)
             new = "" if kind == "removed" else _shown(change.new)
             mark = _md(_MARKS[change.kind.value])
-            lines.append(f"| {mark} | {_md(_safe(change.path))} | {_md(old)} | {_md(new)} |")
+            lines.append(
+                f"| {mark} | {_md(terminal_safe(change.path))} | {_md(old)} | {_md(new)} |"
+            )
     if diff.reordered:
         lines += ["", f"## {_md(_say('reordered', language))}", ""]
-        lines.extend(f"- {_md(_safe(reordering.path))}" for reordering in diff.reordered)
+        lines.extend(f"- {_md(terminal_safe(reordering.path))}" for reordering in diff.reordered)
     return "\n".join(lines) + "\n"
 
 
