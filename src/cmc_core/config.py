@@ -27,6 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from cmc_core.fileformat.wording import LONG_NUMBER
 from cmc_core.reading import input_limit, read_input
 from cmc_core.rules.engine import ConfigError, ValidationConfig, config_from_mapping
 
@@ -44,7 +45,7 @@ CONFIG_FILE = "cmc.toml"
 _PYPROJECT = "pyproject.toml"
 
 
-_LONG_NUMBER = "not valid TOML: a whole number with more than 4,300 digits is too long to read"
+_LONG_NUMBER = f"not valid TOML: {LONG_NUMBER}"
 
 
 def read_config_file(path: Path | str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from cmc_core.fileformat.converter import structure_document, unstructure_canvas
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import file_locator
 from cmc_core.fileformat.text import decode_text, plainify
+from cmc_core.fileformat.wording import LONG_NUMBER
 
 __all__ = ["decode_toml", "encode_toml"]
 
@@ -46,7 +47,7 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
         problem = LoadProblem(message, "", Location(source))
         raise CanvasLoadError([problem], source) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
-        message = "invalid TOML: a whole number with more than 4,300 digits is too long to read"
+        message = f"invalid TOML: {LONG_NUMBER}"
         raise CanvasLoadError(
             [LoadProblem(message, "", _long_number(text, source))], source
         ) from None

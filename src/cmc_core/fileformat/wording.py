@@ -16,6 +16,7 @@ from typing import Any
 from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
 
 __all__ = [
+    "LONG_NUMBER",
     "MismatchError",
     "UnknownKeysError",
     "describe_value",
@@ -58,6 +59,11 @@ def suggestion(word: str, known: Sequence[str]) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+#: Python's int() refuses a number of more than 4,300 digits (a guard against slow conversions);
+#: YAML, TOML and the configuration say so in these words.
+LONG_NUMBER = "a whole number with more than 4,300 digits is too long to read"
 
 
 def describe_value(value: object) -> str:

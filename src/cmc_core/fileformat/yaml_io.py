@@ -22,6 +22,7 @@ from cmc_core.fileformat.converter import structure_document, unstructure_canvas
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import Position, Segments, line_column
 from cmc_core.fileformat.text import EMPTY_MESSAGE, decode_text, plainify
+from cmc_core.fileformat.wording import LONG_NUMBER
 
 __all__ = [
     "MAX_DEPTH",
@@ -91,7 +92,7 @@ def _construction_problem(error: Exception, node: Any) -> str:
     if tag.endswith(":timestamp"):
         return f"{node.value!r} is not a date that exists ({error}); put it in quotes if it is text"
     if tag.endswith(":int"):
-        return "a whole number with more than 4,300 digits is too long to read"
+        return LONG_NUMBER
     return f"this value cannot be read ({error})"
 
 
