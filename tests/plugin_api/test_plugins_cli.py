@@ -94,20 +94,23 @@ def test_two_plugins_with_one_exporter_name_give_an_error_naming_both_distributi
     assert cmc("--block-plugins", "beta", "export", "--list").exit_code == 0
 
 
+#: A plugin with one rule, ZZ001, that reports every canvas.
+ZZ_RULE_PLUGIN = """
+    from cmc_core import hookimpl
+    from cmc_core.diagnostics import Finding, Severity
+    from cmc_core.rules import Rule
+
+    def check(canvas, context):
+        yield Finding("the canvas has a name", "meta.name")
+
+    @hookimpl
+    def cmc_register_rules(register):
+        register(Rule("ZZ001", "always", Severity.ERROR, "t", "r", "s", check))
+"""
+
+
 def test_a_third_party_rule_runs_next_to_the_built_in_ones_in_check(make_dist: MakeDist) -> None:
-    source = """
-        from cmc_core import hookimpl
-        from cmc_core.diagnostics import Finding, Severity
-        from cmc_core.rules import Rule
-
-        def check(canvas, context):
-            yield Finding("the canvas has a name", "meta.name")
-
-        @hookimpl
-        def cmc_register_rules(register):
-            register(Rule("ZZ001", "always", Severity.ERROR, "t", "r", "s", check))
-    """
-    make_dist("cmc-zz", {"cmc_zz": source}, {"zz": "cmc_zz"})
+    make_dist("cmc-zz", {"cmc_zz": ZZ_RULE_PLUGIN}, {"zz": "cmc_zz"})
     result = cmc("check", "--example", "port-logistics", "--format", "json")
     codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
     assert codes == {"ZZ001"}
@@ -119,19 +122,7 @@ def test_a_third_party_rule_runs_next_to_the_built_in_ones_in_check(make_dist: M
 def test_a_plugin_rule_code_in_a_config_file_is_known_to_every_command(
     make_dist: MakeDist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = """
-        from cmc_core import hookimpl
-        from cmc_core.diagnostics import Finding, Severity
-        from cmc_core.rules import Rule
-
-        def check(canvas, context):
-            yield Finding("the canvas has a name", "meta.name")
-
-        @hookimpl
-        def cmc_register_rules(register):
-            register(Rule("ZZ001", "always", Severity.ERROR, "t", "r", "s", check))
-    """
-    make_dist("cmc-zz", {"cmc_zz": source}, {"zz": "cmc_zz"})
+    make_dist("cmc-zz", {"cmc_zz": ZZ_RULE_PLUGIN}, {"zz": "cmc_zz"})
     monkeypatch.chdir(tmp_path)
     (tmp_path / "cmc.toml").write_text('ignore = ["ZZ001"]\n', encoding="utf-8")
     assert cmc("check", "--example", "port-logistics").exit_code == 0
