@@ -7,6 +7,7 @@ without pip.
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -58,6 +59,8 @@ def make_dist(site_dir: Path, monkeypatch: pytest.MonkeyPatch) -> MakeDist:
     ) -> Path:
         for module, source in modules.items():
             (site_dir / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+            # Another test may have imported a module of this name from its own site folder.
+            monkeypatch.delitem(sys.modules, module, raising=False)
         folder = distribution.replace("-", "_")
         info = site_dir / f"{folder}-{version}.dist-info"
         info.mkdir()

@@ -82,16 +82,24 @@ def test_no_plugins_works_whether_or_not_plugins_are_strict(strict: str) -> None
     )
 
 
-def test_two_plugins_with_one_exporter_name_give_an_error_naming_both_distributions(
+def test_two_plugins_with_one_exporter_name_leave_out_both_with_a_warning_naming_them(
     make_dist: MakeDist,
 ) -> None:
     make_dist("cmc-alpha", {"cmc_alpha": exporter_plugin("pdf", "alpha")}, {"alpha": "cmc_alpha"})
     make_dist("cmc-beta", {"cmc_beta": exporter_plugin("pdf", "beta")}, {"beta": "cmc_beta"})
     result = cmc("export", "--list")
-    assert result.exit_code == 2
+    assert result.exit_code == 0
     assert "cmc-alpha 1.0" in result.stderr
     assert "cmc-beta 1.0" in result.stderr
-    assert cmc("--block-plugins", "beta", "export", "--list").exit_code == 0
+    assert "carrying on without either exporter" in result.stderr
+    assert not any(line.startswith("pdf ") for line in result.stdout.splitlines())
+    assert any(line.startswith("html ") for line in result.stdout.splitlines())
+    strict = cmc("--strict-plugins", "export", "--list")
+    assert strict.exit_code == 2
+    assert "registered by two plugins" in strict.stderr
+    blocked = cmc("--block-plugins", "beta", "export", "--list")
+    assert blocked.exit_code == 0
+    assert "[cmc-alpha]" in next(line for line in blocked.stdout.splitlines() if "pdf" in line)
 
 
 #: A plugin with one rule, ZZ001, that reports every canvas.

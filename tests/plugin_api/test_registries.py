@@ -8,7 +8,7 @@ import pytest
 
 from cmc_core import hookimpl
 from cmc_core.exporting import Exporter, ExportOptions
-from cmc_core.plugins import DuplicateNameError, UnknownNameError, load_plugins
+from cmc_core.plugins import DuplicateNameError, PluginStatus, UnknownNameError, load_plugins
 from cmc_core.rules import BUILTIN_RULES
 from cmc_core.rules import plugin as builtin_rules
 
@@ -75,11 +75,28 @@ def test_two_plugins_registering_one_name_raise_an_error_naming_both() -> None:
     assert "'plain'" in message
 
 
-def test_a_name_clash_is_an_error_even_in_warn_mode_because_nobody_should_guess_a_winner() -> None:
+def test_a_name_clash_in_warn_mode_leaves_out_both_because_nobody_should_guess_a_winner() -> None:
+    plugins = load_plugins(
+        [
+            exporter_module("first_plugin", "plain", "csvish"),
+            exporter_module("second_plugin", "plain"),
+            exporter_module("third_plugin", "plain"),
+        ],
+        entry_points=False,
+        on_error="warn",
+    )
+    assert plugins.exporters.names() == ("csvish",)
+    (clash,) = plugins.problems  # the third registration of the name is left out quietly
+    assert isinstance(clash, DuplicateNameError)
+    assert (clash.first.name, clash.second.name) == ("first_plugin", "second_plugin")
+    # Both plugins still count as loaded: only the clashing name is left out.
+    assert {info.status for info in plugins.infos} == {PluginStatus.LOADED}
+
+
+def test_a_name_clash_raises_in_raise_mode() -> None:
     plugins = load_plugins(
         [exporter_module("first_plugin", "plain"), exporter_module("second_plugin", "plain")],
         entry_points=False,
-        on_error="warn",
     )
     with pytest.raises(DuplicateNameError):
         _ = plugins.exporters

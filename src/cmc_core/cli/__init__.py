@@ -5,8 +5,9 @@ returns. Heavy modules (the YAML parser, the rules) are imported inside the comm
 ``cmc --help`` starts fast. ``import cmc_core`` never imports this package.
 
 User errors never show a traceback: :class:`CmcGroup` turns the library's
-:class:`~cmc_core.errors.CmcError` and file-system errors into one message on stderr and exit
-status 2. Anything else is a bug and propagates.
+:class:`~cmc_core.errors.CmcError`, file-system errors and exceptions from a plugin's code into
+one message on stderr and exit status 2 (see :mod:`cmc_core.cli.plugin_faults`). Anything else is
+a bug of cmc and propagates.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ import click
 
 from cmc_core import __version__
 from cmc_core.cli._support import EXIT_CODES_EPILOG, EXIT_INTERRUPTED, CliError
+from cmc_core.cli.plugin_faults import (
+    plugin_fault,
+    routed_stdout,
+    rules_checked,
+    store_traceback_switch,
+)
 from cmc_core.cli.plugin_options import plugin_options, store_plugin_settings
 from cmc_core.errors import CmcError
 
@@ -49,9 +56,10 @@ class CmcGroup(click.Group):
     """The ``cmc`` group: turns user errors raised by any subcommand into exit status 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; map library and file errors to :class:`CliError`."""
+        """Run the subcommand; map library, file and plugin errors to :class:`CliError`."""
         try:
-            return super().invoke(ctx)
+            with routed_stdout(), rules_checked(ctx):
+                return super().invoke(ctx)
         except KeyboardInterrupt:
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except CmcError as error:
@@ -59,7 +67,15 @@ class CmcGroup(click.Group):
         except BrokenPipeError:
             raise  # click ends quietly when the reader of stdout has gone away
         except OSError as error:
-            raise CliError(describe_os_error(error)) from None
+            fault = plugin_fault(error, ctx)
+            raise (fault or CliError(describe_os_error(error))) from None
+        except click.exceptions.ClickException:
+            raise
+        except Exception as error:
+            fault = plugin_fault(error, ctx)
+            if fault is None:
+                raise
+            raise fault from None
 
 
 @click.group("cmc", cls=CmcGroup, context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_EPILOG)
@@ -67,8 +83,13 @@ class CmcGroup(click.Group):
     __version__, "-V", "--version", prog_name="cmc", message="%(prog)s %(version)s"
 )
 @plugin_options
+@click.option(
+    "--traceback",
+    is_flag=True,
+    help="Show the stack when a plugin's code fails, not only the one-line message.",
+)
 @click.pass_context
-def cli(ctx: click.Context, /, **plugin_switches: Any) -> None:
+def cli(ctx: click.Context, /, traceback: bool, **plugin_switches: Any) -> None:
     """Design and check Community Model Canvases: business communities in which several
     independent suppliers and demanders coordinate over a shared commonality.
 
@@ -79,6 +100,7 @@ def cli(ctx: click.Context, /, **plugin_switches: Any) -> None:
       cmc rule CMC001             explain a rule
     """
     store_plugin_settings(ctx, **plugin_switches)
+    store_traceback_switch(ctx, traceback)
 
 
 def _register_commands() -> None:

@@ -72,7 +72,10 @@ def plugins(output_format: str) -> None:
     empty: dict[str, tuple[str, ...]] = dict.fromkeys(_KIND_LABELS, ())
     rows = [(info, contributions.get(info, empty)) for info in active.infos]
     if output_format == "json":
-        document = {"plugins": [_plugin_dict(info, names) for info, names in rows]}
+        document = {
+            "plugins": [_plugin_dict(info, names) for info, names in rows],
+            "problems": [str(problem) for problem in active.problems],
+        }
         click.echo(json.dumps(document, indent=2))
         return
     for info, names in rows:
@@ -84,6 +87,11 @@ def plugins(output_format: str) -> None:
             click.echo(f"    {_describe_names(names)}")
         else:
             click.echo(f"    {info.status}: {info.error or 'not loaded'}")
+    from cmc_core.plugins import DuplicateNameError
+
+    clashes = [p for p in active.problems if isinstance(p, DuplicateNameError)]
+    for clash in clashes:
+        click.echo(f"clash: {clash} (neither is active)")
 
 
 def _parse_settings(

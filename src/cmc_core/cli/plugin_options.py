@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from cmc_core.cli._support import terminal_safe
+
 if TYPE_CHECKING:
     from cmc_core.plugins import Plugins, PluginSettings
 
-__all__ = ["active_plugins", "plugin_options", "store_plugin_settings"]
+__all__ = ["active_plugins", "loaded_plugins", "plugin_options", "store_plugin_settings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _SETTINGS_KEY = "cmc.plugin_settings"
@@ -30,8 +32,9 @@ class _CliLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "Warning: " if record.levelno >= logging.WARNING else "trace: "
-        suffix = "; carrying on without it." if record.levelno >= logging.WARNING else ""
-        click.echo(f"{prefix}{record.getMessage()}{suffix}", err=True)
+        outcome = getattr(record, "outcome", None)  # what the plugin set did about it
+        suffix = f"; {outcome}." if outcome else ""
+        click.echo(terminal_safe(f"{prefix}{record.getMessage()}{suffix}"), err=True)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -94,7 +97,8 @@ def plugin_options(function: F) -> F:
             "--trace-plugins",
             "trace",
             is_flag=True,
-            help="Log every plugin hook call to stderr. Env: CMC_TRACE_PLUGINS=1.",
+            help="Log every plugin hook call with its time to stderr, and show the stack of a "
+            "plugin that fails. Env: CMC_TRACE_PLUGINS=1.",
         ),
     ]
     for option in reversed(options):
@@ -109,6 +113,12 @@ def _settings(ctx: click.Context) -> PluginSettings:
 
         settings = PluginSettings.from_environment()
     return settings
+
+
+def loaded_plugins(ctx: click.Context) -> Plugins | None:
+    """The plugin set of this invocation if a command has loaded it, without loading it."""
+    plugins: Plugins | None = ctx.find_root().meta.get(_PLUGINS_KEY)
+    return plugins
 
 
 def active_plugins(ctx: click.Context | None = None) -> Plugins:

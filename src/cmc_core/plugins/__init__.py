@@ -24,15 +24,19 @@ from cmc_core.plugins.errors import (
     PluginLoadError,
     UnknownNameError,
 )
+from cmc_core.plugins.guard import IN_PLUGIN_CODE, CallOrigin, PluginCallError, call_error_of
 from cmc_core.plugins.info import PluginInfo, PluginStatus
 from cmc_core.plugins.plugin_set import OnError, Plugins, load_plugins
 from cmc_core.plugins.registry import Registry
 from cmc_core.plugins.settings import PluginSettings
 
 __all__ = [
+    "IN_PLUGIN_CODE",
+    "CallOrigin",
     "DuplicateNameError",
     "InvalidContributionError",
     "OnError",
+    "PluginCallError",
     "PluginError",
     "PluginHookError",
     "PluginInfo",
@@ -42,5 +46,6 @@ __all__ = [
     "Plugins",
     "Registry",
     "UnknownNameError",
+    "call_error_of",
     "load_plugins",
 ]

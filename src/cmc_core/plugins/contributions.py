@@ -1,8 +1,8 @@
 """What each contribution hook accepts, and how contributed items are checked and wrapped.
 
-Items are wrapped as they enter a registry: an exception raised by plugin code when the item is
-used later (an exporter's export function, a rule's check) keeps its type and gets a note naming
-the item and the plugin, so that a user reading the traceback knows whom to ask.
+Items are wrapped as they enter a registry, so that their code runs guarded when it is used later
+(an exporter's export function, a rule's check, a scorer): an exception keeps its type and gets a
+note naming the item and the plugin, and the rest of :mod:`cmc_core.plugins.guard` applies.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from cmc_core.diagnostics import Finding, Severity
 from cmc_core.exporting import Exporter
+from cmc_core.plugins.guard import CallOrigin, PluginCallError, mark, plugin_code
 from cmc_core.questionnaires.model import Questionnaire
 from cmc_core.rules.engine import Rule
 from cmc_core.scoring.contract import Scorer
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
-    from cmc_core.diagnostics import Finding
     from cmc_core.plugins.info import PluginInfo
     from cmc_core.rules.engine import RuleContext
 
-__all__ = ["KINDS", "Kind"]
+__all__ = ["KINDS", "CallPolicy", "Kind"]
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,7 +42,8 @@ class Kind(Generic[T]):
     :param hook: the hook that contributes it.
     :param item_type: the contract class every item must be an instance of.
     :param key: the name an item is registered under.
-    :param wrap: gives the item as the registry hands it out (with noted exceptions).
+    :param wrap: gives the item as the registry hands it out: its code runs guarded (see
+        :mod:`cmc_core.plugins.guard`).
     :param refuse: why a plugin may not register this item, or ``None`` when it may.
     """
 
@@ -49,53 +51,86 @@ class Kind(Generic[T]):
     hook: str
     item_type: type[T]
     key: Callable[[T], str]
-    wrap: Callable[[T, PluginInfo], T]
+    wrap: Callable[[T, CallOrigin, CallPolicy], T]
     refuse: Callable[[T, PluginInfo], str | None] = lambda _item, _plugin: None
 
 
-def _noted(function: F, note: str) -> F:
+@attrs.frozen
+class CallPolicy:
+    """How a plugin set runs contributed code.
+
+    :param slow_after: seconds after which a call still running is named in a warning.
+    :param contain: receives a rule's failure instead of raising it (a plugin set in warn
+        mode); ``None`` raises.
+    """
+
+    slow_after: float | None = None
+    contain: Callable[[PluginCallError], None] | None = None
+
+
+def _guarded(function: F, origin: CallOrigin, policy: CallPolicy) -> F:
+    what = origin.describe()
+
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            with plugin_code(what, policy.slow_after):
+                return function(*args, **kwargs)
         except Exception as error:
-            error.add_note(note)
+            mark(error, origin)
             raise
 
     return call  # type: ignore[return-value]
 
 
-def _noted_check(
-    check: Callable[[Canvas, RuleContext], Iterable[Finding]], note: str
+def _guarded_check(
+    check: Callable[[Canvas, RuleContext], Iterable[Finding]],
+    origin: CallOrigin,
+    policy: CallPolicy,
 ) -> Callable[[Canvas, RuleContext], Iterator[Finding]]:
-    # A check is usually a generator, so it raises while it is iterated, not when called.
+    what = origin.describe()
+
+    # A check is usually a generator, so it raises while it is iterated, not when called; the
+    # findings are collected inside the guard so that no plugin code runs outside it.
     def run(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         try:
-            yield from check(canvas, context)
+            with plugin_code(what, policy.slow_after):
+                findings = list(check(canvas, context))
         except Exception as error:
-            error.add_note(note)
-            raise
+            mark(error, origin)
+            if policy.contain is None:
+                raise
+            failure = PluginCallError(origin, error)
+            policy.contain(failure)
+            # What the rule found before it failed is lost with it: a partial list would
+            # look complete.
+            yield Finding(_failure_message(failure), severity=Severity.ERROR)
+            return
+        yield from findings
 
     return run
 
 
-def _note(label: str, name: str, plugin: PluginInfo) -> str:
-    return f"raised by {label} {name!r} of plugin {plugin.describe()}"
+def _failure_message(failure: PluginCallError) -> str:
+    return (
+        f"this rule could not check the canvas: {failure} "
+        "(a fault of the plugin, not of the canvas)"
+    )
 
 
-def _wrap_exporter(item: Exporter, plugin: PluginInfo) -> Exporter:
-    return attrs.evolve(item, export=_noted(item.export, _note("exporter", item.name, plugin)))
+def _wrap_exporter(item: Exporter, origin: CallOrigin, policy: CallPolicy) -> Exporter:
+    return attrs.evolve(item, export=_guarded(item.export, origin, policy))
 
 
-def _wrap_rule(item: Rule, plugin: PluginInfo) -> Rule:
-    return attrs.evolve(item, check=_noted_check(item.check, _note("rule", item.code, plugin)))
+def _wrap_rule(item: Rule, origin: CallOrigin, policy: CallPolicy) -> Rule:
+    return attrs.evolve(item, check=_guarded_check(item.check, origin, policy))
 
 
-def _wrap_scorer(item: Scorer, plugin: PluginInfo) -> Scorer:
-    return attrs.evolve(item, score=_noted(item.score, _note("scorer", item.name, plugin)))
+def _wrap_scorer(item: Scorer, origin: CallOrigin, policy: CallPolicy) -> Scorer:
+    return attrs.evolve(item, score=_guarded(item.score, origin, policy))
 
 
-def _keep(item: Questionnaire, _plugin: PluginInfo) -> Questionnaire:
+def _keep(item: Questionnaire, _origin: CallOrigin, _policy: CallPolicy) -> Questionnaire:
     return item  # plain data: nothing of the plugin runs later
 
 

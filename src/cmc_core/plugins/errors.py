@@ -78,15 +78,27 @@ class DuplicateNameError(PluginError, ValueError):
         if first == second:
             message = f"plugin {first.describe()} registered the {kind} {name!r} twice"
         else:
+            builtin = next((p for p in (first, second) if p.builtin), None)
+            other = second if builtin is first else first
             message = (
                 f"the {kind} {name!r} is registered by two plugins: {first.describe()} and "
-                f"{second.describe()}; uninstall or block one of them"
+                f"{second.describe()}; uninstall or block one (--block-plugins "
+                f"{_block_name(other)})"
             )
+            if builtin is not None and not other.builtin:
+                message += (
+                    f", or block the built-in {builtin.name} (--block-plugins {builtin.name}) "
+                    f"to use the plugin's {kind}s instead of every built-in one"
+                )
         super().__init__(message, second)
         self.kind = kind
         self.name = name
         self.first = first
         self.second = second
+
+
+def _block_name(plugin: PluginInfo) -> str:
+    return plugin.name if plugin.builtin or plugin.distribution is None else plugin.distribution
 
 
 class UnknownNameError(CmcError, LookupError):

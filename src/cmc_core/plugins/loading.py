@@ -18,6 +18,7 @@ import pluggy
 from cmc_core._version import __version__
 from cmc_core.hookspecs import PROJECT_NAME
 from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginLoadError
+from cmc_core.plugins.guard import plugin_code
 from cmc_core.plugins.info import (
     BUILTIN_DISTRIBUTION,
     BUILTIN_MODULES,
@@ -77,11 +78,10 @@ def _name_and_version(dist: metadata.Distribution | None) -> tuple[str | None, s
 
 
 def _selected(info: PluginInfo, allow: Collection[str] | None, block: Collection[str]) -> bool:
-    if info.builtin:
-        return True  # the built-ins are part of cmc, not optional plugins
     if any(info.matches(entry) for entry in block):
-        return False
-    return allow is None or any(info.matches(entry) for entry in allow)
+        return False  # a built-in too: to replace its exporters, say, with a plugin's
+    # The built-ins are part of cmc: an allow list or --no-plugins never leaves them out.
+    return info.builtin or allow is None or any(info.matches(entry) for entry in allow)
 
 
 def register_all(
@@ -92,6 +92,7 @@ def register_all(
     allow: Collection[str] | None,
     block: Collection[str],
     on_problem: ProblemHandler,
+    slow_after: float | None = None,
 ) -> tuple[list[LoadedPlugin], list[PluginInfo]]:
     """Load and register plugins; return the loaded ones and the records of all.
 
@@ -99,8 +100,10 @@ def register_all(
     :param entry_points: whether to look in the ``cmc`` entry-point group at all.
     :param allow: names (entry point or distribution) of the only third-party plugins to load;
         ``None`` loads all, an empty collection none. Built-ins always load.
-    :param block: names of third-party plugins never to load, even when allowed.
+    :param block: names of plugins never to load, even when allowed; a built-in can be blocked
+        by its entry-point name (``exporters``, ``rules`` ...).
     :param on_problem: called with each failure; the plugin is left out.
+    :param slow_after: seconds after which an import still running is named in a warning.
     """
     loaded: list[LoadedPlugin] = []
     records: list[PluginInfo] = []
@@ -116,7 +119,8 @@ def register_all(
                 records.append(_evolve(info, PluginStatus.BLOCKED))
                 continue
             try:
-                plugin = entry_point.load()
+                with plugin_code(f"importing plugin {info.describe()}", slow_after):
+                    plugin = entry_point.load()
             except Exception as cause:
                 error = PluginLoadError(info, cause)
                 error.__cause__ = cause

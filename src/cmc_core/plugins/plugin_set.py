@@ -9,6 +9,7 @@ plugin raising in a hook, or registering something invalid, is named and left ou
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -17,8 +18,14 @@ import attrs
 import pluggy
 
 from cmc_core import hookspecs
-from cmc_core.plugins.contributions import KINDS, Kind
-from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginHookError
+from cmc_core.plugins.contributions import KINDS, CallPolicy, Kind
+from cmc_core.plugins.errors import (
+    DuplicateNameError,
+    InvalidContributionError,
+    PluginError,
+    PluginHookError,
+)
+from cmc_core.plugins.guard import CallOrigin, PluginCallError, plugin_code
 from cmc_core.plugins.info import PluginInfo, PluginStatus
 from cmc_core.plugins.loading import LoadedPlugin, register_all
 from cmc_core.plugins.registry import Registry
@@ -61,22 +68,26 @@ class Plugins:
 
     Build one with :func:`load_plugins`. The registries (:attr:`exporters`, :attr:`rules`,
     :attr:`scorers`, :attr:`questionnaires`) are built on first access. Two plugins registering
-    the same name raise :class:`~cmc_core.plugins.DuplicateNameError` whatever ``on_error`` says.
+    the same name raise :class:`~cmc_core.plugins.DuplicateNameError`; in warn mode both items
+    are left out instead and the clash is one of the :attr:`problems`.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - built by load_plugins only
         self,
         manager: pluggy.PluginManager,
         loaded: list[LoadedPlugin],
         records: list[PluginInfo],
         problems: list[PluginError],
         on_error: OnError,
+        slow_after: float | None = None,
     ) -> None:
         self.manager = manager
         self._loaded = loaded
         self._records = records
         self._problems = problems
         self._on_error = on_error
+        contain = self._problems.append if on_error == "warn" else None
+        self._policy = CallPolicy(slow_after=slow_after, contain=contain)
 
     @property
     def infos(self) -> tuple[PluginInfo, ...]:
@@ -85,8 +96,23 @@ class Plugins:
 
     @property
     def problems(self) -> tuple[PluginError, ...]:
-        """What went wrong so far (only with ``on_error="warn"``; otherwise it was raised)."""
+        """What went wrong so far (only with ``on_error="warn"``; otherwise it was raised).
+
+        Besides plugins that failed to load or registered something unusable, this holds a
+        :class:`~cmc_core.plugins.PluginCallError` for every rule that raised while checking: its
+        report then has an error of that rule and is incomplete.
+        """
         return tuple(self._problems)
+
+    @property
+    def call_errors(self) -> tuple[PluginCallError, ...]:
+        """The failures of contributed code at call time (rules that raised while checking)."""
+        return tuple(p for p in self._problems if isinstance(p, PluginCallError))
+
+    def build_all(self) -> None:
+        """Build every registry now, so that every plugin problem is known (strict mode)."""
+        for kind in KINDS:
+            self.registry(kind)
 
     @cached_property
     def exporters(self) -> Registry[Exporter]:
@@ -127,11 +153,14 @@ class Plugins:
             if info.status is PluginStatus.LOADED
         }
 
-    def _report(self, error: PluginError) -> None:
+    def _report(self, error: PluginError, *, fails_plugin: bool = True) -> None:
         if self._on_error == "raise":
             raise error
         self._problems.append(error)
-        logger.warning("%s", error)
+        outcome = "it" if fails_plugin else f"either {getattr(error, 'kind', 'item')}"
+        logger.warning("%s", error, extra={"outcome": f"carrying on without {outcome}"})
+        if not fails_plugin:
+            return
         for index, info in enumerate(self._records):
             if info == error.plugin:
                 self._records[index] = _failed(info, str(error))
@@ -139,12 +168,22 @@ class Plugins:
     def _build(self, kind: Kind[Any]) -> Registry[Any]:
         registry: Registry[Any] = Registry(kind.label)
         others = [plugin for plugin, _ in self._loaded]
+        clashed: set[str] = set()
         for plugin, info in list(self._loaded):
             items = self._collect(kind, plugin, info, others)
             for item in items:
-                # A clash raises even in warn mode: which plugin should win is the user's
-                # choice (block one), never a guess.
-                registry._add(kind.key(item), kind.wrap(item, info), info)
+                name = kind.key(item)
+                if name in clashed:
+                    continue
+                wrapped = kind.wrap(item, CallOrigin(kind.label, name, info), self._policy)
+                try:
+                    registry._add(name, wrapped, info)
+                except DuplicateNameError as clash:
+                    # Which plugin should win is the user's choice (block one), never a guess:
+                    # in warn mode neither does, and the clash is reported.
+                    self._report(clash, fails_plugin=False)
+                    registry._remove(name)
+                    clashed.add(name)
         return registry
 
     def _collect(
@@ -172,7 +211,8 @@ class Plugins:
             items.append(item)
 
         try:
-            caller(register=register)
+            with plugin_code(f"plugin {info.describe()} in {kind.hook}", self._policy.slow_after):
+                caller(register=register)
         except PluginError as error:
             self._report(error)
             return []
@@ -189,11 +229,14 @@ def _failed(info: PluginInfo, message: str) -> PluginInfo:
 
 
 def _trace(manager: pluggy.PluginManager) -> None:
+    started: list[float] = []
+
     def before(
         hook_name: str, implementations: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]
     ) -> None:
         names = ", ".join(impl.plugin_name for impl in implementations)
         logger.debug("calling %s for %s", hook_name, names or "no plugin")
+        started.append(time.perf_counter())
 
     def after(
         outcome: pluggy.Result[Any],
@@ -201,11 +244,15 @@ def _trace(manager: pluggy.PluginManager) -> None:
         implementations: Sequence[pluggy.HookImpl],
         kwargs: Mapping[str, Any],
     ) -> None:
+        took = f"{(time.perf_counter() - started.pop()) * 1000:.1f} ms" if started else "?"
+        names = ", ".join(impl.plugin_name for impl in implementations) or "no plugin"
         failure = outcome.exception
         if failure is not None:
-            logger.debug("%s raised %s: %s", hook_name, type(failure).__name__, failure)
+            logger.debug(
+                "%s raised %s: %s (%s, %s)", hook_name, type(failure).__name__, failure, names, took
+            )
         else:
-            logger.debug("%s done", hook_name)
+            logger.debug("%s done (%s, %s)", hook_name, names, took)
 
     manager.add_hookcall_monitoring(before, after)
 
@@ -218,6 +265,7 @@ def load_plugins(
     block: Collection[str] = (),
     on_error: OnError = "raise",
     trace: bool = False,
+    slow_after: float | None = None,
 ) -> Plugins:
     """Build a fresh plugin set.
 
@@ -227,11 +275,17 @@ def load_plugins(
         built-ins included. With ``False`` only ``plugins`` are active: the built-in rules are
         then :mod:`cmc_core.rules.plugin`, the built-in exporters :mod:`cmc_exporters`.
     :param allow: names (entry point or distribution) of the only third-party plugins to load;
-        ``None`` loads them all, ``()`` none. The built-ins always load.
-    :param block: names of third-party plugins never to load.
+        ``None`` loads them all, ``()`` none. The built-ins load whatever this says.
+    :param block: names of plugins never to load: third-party plugins, or a built-in by its
+        entry-point name (``exporters``, ``rules``, ``scorers``, ``questionnaires``), for
+        instance to let a plugin's exporter take the name of a built-in one.
     :param on_error: ``"raise"`` raises the first :class:`~cmc_core.plugins.PluginError`;
         ``"warn"`` logs it, leaves the plugin out and carries on.
-    :param trace: log every hook call at DEBUG level on the ``cmc.plugins`` logger.
+    :param trace: log every hook call at DEBUG level on the ``cmc.plugins`` logger, with the
+        plugins it called and the time it took.
+    :param slow_after: seconds after which plugin code still running (an import, a hook, a rule,
+        an exporter, a scorer) is named in a warning on the ``cmc.plugins`` logger; ``None``
+        never warns.
     :raises PluginError: with ``on_error="raise"``, for the first plugin that fails to load.
     """
     if on_error not in ("raise", "warn"):
@@ -245,10 +299,16 @@ def load_plugins(
     def on_problem(error: PluginError) -> None:
         if on_error == "raise":
             raise error
-        logger.warning("%s", error)
+        logger.warning("%s", error, extra={"outcome": "carrying on without it"})
         problems.append(error)
 
     loaded, records = register_all(
-        manager, plugins, entry_points=entry_points, allow=allow, block=block, on_problem=on_problem
+        manager,
+        plugins,
+        entry_points=entry_points,
+        allow=allow,
+        block=block,
+        on_problem=on_problem,
+        slow_after=slow_after,
     )
-    return Plugins(manager, loaded, records, problems, on_error)
+    return Plugins(manager, loaded, records, problems, on_error, slow_after)

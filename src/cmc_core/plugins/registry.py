@@ -35,6 +35,10 @@ class Registry(Generic[T]):
             raise DuplicateNameError(self.kind, name, self._items[name][1], provider)
         self._items[name] = (item, provider)
 
+    def _remove(self, name: str) -> None:
+        """Take an item out again; only the plugin set calls this, for a name two plugins chose."""
+        self._items.pop(name, None)
+
     def get(self, name: str) -> T:
         """The item with this name.
 

@@ -7,10 +7,15 @@ Environment                 Command line              Effect
 ``CMC_LOAD_PLUGINS=a,b``    ``--plugins a,b``         load only these third-party plugins
 ``CMC_BLOCK_PLUGINS=a,b``   ``--block-plugins a,b``   never load these
 ``CMC_STRICT_PLUGINS=1``    ``--strict-plugins``      a plugin problem is an error (exit 2)
-``CMC_TRACE_PLUGINS=1``     ``--trace-plugins``       log every hook call (``cmc.plugins``)
+``CMC_TRACE_PLUGINS=1``     ``--trace-plugins``       log every hook call with its time
+``CMC_SLOW_PLUGIN_SECONDS``                           name plugin code still running after
+                                                      this many seconds (default 5; 0: never)
 ==========================  ========================  ======================================
 
-The built-ins (the distribution ``cmc`` itself) always load.
+The built-ins (the distribution ``cmc`` itself) load unless blocked by entry-point name
+(``exporters``, ``rules``, ``scorers``, ``questionnaires``); an allow list and
+``--no-plugins`` never leave them out. In strict mode every registry is built at once, so that a
+broken plugin fails the command whatever kind of thing it contributes.
 
 Plugins are named by entry-point name (``pptx``) or distribution name (``cmc-pptx``). The command
 line adds to the environment: a block list from both applies, and ``--no-plugins`` wins.
@@ -18,6 +23,7 @@ line adds to the environment: a block list from both applies, and ``--no-plugins
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Mapping
 
@@ -28,10 +34,25 @@ from cmc_core.plugins.plugin_set import Plugins, load_plugins
 __all__ = ["PluginSettings"]
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
+#: Plugin code still running after this many seconds is named in a warning.
+DEFAULT_SLOW_AFTER = 5.0
 
 
 def _flag(environ: Mapping[str, str], name: str) -> bool:
     return environ.get(name, "").strip().lower() in _TRUE
+
+
+def _seconds(text: str | None) -> float | None:
+    """``CMC_SLOW_PLUGIN_SECONDS``: seconds, ``0`` for never; anything unusable, the default."""
+    if text is None or not text.strip():
+        return DEFAULT_SLOW_AFTER
+    try:
+        seconds = float(text)
+    except ValueError:
+        return DEFAULT_SLOW_AFTER
+    if math.isnan(seconds) or seconds < 0:
+        return DEFAULT_SLOW_AFTER
+    return None if seconds == 0 or math.isinf(seconds) else seconds
 
 
 def _names(text: str | None) -> tuple[str, ...]:
@@ -49,6 +70,8 @@ class PluginSettings:
     :param block: third-party plugins never to load.
     :param strict: raise on the first plugin problem instead of warning.
     :param trace: log every hook call.
+    :param slow_after: seconds after which plugin code still running is named in a warning;
+        ``None`` never warns.
     """
 
     no_plugins: bool = False
@@ -56,6 +79,7 @@ class PluginSettings:
     block: tuple[str, ...] = ()
     strict: bool = False
     trace: bool = False
+    slow_after: float | None = DEFAULT_SLOW_AFTER
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> PluginSettings:
@@ -68,6 +92,7 @@ class PluginSettings:
             block=_names(env.get("CMC_BLOCK_PLUGINS")),
             strict=_flag(env, "CMC_STRICT_PLUGINS"),
             trace=_flag(env, "CMC_TRACE_PLUGINS"),
+            slow_after=_seconds(env.get("CMC_SLOW_PLUGIN_SECONDS")),
         )
 
     def with_options(
@@ -87,14 +112,22 @@ class PluginSettings:
             block=(*self.block, *block),
             strict=self.strict or strict,
             trace=self.trace or trace,
+            slow_after=self.slow_after,
         )
 
     def load(self, plugins: Iterable[object] = ()) -> Plugins:
-        """Build a plugin set with these settings; problems warn unless :attr:`strict`."""
-        return load_plugins(
+        """Build a plugin set with these settings; problems warn unless :attr:`strict`.
+
+        :raises PluginError: in strict mode, for the first plugin problem of any kind.
+        """
+        plugin_set = load_plugins(
             plugins,
             allow=() if self.no_plugins else self.allow,
             block=self.block,
             on_error="raise" if self.strict else "warn",
             trace=self.trace,
+            slow_after=self.slow_after,
         )
+        if self.strict:
+            plugin_set.build_all()
+        return plugin_set
