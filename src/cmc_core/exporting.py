@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.naming import NAME_PATTERN, check_name
 from cmc_core.vocabulary import Language
@@ -31,11 +32,43 @@ __all__ = [
     "NAME_PATTERN",
     "ExportFunction",
     "ExportOptions",
+    "ExportSettingError",
     "Exporter",
 ]
 
 #: The version of this contract that exporters written today are built against.
 EXPORTER_API_VERSION = 1
+
+
+class ExportSettingError(CmcError, ValueError):
+    """A setting in :attr:`ExportOptions.settings` has a value the exporter cannot use.
+
+    Exporters raise it (or a subclass of it) for a bad setting, so that a program can tell a
+    bad option of its user from a fault of the exporter, and show ``setting`` and
+    ``expected`` next to the field the value came from. The message names the exporter, the
+    setting, the value and what was expected: ``the csv exporter's setting 'table' cannot be
+    'values'; expected one of flows, parties, sources``.
+
+    :param exporter: the exporter's name (``csv``).
+    :param setting: the setting's key (``table``).
+    :param value: the value as given.
+    :param expected: what the exporter takes, as a phrase that follows "expected"
+        (``one of flows, parties, sources``; ``yes or no``).
+    """
+
+    def __init__(self, exporter: str, setting: str, value: str, expected: str) -> None:
+        super().__init__(
+            f"the {exporter} exporter's setting {setting!r} cannot be {value!r}; "
+            f"expected {expected}"
+        )
+        self.exporter = exporter
+        self.setting = setting
+        self.value = value
+        self.expected = expected
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled with its fields, for batch runs that export in worker processes.
+        return (type(self), (self.exporter, self.setting, self.value, self.expected))
 
 
 def _check_extension(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
@@ -65,7 +98,8 @@ class ExportOptions:
     :param language: the language of labels and headings; ``None`` means the canvas's own
         (``meta.language``).
     :param settings: exporter-specific settings as text (``cmc export -O key=value``); an
-        exporter documents the keys it reads and ignores the rest.
+        exporter documents the keys it reads and ignores the rest. A value it cannot use
+        raises :class:`ExportSettingError` when the export runs.
     :param extras: further inputs as objects, which the caller has already read (exporters do
         no I/O of their own), by name. The built-in exporters read ``"answers"`` (a
         :class:`~cmc_core.questionnaires.AnswerSet`, from ``cmc export --answers FILE``),
@@ -151,6 +185,7 @@ class Exporter:
         large canvas builds many small objects (rows, cells, lines) and no cycles, and the
         collector's passes over them would cost more than the export itself.
 
+        :raises ExportSettingError: a setting has a value the exporter cannot use.
         :raises TypeError: when the export function returns neither text nor bytes.
         """
         with gc_paused():  # an export builds many small objects on a large canvas, no cycles

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from cmc_core.errors import CmcError
+from cmc_core.exporting import ExportSettingError
 
 __all__ = ["PAPER_SIZES", "Paper", "PaperSettingError", "paper_from"]
 
@@ -26,7 +26,7 @@ PAPER_SIZES: dict[str, tuple[int, int]] = {
 ORIENTATIONS = ("landscape", "portrait")
 
 
-class PaperSettingError(CmcError, ValueError):
+class PaperSettingError(ExportSettingError):
     """A ``paper`` or ``orientation`` setting names no known choice."""
 
 
@@ -68,22 +68,23 @@ class Paper:
         return f"{width}mm {height}mm"
 
 
-def _choice(settings: Mapping[str, str], key: str, choices: tuple[str, ...], default: str) -> str:
+def _choice(
+    exporter: str, settings: Mapping[str, str], key: str, choices: tuple[str, ...], default: str
+) -> str:
     value = settings.get(key, default).strip().lower() or default
     if value not in choices:
-        raise PaperSettingError(
-            f"-O {key}={settings[key]!r} is not a {key} this exporter knows; "
-            f"choose one of {', '.join(choices)} (default {default})."
-        )
+        expected = f"one of {', '.join(choices)} (default {default})"
+        raise PaperSettingError(exporter, key, settings[key], expected)
     return value
 
 
-def paper_from(settings: Mapping[str, str]) -> Paper:
+def paper_from(exporter: str, settings: Mapping[str, str]) -> Paper:
     """The paper the settings ask for (``paper`` and ``orientation``), A3 landscape by default.
 
+    :param exporter: the name of the exporter reading them, for the error.
     :raises PaperSettingError: for an unknown size or orientation, naming the choices.
     """
     return Paper(
-        _choice(settings, "paper", tuple(PAPER_SIZES), "a3"),
-        _choice(settings, "orientation", ORIENTATIONS, "landscape"),
+        _choice(exporter, settings, "paper", tuple(PAPER_SIZES), "a3"),
+        _choice(exporter, settings, "orientation", ORIENTATIONS, "landscape"),
     )

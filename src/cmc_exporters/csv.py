@@ -46,8 +46,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
 from cmc_core.canvas import Canvas
-from cmc_core.errors import CmcError
-from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 from cmc_core.model import Party, Value
 from cmc_core.vocabulary import Language, Provenance, label
 from cmc_exporters._colophon import METHOD, colophon
@@ -142,7 +141,7 @@ SOURCE_COLUMNS: tuple[str, ...] = (
 Cell = str | int | float | bool | None
 
 
-class CsvSettingError(CmcError, ValueError):
+class CsvSettingError(ExportSettingError):
     """A setting of the ``csv`` exporter has a value it does not understand."""
 
 
@@ -293,9 +292,7 @@ def _provenance(provenance: Provenance | None) -> str | None:
 def _table(settings: Mapping[str, str]) -> str:
     table = settings.get("table", TABLES[0]).strip().lower()
     if table not in TABLES:
-        raise CsvSettingError(
-            f"the csv setting table={settings['table']!r} must be one of: {', '.join(TABLES)}"
-        )
+        raise CsvSettingError("csv", "table", settings["table"], f"one of {', '.join(TABLES)}")
     return table
 
 

@@ -118,7 +118,7 @@ def party_rows(rows: Sequence[PartyRow]) -> Markup:
 def export_html(canvas: Canvas, options: ExportOptions) -> str:
     """The HTML poster page of ``canvas`` in the export's language.
 
-    :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
+    :raises cmc_core.exporting.ExportSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
     from cmc_exporters._document import build_document
@@ -127,7 +127,7 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._templates import markup_environment, render
     from cmc_exporters._words import severity_heading
 
-    paper = paper_from(options.settings)
+    paper = paper_from("html", options.settings)
     document = build_document(canvas, options, cell=_cell)
     rows = flow_rows(document.flows)
     return render(

@@ -29,7 +29,7 @@ __all__ = ["SVG_EXPORTER", "export_svg"]
 def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     """The SVG poster of ``canvas`` in the export's language.
 
-    :raises cmc_exporters._paper.PaperSettingError: for an unknown ``paper`` or
+    :raises cmc_core.exporting.ExportSettingError: for an unknown ``paper`` or
         ``orientation`` setting.
     """
     from cmc_exporters._document import build_document
@@ -37,7 +37,7 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._poster import lay_out_poster
     from cmc_exporters._templates import markup_environment, render
 
-    paper = paper_from(options.settings)
+    paper = paper_from("svg", options.settings)
     document = build_document(canvas, options, tables=False)
     poster = lay_out_poster(document, portrait=paper.orientation == "portrait")
     return render(

@@ -206,7 +206,7 @@ def test_the_paper_setting_chooses_the_page_size_and_the_print_scale(
 
 @pytest.mark.parametrize("settings", [{"paper": "a5"}, {"orientation": "sideways"}])
 def test_an_unknown_paper_setting_is_refused_naming_the_choices(settings: dict[str, str]) -> None:
-    with pytest.raises(CmcError, match=r"choose one of (a3, a2, a1, a0|landscape, portrait)"):
+    with pytest.raises(CmcError, match=r"expected one of (a3, a2, a1, a0|landscape, portrait)"):
         HTML_EXPORTER.export_bytes(
             sample_canvases()["port-logistics"], ExportOptions(settings=settings)
         )

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from cmc_core.blueprint import BLOCKS, ZONES, BlockKey, ZoneKey
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
-from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 from cmc_core.model import Meta, Party
 from cmc_core.plugins import load_plugins
 from cmc_core.testing import ExporterContract, assert_safe_xml, hostile_canvas, sample_canvas
@@ -361,8 +361,12 @@ def test_notes_are_written_unless_turned_off() -> None:
 
 
 def test_an_unknown_notes_value_is_refused_with_a_message() -> None:
-    with pytest.raises(PptxSettingError, match="notes='maybe' must be yes or no"):
+    with pytest.raises(PptxSettingError) as caught:
         export(sample_canvas("starter-en"), notes="maybe")
+    assert str(caught.value) == (
+        "the pptx exporter's setting 'notes' cannot be 'maybe'; expected yes or no"
+    )
+    assert isinstance(caught.value, ExportSettingError)  # what cmc export turns into -O wording
 
 
 # -- installed as a plugin ---------------------------------------------------------------------

@@ -228,7 +228,7 @@ def export(
     configuration (the nearest cmc.toml or [tool.cmc], or --config).
     FILE may also be written example:NAME.
     """
-    from cmc_core.exporting import ExportOptions
+    from cmc_core.exporting import ExportOptions, ExportSettingError
     from cmc_core.vocabulary import Language
 
     active = active_plugins()
@@ -249,5 +249,11 @@ def export(
         extras=extras,
         assessment=_assessment(document, active, config, extras.get("answers")),
     )
-    content = exporter.export_bytes(document.canvas, options)
+    try:
+        content = exporter.export_bytes(document.canvas, options)
+    except ExportSettingError as error:  # said in the words of the command line
+        raise CliError(
+            f"-O {error.setting}={error.value!r}: the {error.exporter} exporter's "
+            f"{error.setting} must be {error.expected}."
+        ) from None
     _write(output, content, not exporter.is_text, source)

@@ -19,8 +19,7 @@ from collections.abc import Callable, Mapping
 
 from cmc_core import hookimpl
 from cmc_core.canvas import Canvas
-from cmc_core.errors import CmcError
-from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 
 __all__ = ["EXPORTER", "PptxSettingError", "cmc_register_exporters", "export_pptx"]
 
@@ -30,7 +29,7 @@ _YES = frozenset({"yes", "true", "on", "1"})
 _NO = frozenset({"no", "false", "off", "0"})
 
 
-class PptxSettingError(CmcError, ValueError):
+class PptxSettingError(ExportSettingError):
     """A setting of the ``pptx`` exporter has a value it does not understand."""
 
 
@@ -40,7 +39,7 @@ def _flag(settings: Mapping[str, str], key: str, default: bool) -> bool:
         return default
     if value.strip().lower() in _YES | _NO:
         return value.strip().lower() in _YES
-    raise PptxSettingError(f"the pptx setting {key}={value!r} must be yes or no")
+    raise PptxSettingError("pptx", key, value, "yes or no")
 
 
 def export_pptx(canvas: Canvas, options: ExportOptions) -> bytes:
