@@ -3,8 +3,10 @@
 ``python -m benchmarks.yaml_load [--flows 1000] [--rounds 5]`` prints the figures as JSON.
 
 The YAML text is what cmc itself writes for the generated canvas. Cases, interleaved: cmc's YAML
-loader; ruamel.yaml's round-trip parse alone (what cmc builds on, so the difference is cmc's own
-work: positions, checks, structuring); and cmc's JSON loader on the same canvas for scale.
+loader; PyYAML's ``yaml.load`` with the C loader (libyaml, which cmc's reader builds on);
+ruamel.yaml's round-trip parse (what merging an edit into a loaded YAML document costs); and
+cmc's JSON loader on the same canvas for scale. ``benchmarks.yaml_speed`` measures YAML reading
+against its budgets.
 """
 
 from __future__ import annotations
@@ -37,9 +39,15 @@ def measure(flows: int = 1000, rounds: int = 5) -> dict[str, Any]:
     def ruamel_round_trip() -> Any:
         return YAML(typ="rt").load(io.StringIO(text))
 
+    def pyyaml_load() -> Any:
+        import yaml
+
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+
     cases = [
         Case("cmc loads yaml", lambda: loads(text, "yaml")),
-        Case("ruamel.yaml round-trip parse", ruamel_round_trip),
+        Case("PyYAML yaml.load, CSafeLoader", pyyaml_load),
+        Case("ruamel.yaml round-trip parse (an edit)", ruamel_round_trip),
         Case("cmc loads json (same canvas)", lambda: loads(data, "json")),
     ]
     results = time_cases(cases, rounds, 1)

@@ -3,6 +3,7 @@ place in the file and the documented exit status, quickly, and never a traceback
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -154,3 +155,24 @@ def test_dangling_party_references_are_diagnostics_with_exit_1(
         and "p-ghost" in line
         for line in lines
     ), lines
+
+
+def test_json_output_gives_each_load_problem_its_kind(invoke: Invoke, write: Write) -> None:
+    write("typo.cmc.json", '{"schema_version": 2, "meta": {"nmae": "x"}, "parties": 3}')
+    result = invoke("check", "missing.cmc.yaml", "typo.cmc.json", "--format", "json")
+    assert result.exit_code == 2
+    problems = json.loads(result.stdout)["load_errors"]
+    assert [(p["file"], p["kind"], p.get("path")) for p in problems] == [
+        ("missing.cmc.yaml", "unreadable", None),
+        ("typo.cmc.json", "unknown-key", "meta.nmae"),
+        ("typo.cmc.json", "wrong-type", "parties"),
+    ]
+    assert_no_traceback(result)
+
+
+def test_sarif_output_gives_each_load_problem_its_kind(invoke: Invoke, write: Write) -> None:
+    write("new.cmc.json", '{"schema_version": 99}')
+    result = invoke("check", "new.cmc.json", "--format", "sarif")
+    (invocation,) = json.loads(result.stdout)["runs"][0]["invocations"]
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["properties"] == {"kind": "version"}

@@ -118,11 +118,12 @@ def test_json_has_the_documented_fields_per_diagnostic_and_a_summary() -> None:
 
 
 def test_json_lists_load_errors_with_their_position() -> None:
-    broken = FileProblem("b.cmc.yaml", "expected a mapping", 1, 1, path="meta")
+    broken = FileProblem("b.cmc.yaml", "expected a mapping", 1, 1, path="meta", kind="wrong-type")
     data = json.loads(format_json(result_of(problems=(broken,))))
     assert data["load_errors"] == [
         {
             "file": "b.cmc.yaml",
+            "kind": "wrong-type",
             "message": "expected a mapping",
             "line": 1,
             "column": 1,

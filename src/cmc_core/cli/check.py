@@ -91,6 +91,7 @@ def _problems_of(error: CanvasLoadError, name: str) -> tuple[FileProblem, ...]:
             line=problem.location.line if problem.location else None,
             column=problem.location.column if problem.location else None,
             path=problem.path,
+            kind=problem.kind,
         )
         for problem in error.problems
     )

@@ -39,6 +39,8 @@ class FileProblem:
 
     :param file: the file as the user named it.
     :param path: the logical path of the problem in the document, when it has one.
+    :param kind: the load problem's kind (:data:`~cmc_core.fileformat.LoadProblemKind`);
+        ``"unreadable"`` for a file that could not be read at all (no such example).
     """
 
     file: str
@@ -46,6 +48,7 @@ class FileProblem:
     line: int | None = None
     column: int | None = None
     path: str = ""
+    kind: str = "unreadable"
 
     @property
     def where(self) -> str:
@@ -54,7 +57,7 @@ class FileProblem:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict; line, column and path appear only when known."""
-        data: dict[str, object] = {"file": self.file, "message": self.message}
+        data: dict[str, object] = {"file": self.file, "kind": self.kind, "message": self.message}
         if self.line is not None:
             data["line"] = self.line
             if self.column is not None:

@@ -111,6 +111,7 @@ def _notification(problem: FileProblem) -> JsonObject:
         "locations": [
             {"physicalLocation": _physical_location(problem.file, problem.line, problem.column)}
         ],
+        "properties": {"kind": problem.kind},
     }
 
 

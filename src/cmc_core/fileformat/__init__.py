@@ -4,25 +4,29 @@ One canvas per document. Every document carries ``$schema`` and ``schema_version
 are errors with a did-you-mean, newer versions are refused and older ones migrated. Every load
 problem names the file, line, column and logical path. :func:`json_schema` describes the format.
 
-ruamel.yaml and tomli_w are imported only when a YAML or TOML document is read or written (inside
-the functions of ``yaml_io`` and ``toml_io``).
+PyYAML (whose C parser reads YAML), ruamel.yaml (which keeps a YAML file's comments through an
+edit) and tomli_w are imported only when a YAML or TOML document is read or written (inside the
+functions of ``yaml_load``, ``yaml_io`` and ``toml_io``).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
-from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.fileformat.converter import structure_document, unstructure_canvas
 from cmc_core.fileformat.document import FORMATS, CanvasDocument, Format, check_format, dumps
 from cmc_core.fileformat.errors import (
+    LOAD_PROBLEM_KINDS,
     CanvasLoadError,
     CanvasSaveError,
     LoadProblem,
+    LoadProblemKind,
     SchemaVersionError,
     UnsupportedFormatError,
 )
@@ -36,12 +40,14 @@ from cmc_core.reading import input_limit, read_input
 
 __all__ = [
     "FORMATS",
+    "LOAD_PROBLEM_KINDS",
     "MIGRATIONS",
     "CanvasDocument",
     "CanvasLoadError",
     "CanvasSaveError",
     "Format",
     "LoadProblem",
+    "LoadProblemKind",
     "SchemaVersionError",
     "UnsupportedFormatError",
     "dumps",
@@ -87,14 +93,16 @@ def loads(data: str | bytes, format: Format | str, source: str | None = None) ->
         return CanvasDocument(canvas, source, "json", locator=json_locator)
     if kind == "toml":
         return CanvasDocument(decode_toml(data, source), source, "toml")
-    canvas, tree, yaml_locator = decode_yaml(data, source)
+    decoded = decode_yaml(data, source)
     # A document of an older schema version keeps its text for locations, and is written at
     # the current version (comments kept) when it is saved or converted.
-    root: Any = getattr(tree, "root", None)
-    version = root.get("schema_version") if isinstance(root, dict) else None
-    migrated = type(version) is int and version < SCHEMA_VERSION
     return CanvasDocument(
-        canvas, source, "yaml", tree=tree, locator=yaml_locator, migrated=migrated
+        decoded.canvas,
+        source,
+        "yaml",
+        tree=decoded.tree,
+        locator=decoded.locator,
+        migrated=decoded.migrated,
     )
 
 
@@ -112,12 +120,17 @@ def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Canva
     try:
         kind = format_for_path(path)
     except UnsupportedFormatError as error:
-        raise CanvasLoadError([LoadProblem(str(error), "", Location(source))], source) from None
+        problem = LoadProblem(str(error), "", Location(source), kind="unreadable")
+        raise CanvasLoadError([problem], source) from None
     try:
         data = read_input(path, input_limit(kind) if max_bytes is None else max_bytes)
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
-        raise CanvasLoadError([LoadProblem(message, "", Location(source))], source) from None
+        too_large = error.errno == errno.EFBIG  # read_input's word for over the limit
+        problem = LoadProblem(
+            message, "", Location(source), kind="too-large" if too_large else "unreadable"
+        )
+        raise CanvasLoadError([problem], source) from None
     return loads(data, kind, source)
 
 

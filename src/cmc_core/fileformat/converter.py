@@ -38,13 +38,13 @@ def structure_document(data: object, source: str | None, locate: Locator) -> Can
             "the document must be a mapping of keys (schema_version, meta, parties, ...), "
             f"not {describe_value(data)}"
         )
-        raise CanvasLoadError([problem(message, (), locate)], source)
+        raise CanvasLoadError([problem(message, (), locate, "wrong-type")], source)
     data = migrate(data, source, locate)
     problems: list[LoadProblem] = []
     schema = data.get("$schema", SCHEMA_FILE_NAME)
     if not isinstance(schema, str):
         message = f"$schema: expected text (the schema's file name), found {describe_value(schema)}"
-        problems.append(problem(message, ("$schema",), locate))
+        problems.append(problem(message, ("$schema",), locate, "wrong-type"))
     with gc_paused():
         canvas = structure_mirrored(data)
     if canvas is None:

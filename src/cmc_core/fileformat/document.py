@@ -2,11 +2,13 @@
 
 The text of a canvas in each format (:func:`dumps`) is here too, since a document writes
 itself; :mod:`cmc_core.fileformat` re-exports it. ruamel.yaml and tomli_w are still imported only
-when YAML or TOML is written: ``yaml_io`` and ``toml_io`` import them inside their functions.
+when YAML or TOML is written (ruamel.yaml also when an edit is merged into a loaded YAML text):
+``yaml_io`` and ``toml_io`` import them inside their functions.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Literal
 
 import attrs
@@ -62,7 +64,8 @@ class CanvasDocument:
     :param canvas: the canvas.
     :param source: the file it was read from, when known.
     :param format: ``yaml``, ``json`` or ``toml``.
-    :param tree: for YAML, the parsed tree (comments, order, styles) kept for a round trip.
+    :param tree: for YAML, the document kept for a round trip: its text, parsed with its
+        comments, order and styles when an edit is first merged into it.
     :param locator: finds where a path was written.
     :param migrated: the YAML text is of an older schema version: :meth:`dumps` writes the
         current one.
@@ -94,19 +97,22 @@ class CanvasDocument:
         """
         if self.format != "yaml" or self._tree is None:
             return CanvasDocument(canvas, self.source, self.format)
-        try:
-            merged = dump_tree(merged_tree(self._tree, canvas))
-            reread, tree, locator = decode_yaml(merged, self.source)
-        except CanvasLoadError:
-            reread = None
-        if reread != canvas:
-            # The merged text did not read back as the canvas (a ruamel quirk with some text):
-            # never trade content for comments; write the canvas afresh instead.
-            reread, tree, locator = decode_yaml(encode_yaml(canvas), self.source)
-        return CanvasDocument(canvas, self.source, "yaml", tree=tree, locator=locator)
+        decoded = None
+        with contextlib.suppress(CanvasLoadError):
+            # ruamel.yaml parses the loaded text here, the first time an edit is merged into it
+            decoded = decode_yaml(dump_tree(merged_tree(self._tree, canvas)), self.source)
+        if decoded is None or decoded.canvas != canvas:
+            # The merged text did not read back as the canvas (a ruamel quirk with some text, or
+            # a text ruamel reads differently from libyaml): never trade content for comments;
+            # write the canvas afresh instead.
+            decoded = decode_yaml(encode_yaml(canvas), self.source)
+        return CanvasDocument(
+            canvas, self.source, "yaml", tree=decoded.tree, locator=decoded.locator
+        )
 
     def dumps(self) -> str:
-        """The document's text in its own format (YAML with its comments)."""
+        """The document's text in its own format (YAML with its comments): for a YAML document
+        read from a file and not edited, the text as it was read."""
         if self.format == "yaml" and self._tree is not None:
             if self._migrated:
                 return self.with_canvas(self.canvas).dumps()

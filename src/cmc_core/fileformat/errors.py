@@ -2,12 +2,14 @@
 
 A load error carries every problem found, each with its logical path (in file keys, such as
 ``flows[3].to``) and, when known, the file, line and column, so that a person can go straight to
-the spot. ``str(error)`` is short: one ``FILE:LINE:COL: message`` line per problem.
+the spot, and a kind (:data:`LoadProblemKind`) for programs that react to some problems and not
+to others. ``str(error)`` is short: one ``FILE:LINE:COL: message`` line per problem.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal, get_args
 
 import attrs
 
@@ -18,12 +20,43 @@ __all__ = [
     "CanvasLoadError",
     "CanvasSaveError",
     "LoadProblem",
+    "LoadProblemKind",
     "SchemaVersionError",
     "UnsupportedFormatError",
 ]
 
 #: How many problems ``str(error)`` lists before it summarises the rest.
 SHOWN_PROBLEMS = 20
+
+#: What kind of problem a :class:`LoadProblem` is, for programs that react to some kinds (offer
+#: an upgrade for ``"version"``, highlight the field for ``"wrong-type"``) without parsing
+#: messages. ``"unreadable"``: the file cannot be read (an OS error, not a regular file, a name
+#: with no known suffix). ``"too-large"``: over a size or count limit (the file's bytes, a
+#: number beyond what can be read, more problems than are listed). ``"encoding"``: not UTF-8,
+#: or a character YAML, JSON or TOML do not allow. ``"syntax"``: not valid YAML, JSON or TOML.
+#: ``"unsafe"``: anchors and aliases, tags, nesting too deep. ``"empty"``: nothing but white
+#: space or comments. ``"version"``: ``schema_version`` missing, not a whole number, newer than
+#: this cmc reads or unknown. ``"unknown-key"``, ``"missing-key"``, ``"wrong-type"`` (a value of
+#: the wrong type, such as text where a list belongs), ``"invalid-value"`` (the right type but
+#: not allowed: an unknown choice, a number out of range) and ``"duplicate-key"`` (a key given
+#: twice in one mapping).
+LoadProblemKind = Literal[
+    "unreadable",
+    "too-large",
+    "encoding",
+    "syntax",
+    "unsafe",
+    "empty",
+    "version",
+    "unknown-key",
+    "missing-key",
+    "wrong-type",
+    "invalid-value",
+    "duplicate-key",
+]
+
+#: Every :data:`LoadProblemKind`, in the order of the file's life: read, parse, check.
+LOAD_PROBLEM_KINDS: tuple[LoadProblemKind, ...] = get_args(LoadProblemKind)
 
 
 @attrs.frozen
@@ -33,11 +66,17 @@ class LoadProblem:
     :param message: a plain sentence that names the path, what was expected and what was found.
     :param path: the logical path in file keys (``""`` for the document as a whole).
     :param location: where in the file, when known.
+    :param kind: what kind of problem it is (:data:`LoadProblemKind`), for programs;
+        ``"invalid-value"`` when not given, the most general kind.
+    :raises ValueError: for a ``kind`` that is none of :data:`LoadProblemKind`.
     """
 
     message: str
     path: str = ""
     location: Location | None = None
+    kind: LoadProblemKind = attrs.field(
+        default="invalid-value", kw_only=True, validator=attrs.validators.in_(LOAD_PROBLEM_KINDS)
+    )
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message

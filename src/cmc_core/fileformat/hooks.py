@@ -49,10 +49,12 @@ def _checked_enum(enum_type: type[enum.Enum]) -> Hook:
     def structure_member(value: Any, _type: Any) -> enum.Enum:
         if isinstance(value, str) and value in members:
             return members[value]
-        if isinstance(value, str):
+        if isinstance(value, str):  # text, but not one of the choices
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
             if close:
-                raise MismatchError(kind, value, f"; did you mean {close[0]!r}?")
+                hint = f"; did you mean {close[0]!r}?"
+                raise MismatchError(kind, value, hint, kind="invalid-value")
+            raise MismatchError(f"{kind} (one of: {', '.join(known)})", value, kind="invalid-value")
         raise MismatchError(f"{kind} (one of: {', '.join(known)})", value)
 
     return structure_member
@@ -110,6 +112,15 @@ def leaf_hook(annotation: Any, record_hook: Callable[[Any], Hook]) -> Hook:
     raise TypeError(f"the file format has no hook for {annotation!r}")
 
 
+def _finite(number: float) -> bool:
+    """Whether a number is finite and fits a float: a whole number of 309 digits does not
+    (``math.isfinite`` raises OverflowError for it)."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
+
+
 def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
     """A hook for an optional whole number (``int``) or number (``float``) within bounds."""
     whole = optional_inner(annotation) is int
@@ -120,8 +131,10 @@ def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
         if value is None:
             return None
         number_types: tuple[type, ...] = (int,) if whole else (int, float)
-        if type(value) in number_types and low <= value <= high and math.isfinite(value):
+        if type(value) not in number_types:
+            raise MismatchError(expected, value)
+        if low <= value <= high and _finite(value):
             return value if whole else float(value)
-        raise MismatchError(expected, value)
+        raise MismatchError(expected, value, kind="invalid-value")  # out of range, or .nan
 
     return structure_bounded

@@ -18,7 +18,7 @@ import orjson
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.converter import structure_document
-from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
+from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem, LoadProblemKind
 from cmc_core.fileformat.locate import (
     JSON_LOCATE_LIMIT,
     Position,
@@ -27,13 +27,16 @@ from cmc_core.fileformat.locate import (
     nearest,
 )
 from cmc_core.fileformat.mirror import decode_mirrored
-from cmc_core.fileformat.text import EMPTY_MESSAGE, not_utf8_problem
+from cmc_core.fileformat.text import empty_problem, not_utf8_problem
 from cmc_core.fileformat.writer import encode_mirrored
 from cmc_core.gctools import gc_paused
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]
 
 _BOM = b"\xef\xbb\xbf"
+#: orjson's words for a character JSON does not allow: a raw control character in a string, a
+#: lone surrogate (escaped, or in text given as ``str``).
+_CHARACTER_WORDS = ("control character", "surrogate", "not valid UTF-8")
 
 
 class JsonLocator:
@@ -74,11 +77,16 @@ def _syntax_problem(
         except UnicodeDecodeError as bad:
             return not_utf8_problem(data, bad.start, source)
     message = f"invalid JSON: {error.msg}"
+    kind: LoadProblemKind = "syntax"
     if "infinity" in error.msg:  # orjson's words for a number beyond a float
         message = "invalid JSON: a number too large to read (beyond 1.8e308)"
-    if "depth limit" in error.msg:
+        kind = "too-large"
+    elif "depth limit" in error.msg:
         message = "invalid JSON: the document is nested too deeply (more than 1024 levels)"
-    return LoadProblem(message, "", Location(source, error.lineno, error.colno))
+        kind = "unsafe"
+    elif any(word in error.msg for word in _CHARACTER_WORDS):
+        kind = "encoding"
+    return LoadProblem(message, "", Location(source, error.lineno, error.colno), kind=kind)
 
 
 def decode_json(data: bytes | str, source: str | None = None) -> tuple[Canvas, JsonLocator]:
@@ -92,7 +100,7 @@ def decode_json(data: bytes | str, source: str | None = None) -> tuple[Canvas, J
     elif isinstance(data, str) and data.startswith("\ufeff"):
         data = data[1:]
     if not data or data.isspace():  # no strip(): it would copy a large document
-        raise CanvasLoadError([LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1))], source)
+        raise CanvasLoadError([empty_problem(source)], source)
     # One pause for parsing and building: the parsed tree must not be scanned by the collector
     # in between, and it is dropped when this function returns (only the canvas is kept).
     with gc_paused():

@@ -104,11 +104,11 @@ def document_version(data: dict[str, Any], source: str | None, locate: Locator) 
         close = difflib.get_close_matches("schema_version", [str(k) for k in data], 1, 0.7)
         if close:
             message += f" (is {close[0]!r} a misspelling of it?)"
-        raise CanvasLoadError([problem(message, (), locate)], source)
+        raise CanvasLoadError([problem(message, (), locate, "version")], source)
     version = data["schema_version"]
     if type(version) is not int:
         message = f"schema_version: expected a whole number, found {describe_value(version)}"
-        raise CanvasLoadError([problem(message, ("schema_version",), locate)], source)
+        raise CanvasLoadError([problem(message, ("schema_version",), locate, "version")], source)
     if version > SCHEMA_VERSION:
         message = (
             f"this file has schema_version {version}, but this cmc ({_cmc_version()}) reads "
@@ -122,7 +122,7 @@ def document_version(data: dict[str, Any], source: str | None, locate: Locator) 
     else:
         return version
     raise SchemaVersionError(
-        [problem(message, ("schema_version",), locate)],
+        [problem(message, ("schema_version",), locate, "version")],
         source,
         found=version,
         supported=SCHEMA_VERSION,

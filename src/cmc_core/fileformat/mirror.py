@@ -235,7 +235,9 @@ def structure_mirrored(data: Mapping[str, Any]) -> Canvas | None:
     ``None`` if this path does not take it."""
     try:
         mirror = msgspec.convert(data, mirror_of(Canvas))
-    except (msgspec.ValidationError, RecursionError):
+    except (msgspec.ValidationError, RecursionError, TypeError):
+        # TypeError: msgspec reads an object that is no dict where a record is expected through
+        # its ``__getitem__``, which a YAML value tagged ``!!str`` has and fails in.
         return None
     return _canvas(mirror)
 

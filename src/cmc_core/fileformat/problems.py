@@ -8,12 +8,13 @@ imported only when such a tree is walked, so that reading a good document never 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 
 import attrs
 
 from cmc_core.canvas import Canvas
-from cmc_core.fileformat.errors import LoadProblem
+from cmc_core.fileformat.errors import LoadProblem, LoadProblemKind
 from cmc_core.fileformat.layout import entry_fields, file_key, known_keys
 from cmc_core.fileformat.locate import Locator, Segments, format_path
 from cmc_core.fileformat.wording import MismatchError, UnknownKeysError, suggestion
@@ -35,9 +36,11 @@ def describe_path(segments: Segments) -> str:
     return format_path(segments) or "the document"
 
 
-def problem(message: str, segments: Segments, locate: Locator) -> LoadProblem:
-    """A problem at ``segments``, located through ``locate``."""
-    return LoadProblem(message, format_path(segments), locate(segments))
+def problem(
+    message: str, segments: Segments, locate: Locator, kind: LoadProblemKind
+) -> LoadProblem:
+    """A problem of ``kind`` at ``segments``, located through ``locate``."""
+    return LoadProblem(message, format_path(segments), locate(segments), kind=kind)
 
 
 def _misplaced(record: type | None, key: str) -> str:
@@ -62,7 +65,7 @@ def unknown_key_problem(
     where = describe_path(parent)
     hint = _misplaced(record, str(key)) or suggestion(str(key), known)
     message = f"{where} has an unknown key {str(key)!r}{hint}"
-    return problem(message, (*parent, str(key)), locate)
+    return problem(message, (*parent, str(key)), locate, "unknown-key")
 
 
 def _leaves(
@@ -114,29 +117,36 @@ def problems_from_error(error: BaseException, locate: Locator) -> list[LoadProbl
         where = describe_path(segments)
         if isinstance(leaf, MismatchError):
             message = f"{where}: expected {leaf.expected}, found {leaf.found}{leaf.hint}"
-            problems.append(problem(message, segments, locate))
+            problems.append(problem(message, segments, locate, leaf.kind))
         elif isinstance(leaf, UnknownKeysError):
-            for key in leaf.keys:
+            # Only the keys that will be listed are worded and located: a document may hold
+            # a hundred thousand unknown keys, and each suggestion costs a fuzzy match.
+            room = MAX_PROBLEMS - len(problems)
+            unlisted += max(len(leaf.keys) - room, 0)
+            for key in leaf.keys[:room]:
                 problems.append(unknown_key_problem(segments, key, list(leaf.known), locate))
         elif isinstance(leaf, ForbiddenExtraKeysError):
             record = ENTRY_OF.get(leaf.cl, leaf.cl)
             known = known_keys(record)
-            for key in sorted(leaf.extra_fields, key=str):
+            room = MAX_PROBLEMS - len(problems)
+            unlisted += max(len(leaf.extra_fields) - room, 0)
+            for key in heapq.nsmallest(room, leaf.extra_fields, key=str):
                 problems.append(unknown_key_problem(segments, key, known, locate, record))
         elif isinstance(leaf, KeyError) and segments:
             # A required key is missing: the generated code's ``o['id']`` failed.
             parent = segments[:-1]
             message = f"{describe_path(parent)} lacks the required key {segments[-1]!r}"
-            problems.append(problem(message, parent, locate))
-        else:
-            problems.append(problem(f"{where}: {leaf}", segments, locate))
+            problems.append(problem(message, parent, locate, "missing-key"))
+        else:  # a check of the model itself refused the value (attrs validators)
+            problems.append(problem(f"{where}: {leaf}", segments, locate, "invalid-value"))
     if len(problems) > MAX_PROBLEMS:
         unlisted += len(problems) - MAX_PROBLEMS
         del problems[MAX_PROBLEMS:]
     # File order where positions are known; a stable sort keeps the rest in the order found.
     problems.sort(key=_position)
     if unlisted:
-        problems.append(LoadProblem(f"... and {unlisted} more problems, not listed", ""))
+        summary = f"... and {unlisted} more problems, not listed"
+        problems.append(LoadProblem(summary, "", kind="too-large"))
     return problems
 
 

@@ -9,7 +9,7 @@ from cmc_core.diagnostics import Location
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import line_column
 
-__all__ = ["EMPTY_MESSAGE", "decode_text", "not_utf8_problem", "plainify"]
+__all__ = ["EMPTY_MESSAGE", "decode_text", "empty_problem", "not_utf8_problem", "plainify"]
 
 EMPTY_MESSAGE = "the file is empty; a canvas needs at least schema_version"
 
@@ -22,7 +22,12 @@ def not_utf8_problem(data: bytes, start: int, source: str | None) -> LoadProblem
         f"the file is not UTF-8 text: byte 0x{data[start]:02x} cannot be decoded "
         "(is it a canvas file? save it as UTF-8)"
     )
-    return LoadProblem(message, "", Location(source, line, column))
+    return LoadProblem(message, "", Location(source, line, column), kind="encoding")
+
+
+def empty_problem(source: str | None) -> LoadProblem:
+    """The problem of a document with nothing in it, at its start."""
+    return LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1), kind="empty")
 
 
 def decode_text(data: bytes | str, source: str | None) -> str:
@@ -39,7 +44,7 @@ def decode_text(data: bytes | str, source: str | None) -> str:
         text = data
     text = text.removeprefix("\ufeff")
     if not text or text.isspace():
-        raise CanvasLoadError([LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1))], source)
+        raise CanvasLoadError([empty_problem(source)], source)
     return text
 
 

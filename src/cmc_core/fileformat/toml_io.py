@@ -13,7 +13,7 @@ from typing import Any
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.converter import structure_document, unstructure_canvas
-from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
+from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem, LoadProblemKind
 from cmc_core.fileformat.locate import file_locator
 from cmc_core.fileformat.text import decode_text, plainify
 from cmc_core.fileformat.wording import LONG_NUMBER
@@ -40,18 +40,29 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
         if at is not None:
             location = Location(source, int(at.group(1)), int(at.group(2)))
             message = message[: at.start()]
-        problem = LoadProblem(f"invalid TOML: {message}", "", location)
+        problem = LoadProblem(f"invalid TOML: {message}", "", location, kind=_kind(message))
         raise CanvasLoadError([problem], source) from None
     except RecursionError:
         message = "invalid TOML: the document is nested too deeply"
-        problem = LoadProblem(message, "", Location(source))
+        problem = LoadProblem(message, "", Location(source), kind="unsafe")
         raise CanvasLoadError([problem], source) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
         message = f"invalid TOML: {LONG_NUMBER}"
-        raise CanvasLoadError(
-            [LoadProblem(message, "", _long_number(text, source))], source
-        ) from None
+        problem = LoadProblem(message, "", _long_number(text, source), kind="too-large")
+        raise CanvasLoadError([problem], source) from None
     return structure_document(plainify(tree), source, file_locator(source))
+
+
+def _kind(message: str) -> LoadProblemKind:
+    """The kind of a tomllib error, from its words: a key or table given twice (``Cannot
+    overwrite a value``, ``Cannot declare ('x',) twice``, ``Cannot mutate immutable namespace``
+    for a key added to an inline table), a character TOML does not allow, or any other syntax
+    error."""
+    if message.startswith(("Cannot overwrite", "Cannot mutate")) or message.endswith("twice"):
+        return "duplicate-key"
+    if message.startswith("Illegal character"):
+        return "encoding"
+    return "syntax"
 
 
 def _long_number(text: str, source: str | None) -> Location:

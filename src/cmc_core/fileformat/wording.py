@@ -11,7 +11,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, Literal
 
 from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
 
@@ -21,18 +21,34 @@ __all__ = [
     "UnknownKeysError",
     "describe_value",
     "expected_phrase",
+    "is_tagged",
     "suggestion",
     "words",
 ]
 
 
 class MismatchError(TypeError):
-    """A value of the wrong type, or outside the values its field allows."""
+    """A value of the wrong type, or outside the values its field allows.
 
-    def __init__(self, expected: str, value: object, hint: str = "") -> None:
+    :param kind: ``"wrong-type"``, or ``"invalid-value"`` for a value of the right type that the
+        field does not allow (an unknown choice, a number out of range); the kind of the
+        :class:`~cmc_core.fileformat.LoadProblem` it becomes. A value only a YAML tag makes
+        (``!!binary``, ``!!set``, ``!custom``) is of kind ``"unsafe"`` wherever it is found.
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        value: object,
+        hint: str = "",
+        kind: Literal["wrong-type", "invalid-value"] = "wrong-type",
+    ) -> None:
         self.expected = expected
         self.found = describe_value(value)
         self.hint = hint
+        self.kind: Literal["wrong-type", "invalid-value", "unsafe"] = (
+            "unsafe" if is_tagged(value) else kind
+        )
         super().__init__(f"expected {expected}, found {self.found}{hint}")
 
 
@@ -66,6 +82,19 @@ def _short(text: str, limit: int = 40) -> str:
 LONG_NUMBER = "a whole number with more than 4,300 digits is too long to read"
 
 
+def _tag(value: object) -> object:
+    return getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+
+
+def is_tagged(value: object) -> bool:
+    """Whether a parsed value is one only a YAML tag makes: binary data, a set, or a value with
+    a tag of its own (which the parser keeps, tag and all)."""
+    if isinstance(value, bytes | bytearray | AbstractSet):
+        return True
+    tag = _tag(value)
+    return isinstance(tag, str) and bool(tag)
+
+
 def describe_value(value: object) -> str:
     """Name a raw value the way a person reads it in the file."""
     if value is None:
@@ -73,7 +102,10 @@ def describe_value(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {'true' if value else 'false'}"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        try:
+            return f"the number {value!r}"
+        except ValueError:  # TOML's 0xfff... can be longer than the 4,300 digits Python prints
+            return "a whole number with more than 4,300 digits"
     if isinstance(value, str):
         return f"the text {_short(value)!r}"
     if isinstance(value, list | tuple):
@@ -84,7 +116,7 @@ def describe_value(value: object) -> str:
         return "binary data (a !!binary value)"
     if isinstance(value, AbstractSet):
         return f"a set of {len(value)} item{'' if len(value) == 1 else 's'} (a !!set value)"
-    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+    tag = _tag(value)
     if isinstance(tag, str) and tag:
         return f"a value tagged {tag} (tags other than YAML's own are not read)"
     return "a value cmc cannot read here"

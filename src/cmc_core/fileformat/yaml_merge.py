@@ -10,6 +10,9 @@ and ``full`` (every field). The merge walks the old tree:
 * a new key is inserted where the model's field order puts it among the existing keys;
 * list items with an ``id`` are matched by id, so an item's comments move with it when the list
   is reordered; other lists are merged item by item.
+
+Any other YAML file of plain data (an answers file) is updated the same way, each key holding
+its new value (:func:`updated_yaml_text`).
 """
 
 from __future__ import annotations
@@ -18,10 +21,18 @@ from typing import Any
 
 from cmc_core.canvas import Canvas
 from cmc_core.fileformat.converter import unstructure_canvas
+from cmc_core.fileformat.errors import CanvasLoadError
 from cmc_core.fileformat.text import plainify
-from cmc_core.fileformat.yaml_io import YamlTree, fits_one_line, to_node
+from cmc_core.fileformat.yaml_io import (
+    YamlTree,
+    dump_tree,
+    fits_one_line,
+    read_yaml_data,
+    to_node,
+    write_yaml_data,
+)
 
-__all__ = ["merged_tree"]
+__all__ = ["merged_tree", "updated_yaml_text"]
 
 
 def _same(node: Any, value: Any) -> bool:
@@ -123,3 +134,26 @@ def merged_tree(tree: YamlTree, canvas: Canvas) -> YamlTree:
     full = unstructure_canvas(canvas, omit_defaults=False)
     _merge_mapping(root, full, lean)
     return YamlTree(root, tree.indentation)
+
+
+def updated_yaml_text(previous: str, value: dict[str, Any]) -> str:
+    """The YAML text of plain data, written into the earlier text of the same file.
+
+    What did not change keeps its comments, key order and style; a changed value is replaced
+    in place, a new key goes after the keys that come before it in ``value``, a key ``value``
+    lacks is removed. The text is written afresh when ``previous`` cannot be read or is not a
+    mapping, or when the merged text would not read back as ``value``.
+    """
+    import copy
+
+    try:
+        tree = YamlTree(text=previous)
+        if isinstance(tree.root, dict):
+            root = copy.deepcopy(tree.root)
+            _merge_mapping(root, value, value)
+            text = dump_tree(YamlTree(root, tree.indentation))
+            if read_yaml_data(text)[0] == value:
+                return text
+    except CanvasLoadError:
+        pass
+    return write_yaml_data(value)

@@ -23,6 +23,9 @@ __all__ = ["AnswersFileError", "dumps_answers", "load_answers", "loads_answers",
 
 _TOP_KEYS = ("language", "answers")
 _ANSWER_KEYS = ("value", "by", "at")
+#: What a whole number of more than 4,300 digits (Python prints none; YAML can write one in
+#: hexadecimal) is called in messages.
+_LONG = "a whole number of more than 4,300 digits"
 
 
 class AnswersFileError(CmcError, ValueError):
@@ -78,25 +81,51 @@ def _language(value: Any, locate: Any) -> Language | None:
         return Language(value)
     except ValueError:
         raise AnswersFileError(
-            f"language must be 'nl' or 'en', not {value!r}", locate(("language",))
+            f"language must be 'nl' or 'en', not {_shown(value)}", locate(("language",))
         ) from None
 
 
-def _finite(question: str, value: Any, where: tuple[str, ...], locate: Any) -> Any:
-    """Refuse a number that is no number an answer can be (``.nan``, ``.inf``, ``1e999``), in
-    a value or a list of values: every reader of answers, not only a session, gets the same."""
-    values = value if isinstance(value, list) else [value]
-    for item in values:
-        if isinstance(item, float) and not math.isfinite(item):
-            raise AnswersFileError(
-                f"the answer to {question!r} is not a finite number ({item!r})", locate(where)
-            )
-    return value
+def _shown(value: Any) -> str:
+    """A value as a message shows it; Python refuses to print a whole number of more than
+    4,300 digits, which YAML can write in hexadecimal."""
+    try:
+        return repr(value)
+    except ValueError:
+        return _LONG
+
+
+def _plain(question: str, value: Any, where: tuple[str, ...], locate: Any) -> Any:
+    """The value of an answer as plain data, checked everywhere in it, at the answer: a number
+    must be one an answer can be (not ``.nan``, ``.inf``, ``1e999`` or a whole number too long
+    to print), and a value only a YAML tag makes (``!!binary``, ``!!set``, ``!custom``) is
+    refused, in a list of values and in the fields of an entity too. Every reader of answers,
+    not only a session, gets the same, and what is read can be written back."""
+    if isinstance(value, list | tuple):  # a tuple: a pair of YAML's !!pairs
+        return [_plain(question, item, where, locate) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(question, item, where, locate) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise AnswersFileError(
+            f"the answer to {question!r} is not a finite number ({value!r})", locate(where)
+        )
+    if isinstance(value, int) and _shown(value) == _LONG:
+        raise AnswersFileError(
+            f"the answer to {question!r} is {_LONG}, too long to read", locate(where)
+        )
+    if value is None or isinstance(value, str | int | float):
+        return value
+    from cmc_core.fileformat.wording import describe_value  # noqa: PLC0415 (cmc --help)
+
+    raise AnswersFileError(
+        f"the answer to {question!r} cannot be {describe_value(value)}; an answer is text, a "
+        "number, yes or no, or a list of these or of entities",
+        locate(where),
+    )
 
 
 def _answer(question: str, raw: Any, locate: Any) -> Answer:
     if not (isinstance(raw, dict) and "value" in raw):
-        return Answer(question, _finite(question, raw, ("answers", question), locate))
+        return Answer(question, _plain(question, raw, ("answers", question), locate))
     unknown = [key for key in raw if key not in _ANSWER_KEYS]
     if unknown:
         raise AnswersFileError(
@@ -110,7 +139,7 @@ def _answer(question: str, raw: Any, locate: Any) -> Answer:
                 f"'{key}' of the answer to {question!r} must be text",
                 locate(("answers", question, key)),
             )
-    value = _finite(question, raw["value"], ("answers", question, "value"), locate)
+    value = _plain(question, raw["value"], ("answers", question, "value"), locate)
     return Answer(question, value, raw.get("by"), raw.get("at"))
 
 
@@ -119,15 +148,35 @@ def load_answers(path: str | os.PathLike[str]) -> AnswerSet:
     return loads_answers(read_input(path, input_limit("answers")), os.fspath(path))
 
 
-def dumps_answers(answers: AnswerSet) -> str:
-    """The YAML text of an answer set."""
-    from cmc_core.fileformat.yaml_io import write_yaml_data  # noqa: PLC0415 (cmc --help)
+def dumps_answers(answers: AnswerSet, previous: str | None = None) -> str:
+    """The YAML text of an answer set.
 
-    return write_yaml_data(answers.to_data())
+    :param previous: the text of the answers file it replaces, if any: its comments, key order
+        and styles are kept for everything that did not change, and new answers go at the end.
+    """
+    if previous is None:
+        from cmc_core.fileformat.yaml_io import write_yaml_data  # noqa: PLC0415 (cmc --help)
+
+        return write_yaml_data(answers.to_data())
+    from cmc_core.fileformat.yaml_merge import updated_yaml_text  # noqa: PLC0415 (cmc --help)
+
+    return updated_yaml_text(previous, answers.to_data())
 
 
 def save_answers(answers: AnswerSet, path: str | os.PathLike[str]) -> None:
-    """Write an answers file atomically: the old file stays whole if anything fails."""
+    """Write an answers file atomically: the old file stays whole if anything fails.
+
+    A file that is there already is updated, not replaced: its comments and key order stay
+    (see :func:`dumps_answers`).
+    """
     from cmc_core.fileformat.atomic import write_atomic  # noqa: PLC0415 (cmc --help)
 
-    write_atomic(path, dumps_answers(answers).encode("utf-8"))
+    write_atomic(path, dumps_answers(answers, _previous_text(path)).encode("utf-8"))
+
+
+def _previous_text(path: str | os.PathLike[str]) -> str | None:
+    """The text of the answers file about to be replaced, if there is a readable one."""
+    try:
+        return read_input(path, input_limit("answers")).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
