@@ -2,7 +2,9 @@
 
 - :func:`start_session` loads the answers file (if any) into a new session, refusing it whole
   (exit status 2, one ``FILE: question 'id': reason`` line per refused answer) when any answer
-  does not fit, so a bad file is never half-used and never rewritten.
+  does not fit, so a bad file is never half-used and never rewritten. Answers to other
+  questionnaires' questions, installed or not, are kept and written back as they were
+  (:mod:`cmc_core.cli.answer_sorting`).
 - :func:`ask_questions` runs the interactive loop, saving the answers file after every answer;
   Ctrl-C and ``:q`` end with exit status 130 and say where the answers are.
 - :func:`write_canvas` and :func:`check_written` write the result atomically and check it with
@@ -23,7 +25,8 @@ import click
 
 from cmc_core.blueprint import BlockKey, block
 from cmc_core.canvas import Canvas
-from cmc_core.cli._support import EXIT_INTERRUPTED, CliError, use_color
+from cmc_core.cli._support import EXIT_INTERRUPTED, CliError, terminal_safe, use_color
+from cmc_core.cli.answer_sorting import note_orphaned, sort_answers
 from cmc_core.cli.output import CheckedFile, CheckResult, plural, summary_line
 from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.errors import CmcError
@@ -99,18 +102,28 @@ def interactive_input(no_input: bool, answers_given: bool = False, resume: bool 
 class Answering:
     """A session and the answers file it reads from and saves to.
 
-    :param carried: answers in the file to questions of other questionnaires; written back as
-        they were, so one answers file can serve several ``cmc ask`` runs.
+    :param carried: answers in the file to questions of other questionnaires (installed or
+        not); written back as they were, so one answers file can serve several runs.
+    :param loaded: how many of the file's answers the session took.
+    :param order: the question ids in the order the file held them, which saving keeps.
     """
 
     session: Session
     path: Path
     carried: dict[str, Answer] = attrs.field(factory=dict)
     loaded: int = 0
+    order: tuple[str, ...] = ()
 
     def all_answers(self) -> AnswerSet:
-        """The carried answers and the session's, as the answers file holds them."""
-        answers = {**self.carried, **self.session.answers.answers}
+        """The carried answers and the session's, as the answers file holds them: in the file's
+        order, then the answers given since."""
+        given = self.session.answers.answers
+        answers = {
+            question: given[question] if question in given else self.carried[question]
+            for question in self.order
+            if question in given or question in self.carried
+        }
+        answers.update(given)
         return AnswerSet(answers, self.session.language)
 
     def save(self) -> None:
@@ -134,7 +147,10 @@ def start_session(
     :param language: ``--lang``; else the answers file's language, else the canvas's, else English.
     :param must_exist: refuse a missing answers file (non-interactive runs) instead of starting
         with no answers.
-    :param known_elsewhere: ids of questions of other questionnaires whose answers are carried.
+    :param known_elsewhere: ids of questions of other installed questionnaires; their answers
+        are carried. Answers to questions that no installed questionnaire has are carried too,
+        and named in a note on stderr; an id one letter away from an installed question is
+        refused as a typo.
     :raises CliError: the file is missing (when it must exist) or an answer does not fit.
     """
     loaded: AnswerSet | None = None
@@ -148,15 +164,19 @@ def start_session(
     session = Session(questionnaires, canvas, language=chosen)
     if loaded is None:
         return Answering(session, path)
-    own = {question.id for question in session.questions()}
-    others = set(known_elsewhere) - own
-    carried = {q: answer for q, answer in loaded.answers.items() if q in others}
-    given = AnswerSet({q: a for q, a in loaded.answers.items() if q not in carried}, chosen)
+    asked = [question.id for question in session.questions()]
+    found = sort_answers(loaded, asked, known_elsewhere)
+    given = AnswerSet(found.own.answers, chosen)
+    errors = found.typos
     try:
         session.answer_all(given)
     except AnswersError as error:
-        raise CliError(str(AnswersError(error.errors, str(path))), prefix=False) from None
-    return Answering(session, path, carried, loaded=len(given))
+        errors = (*errors, *error.errors)
+    if errors:
+        raise CliError(str(AnswersError(errors, str(path))), prefix=False)
+    note_orphaned(found, path)
+    carried = {**found.carried, **found.orphaned}
+    return Answering(session, path, carried, loaded=len(given), order=tuple(loaded.answers))
 
 
 def _language(option: str | None, answers: AnswerSet | None, canvas: Canvas | None) -> Language:
@@ -272,11 +292,11 @@ def echo_check(checked: CheckedFile) -> None:
     """The error-level diagnostics (at most :data:`ERRORS_SHOWN`) and ``cmc check``'s summary."""
     color = use_color(None, sys.stdout)
     for problem in checked.problems:
-        click.echo(f"{problem.where}: {problem.message}", err=True)
+        click.echo(terminal_safe(f"{problem.where}: {problem.message}"), err=True)
     errors = checked.report.errors if checked.report is not None else ()
     for diagnostic in errors[:ERRORS_SHOWN]:
         code = click.style(diagnostic.code, bold=True) if color else diagnostic.code
-        click.echo(f"  {code} {diagnostic.message}", color=color)
+        click.echo(f"  {code} {terminal_safe(diagnostic.message)}", color=color)
     if len(errors) > ERRORS_SHOWN:
         click.echo(f"  ... and {len(errors) - ERRORS_SHOWN} more.")
     click.echo(summary_line(CheckResult((checked,)), color), color=color)

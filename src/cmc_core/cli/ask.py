@@ -27,6 +27,7 @@ from cmc_core.cli._support import (
     EXIT_USER_ERROR,
     CliError,
     did_you_mean,
+    terminal_safe,
 )
 from cmc_core.cli.answering import (
     answers_path_for,
@@ -141,6 +142,12 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
     return apply
 
 
+def _installed_questions(registry: Registry[Questionnaire]) -> list[str]:
+    """The id of every question of every installed questionnaire: answers to them that a run
+    does not ask are kept as they are."""
+    return [question.id for questionnaire in registry for question in questionnaire.questions]
+
+
 # -- cmc quickscan -------------------------------------------------------------------------------
 
 
@@ -178,7 +185,8 @@ def quickscan(
     from cmc_core.questionnaires import Suitability, assess_quickscan
 
     check_output(output, force)
-    questionnaire = active_plugins().questionnaires.get(QUICKSCAN)
+    registry = active_plugins().questionnaires
+    questionnaire = registry.get(QUICKSCAN)
     interactive = interactive_input(no_input, answers_file is not None, resume)
     if not interactive and answers_file is None:
         raise CliError(_NO_TERMINAL)
@@ -188,6 +196,7 @@ def quickscan(
         canvas=None,
         language=lang,
         must_exist=not interactive,
+        known_elsewhere=_installed_questions(registry),
     )
     session = answering.session
     language = session.language or Language.EN
@@ -205,7 +214,7 @@ def quickscan(
     else:
         click.echo(f"{_VERDICT.in_language(language)}: {verdict.label(language)}")
         for reason in verdict.explain(language):
-            click.echo(f"  - {reason}")
+            click.echo(f"  - {terminal_safe(reason)}")
         click.echo(f"Wrote {output}: the draft canvas ({plural(len(session.answers), 'answer')}).")
         echo_check(checked)
     sys.exit(EXIT_OK if verdict.suitability is Suitability.SUITABLE else EXIT_ERRORS_FOUND)
@@ -344,14 +353,13 @@ def ask(
     interactive = interactive_input(no_input, answers_file is not None, resume)
     if not interactive and answers_file is None:
         raise CliError(_NO_TERMINAL)
-    elsewhere = {q.id for other in registry for q in other.questions}
     answering = start_session(
         questionnaires,
         answers_path,
         canvas=document.canvas if document is not None else None,
         language=lang,
         must_exist=not interactive,
-        known_elsewhere=elsewhere,
+        known_elsewhere=_installed_questions(registry),
     )
     session = answering.session
     if interactive:

@@ -31,6 +31,7 @@ from cmc_core.cli.plugin_options import active_plugins
 
 if TYPE_CHECKING:
     from cmc_core.assessment import Assessment
+    from cmc_core.questionnaires import AnswerSet
     from cmc_core.rules import ValidationConfig
     from cmc_core.scoring.card import DimensionScore, ScoreCard
     from cmc_core.scoring.compare import ScoreComparison
@@ -214,13 +215,7 @@ def score(
     config = resolve_config(config_path, no_config)
     answers = None
     if quickscan_answers is not None:
-        from cmc_core.questionnaires import AnswersError, Session, load_answers, quickscan
-
-        # Through a session, so the answers are checked and canonical ("yes" becomes True).
-        try:
-            answers = Session([quickscan()], answers=load_answers(quickscan_answers)).answers
-        except AnswersError as error:
-            raise CliError(f"{quickscan_answers}:\n{error}", prefix=False) from None
+        answers = _quickscan_answers(quickscan_answers)
     _check_weights(weights)
     assessments = [_assess(name, config, weights, answers) for name in names]
     if timeline or len(names) > 2:
@@ -239,6 +234,31 @@ def score(
             _echo_json(comparison.to_dict())
         else:
             click.echo(terminal_safe(render_comparison(comparison, names[0], names[1])))
+
+
+def _quickscan_answers(path: Path) -> AnswerSet:
+    """The quickscan's answers in an answers file, checked and canonical ("yes" becomes True)
+    as a session makes them. The file may hold answers of other questionnaires too (one file
+    serves ``cmc quickscan`` and ``cmc ask``, and may hold a plugin's that is not installed
+    here): they are left out, as ``cmc export --answers`` leaves them out of the score card.
+
+    :raises CliError: a quickscan answer does not fit its question, or an id is one letter
+        away from an installed question (a typo), one line per answer.
+    """
+    from cmc_core.cli.answer_sorting import sort_answers
+    from cmc_core.questionnaires import AnswersError, Session, load_answers, quickscan
+
+    questionnaire = quickscan()
+    installed = [q.id for other in active_plugins().questionnaires for q in other.questions]
+    found = sort_answers(load_answers(path), [q.id for q in questionnaire.questions], installed)
+    errors = found.typos
+    try:
+        answers = Session([questionnaire], answers=found.own).answers
+    except AnswersError as error:
+        errors = (*errors, *error.errors)
+    if errors:
+        raise CliError(str(AnswersError(errors, str(path))), prefix=False)
+    return answers
 
 
 def _echo_json(data: dict[str, Any]) -> None:
