@@ -46,6 +46,7 @@ _PYPROJECT = "pyproject.toml"
 
 
 _LONG_NUMBER = f"not valid TOML: {LONG_NUMBER}"
+_TOO_DEEP = "not valid TOML: the file is nested too deeply"
 
 
 def read_config_file(path: Path | str) -> dict[str, Any]:
@@ -67,6 +68,8 @@ def read_config_file(path: Path | str) -> dict[str, Any]:
         raise ConfigError(f"not valid TOML: {error}", None, str(file)) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
         raise ConfigError(_LONG_NUMBER, None, str(file)) from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(_TOO_DEEP, None, str(file)) from None
     if file.name != _PYPROJECT:
         return document
     table = (
@@ -90,6 +93,8 @@ def _has_cmc_table(pyproject: Path) -> bool:
         raise ConfigError(f"not valid TOML: {error}", None, str(pyproject)) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
         raise ConfigError(_LONG_NUMBER, None, str(pyproject)) from None
+    except RecursionError:
+        raise ConfigError(_TOO_DEEP, None, str(pyproject)) from None
     tool = document.get("tool")
     return isinstance(tool, dict) and "cmc" in tool
 

@@ -40,7 +40,7 @@ EXIT_CODES_EPILOG = """\
 Exit status:
   0    no error-level diagnostics
   1    error-level diagnostics found
-  2    usage, I/O, configuration or file-format error
+  2    usage, I/O, configuration or file-format error, or a failing plugin
   130  interrupted
 """
 
@@ -106,6 +106,19 @@ def use_color(
 _UNSAFE_FOR_TERMINAL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+
+
+# The characters above that JSON and TOML may hold raw inside a string (C0 controls and DEL
+# they escape themselves): C1 controls, bidirectional marks, overrides and isolates, and the
+# line and paragraph separators.
+_RAW_IN_DATA = re.compile("[\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def data_terminal_safe(text: str) -> str:
+    """JSON or TOML text with every character that could control a terminal written as a
+    ``\\uXXXX`` escape: the same data for any reader, since such a character can only stand
+    inside a string, where both formats read the escape as the character."""
+    return _RAW_IN_DATA.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def terminal_safe(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cmc_core.cli._support import data_terminal_safe
 from cmc_core.cli.loading import load_document
 from cmc_core.cli.plugin_options import active_plugins
 
@@ -131,7 +132,9 @@ def convert(source: str, target: str, to_format: str | None) -> None:
     if target == "-":
         if to_format is None:
             raise click.UsageError("OUT is - (stdout): say the format with --to yaml|json|toml.")
-        click.echo(dumps(load_document(source).canvas, to_format), nl=False)
+        text = dumps(load_document(source).canvas, to_format)
+        # YAML escapes such characters itself; JSON and TOML would print them raw.
+        click.echo(text if to_format == "yaml" else data_terminal_safe(text), nl=False)
         return
     suffix_format = format_for_path(Path(target))
     if to_format not in (None, suffix_format):

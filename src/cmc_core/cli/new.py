@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cmc_core.cli._support import EXIT_CODES_EPILOG, CliError, use_color
+from cmc_core.cli._support import EXIT_CODES_EPILOG, CliError, terminal_safe, use_color
 from cmc_core.cli.check import validate_document
 from cmc_core.cli.configuring import resolve_config
 from cmc_core.cli.output import plural
@@ -65,7 +65,7 @@ def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
         click.echo(click.style(heading, bold=True) if colored else heading, color=colored)
         for diagnostic in errors[:NEW_MISSING_SHOWN]:
             code = click.style(diagnostic.code, bold=True) if colored else diagnostic.code
-            click.echo(f"  {code} {diagnostic.message}", color=colored)
+            click.echo(f"  {code} {terminal_safe(diagnostic.message)}", color=colored)
         if len(errors) > NEW_MISSING_SHOWN:
             click.echo(f"  ... and {len(errors) - NEW_MISSING_SHOWN} more.")
     warnings = plural(len(report.warnings), "warning")

@@ -38,13 +38,35 @@ def _label_fields() -> dict[QuestionKind, str]:
 _LABEL_FIELDS = _label_fields()
 
 
+#: A whole number Python refuses to print (YAML can write one in hexadecimal), as messages say.
+_TOO_LONG = "a whole number of more than 4,300 digits"
+
+
+def _number_text(value: int | float) -> str:
+    """A number as written, or :data:`_TOO_LONG` when Python refuses to print it."""
+    try:
+        return repr(value)
+    except ValueError:
+        return _TOO_LONG
+
+
+def _finite(value: int | float) -> bool:
+    """Whether a number is finite and fits a float: a whole number of 309 digits does not
+    (``math.isfinite`` raises OverflowError for it)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the {'yes' if value else 'no'} value {value!r}"
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        shown = _number_text(value)
+        return shown if shown == _TOO_LONG else f"the number {shown}"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, Sequence):
@@ -82,7 +104,9 @@ def check_value(question: Question, raw: Any) -> Any:
 def _text(question: Question, raw: Any) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise AnswerError(question.id, f"expected text, found {_describe(raw)}")
-    text = str(raw)
+    text = raw if isinstance(raw, str) else _number_text(raw)
+    if text == _TOO_LONG:
+        raise AnswerError(question.id, f"expected text, found {_TOO_LONG}")
     if question.kind is QuestionKind.SHORT_TEXT and "\n" in text.strip():
         raise AnswerError(question.id, "expected one line of text, found several lines")
     return text
@@ -114,8 +138,8 @@ def _number(question: Question, raw: Any) -> int | float:
             raise AnswerError(question.id, f"expected a number, found {_describe(raw)}") from None
     else:
         raise AnswerError(question.id, f"expected a number, found {_describe(raw)}")
-    if not math.isfinite(value):
-        raise AnswerError(question.id, f"expected a finite number, found {value!r}")
+    if not _finite(value):
+        raise AnswerError(question.id, f"expected a finite number, found {_number_text(value)}")
     if question.kind is QuestionKind.SCALE:
         if value != int(value):
             raise AnswerError(question.id, f"expected a whole number, found {value!r}")

@@ -13,6 +13,7 @@ with the file location of its path. It collects everything; it never stops at th
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -202,6 +203,9 @@ _SELECTION_KEYS = ("select", "ignore", "severity")
 _KEYS = (*_SELECTION_KEYS, *_SETTINGS)
 #: Thresholds that are shares of a whole: from 0 to 1.
 _SHARES = frozenset({"hhi_threshold", "hub_share"})
+#: The largest count a threshold may be: a number beyond it means nothing for a community, and a
+#: whole number of thousands of digits (TOML's ``0xfff...``) could not even be printed.
+_MAX_COUNT = 1_000_000_000
 
 
 class ConfigError(CmcError, ValueError):
@@ -221,6 +225,17 @@ class ConfigError(CmcError, ValueError):
         super().__init__(f"{where}{what}{message}")
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """A value as a message shows it: short, and never failing on a whole number too long to
+    print (Python refuses to print one of more than 4,300 digits)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        number = "a whole number of more than 4,300 digits"
+        return number if isinstance(value, int) else f"a value holding {number}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
@@ -231,13 +246,13 @@ def _codes(key: str, value: object, source: str | None) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
         raise ConfigError(
-            f"expected a list of rule codes or code prefixes, got {value!r}", key, source
+            f"expected a list of rule codes or code prefixes, got {_shown(value)}", key, source
         )
     codes = tuple(item.strip().upper() for item in items)
     for code in codes:
         if not _PREFIX_PATTERN.match(code):
             raise ConfigError(
-                f"{code!r} is not a rule code or code prefix such as 'CMC001' or 'CMC0'",
+                f"{_shown(code)} is not a rule code or code prefix such as 'CMC001' or 'CMC0'",
                 key,
                 source,
             )
@@ -247,7 +262,7 @@ def _codes(key: str, value: object, source: str | None) -> tuple[str, ...]:
 def _severities(value: object, source: str | None) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, Mapping):
         raise ConfigError(
-            f"expected a table of rule code = severity, got {value!r}", "severity", source
+            f"expected a table of rule code = severity, got {_shown(value)}", "severity", source
         )
     levels = tuple(str(severity) for severity in Severity)
     chosen: list[tuple[str, Severity]] = []
@@ -256,14 +271,16 @@ def _severities(value: object, source: str | None) -> tuple[tuple[str, Severity]
         code = str(raw_code).strip().upper()
         if not CODE_PATTERN.match(code):
             raise ConfigError(
-                f"{raw_code!r} is not a rule code such as 'CMC001' (severities are set per code)",
+                f"{_shown(raw_code)} is not a rule code such as 'CMC001' "
+                "(severities are set per code)",
                 key,
                 source,
             )
         if not isinstance(raw_level, str) or raw_level.strip().lower() not in levels:
-            hint = _suggest(str(raw_level).strip().lower(), list(levels))
+            level = raw_level.strip().lower() if isinstance(raw_level, str) else ""
+            hint = _suggest(level, list(levels)) if level else ""
             raise ConfigError(
-                f"expected one of {', '.join(levels)}, got {raw_level!r}{hint}", key, source
+                f"expected one of {', '.join(levels)}, got {_shown(raw_level)}{hint}", key, source
             )
         chosen.append((code, Severity(raw_level.strip().lower())))
     return tuple(sorted(chosen))
@@ -273,13 +290,22 @@ def _setting(name: str, key: str, value: object, source: str | None) -> int | fl
     field = _SETTINGS[name]
     if field.type in (int, "int"):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"expected a whole number of at least 1, got {value!r}", key, source)
+            message = f"expected a whole number of at least 1, got {_shown(value)}"
+            raise ConfigError(message, key, source)
+        if value > _MAX_COUNT:
+            message = f"expected a whole number from 1 to {_MAX_COUNT:,}, got {_shown(value)}"
+            raise ConfigError(message, key, source)
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"expected a number, got {value!r}", key, source)
-    number = float(value)
+        raise ConfigError(f"expected a number, got {_shown(value)}", key, source)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number beyond any float
+        number = math.inf
     if name in _SHARES and not 0 <= number <= 1:
-        raise ConfigError(f"expected a share from 0 to 1, got {value!r}", key, source)
+        raise ConfigError(f"expected a share from 0 to 1, got {_shown(value)}", key, source)
+    if not math.isfinite(number):
+        raise ConfigError(f"expected a finite number, got {_shown(value)}", key, source)
     return number
 
 
@@ -291,7 +317,7 @@ def config_from_mapping(data: Mapping[str, object], source: str | None = None) -
     :raises ConfigError: for an unknown key or a value of the wrong type or range.
     """
     if not isinstance(data, Mapping):
-        raise ConfigError(f"expected a table of settings, got {data!r}", None, source)
+        raise ConfigError(f"expected a table of settings, got {_shown(data)}", None, source)
     selection: dict[str, Any] = {}
     settings: dict[str, Any] = {}
     for raw_key, value in data.items():

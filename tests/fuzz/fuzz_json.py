@@ -1,0 +1,9 @@
+"""Fuzz the json target (see targets.py): `python tests/fuzz/fuzz_json.py [libFuzzer args]`.
+
+Needs atheris (`pip install -e '.[fuzz]'`); README.md says how to run it and where crashes go.
+"""
+
+from harness import fuzz
+
+if __name__ == "__main__":
+    fuzz("json")
