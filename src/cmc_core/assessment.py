@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report
-from cmc_core.questionnaires import AnswersError, AnswerSet, Session, quickscan
 from cmc_core.rules import Locator, Rule, ValidationConfig, validate
-from cmc_core.scoring import ScoreCard, Scorer, check_weights, score_canvas
-from cmc_core.scoring.builtin import BUILTIN_SCORERS
+
+if TYPE_CHECKING:
+    # Imported where they are used: ``cmc check`` validates only, and should not pay for
+    # importing the score card or the questionnaires.
+    from cmc_core.scoring import ScoreCard, Scorer
 
 __all__ = ["Assessment", "Contributions", "assess", "scoring_extras"]
 
@@ -89,6 +91,8 @@ class _Evaluation:
             return self.report
 
     def score(self, canvas: Canvas) -> ScoreCard:
+        from cmc_core.scoring import score_canvas  # noqa: PLC0415 (see the imports)
+
         with self.lock:
             if self.scores is None:
                 scorers = None if self.plugins is None else tuple(self.plugins.scorers)
@@ -214,6 +218,9 @@ def assess(
     :raises cmc_core.scoring.InvalidWeightError: a weight is no finite number of at least 0.
     """
     if weights:
+        from cmc_core.scoring import check_weights  # noqa: PLC0415 (see the imports)
+        from cmc_core.scoring.builtin import BUILTIN_SCORERS  # noqa: PLC0415
+
         check_weights(BUILTIN_SCORERS if plugins is None else plugins.scorers, weights)
     assessment = Assessment(canvas)
     evaluation = assessment._evaluation
@@ -236,6 +243,13 @@ def scoring_extras(answers: object) -> dict[str, Any]:
         possibly with answers to other questionnaires too; anything else, ``None`` included,
         brings nothing.
     """
+    from cmc_core.questionnaires import (  # noqa: PLC0415 (see the imports)
+        AnswersError,
+        AnswerSet,
+        Session,
+        quickscan,
+    )
+
     if not isinstance(answers, AnswerSet):
         return {}
     questionnaire = quickscan()

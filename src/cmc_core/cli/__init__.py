@@ -12,6 +12,8 @@ a bug of cmc and propagates.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import click
@@ -103,22 +105,61 @@ def cli(ctx: click.Context, /, traceback: bool, **plugin_switches: Any) -> None:
     store_traceback_switch(ctx, traceback)
 
 
-def _register_commands() -> None:
-    from cmc_core.cli.ask import ask, quickscan
-    from cmc_core.cli.check import check
-    from cmc_core.cli.commands import convert, examples, rule, rules, schema
-    from cmc_core.cli.diff import diff
-    from cmc_core.cli.new import new
-    from cmc_core.cli.plugin_commands import export, plugins
-    from cmc_core.cli.score import score
+#: Every command, by name, with the module and attribute that define it. A command's module is
+#: imported only when the command is looked up, so ``cmc check`` does not pay for ``cmc ask``.
+_COMMANDS = {
+    "check": "cmc_core.cli.check:check",
+    "new": "cmc_core.cli.new:new",
+    "quickscan": "cmc_core.cli.ask:quickscan",
+    "ask": "cmc_core.cli.ask:ask",
+    "diff": "cmc_core.cli.diff:diff",
+    "rules": "cmc_core.cli.commands:rules",
+    "rule": "cmc_core.cli.commands:rule",
+    "examples": "cmc_core.cli.commands:examples",
+    "score": "cmc_core.cli.score:score",
+    "schema": "cmc_core.cli.commands:schema",
+    "convert": "cmc_core.cli.commands:convert",
+    "export": "cmc_core.cli.plugin_commands:export",
+    "plugins": "cmc_core.cli.plugin_commands:plugins",
+}
 
-    commands: list[click.Command] = [check, new, quickscan, ask, diff, rules, rule, examples]
-    commands += [score, schema, convert, export, plugins]
-    for command in commands:
-        cli.add_command(command)
+
+class _LazyCommands(MutableMapping[str, click.Command]):
+    """The group's commands: names known at once, each command imported on first access.
+
+    click looks commands up with ``get`` and lists them by iterating the keys, so ``cmc check``
+    imports the module of ``check`` only; ``cli.commands.items()`` still gives every command.
+    """
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where = dict(where)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            module, _, attribute = self._where[name].partition(":")
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            self._loaded[name] = command
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._where.pop(name, None)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._where and name not in self._loaded:
+            raise KeyError(name)
+        self._where.pop(name, None)
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._where, **self._loaded})
+
+    def __len__(self) -> int:
+        return len({**self._where, **self._loaded})
 
 
-_register_commands()
+cli.commands = _LazyCommands(_COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> None:

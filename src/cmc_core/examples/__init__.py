@@ -1,7 +1,7 @@
 """The bundled example canvases and the starter canvases behind ``cmc new``.
 
 The canvases are YAML files shipped inside this package (package data), read with
-:mod:`importlib.resources` only when asked for: importing this module reads no file. Each
+``pkgutil.get_data`` only when asked for: importing this module reads no file. Each
 :class:`Example` records what ``cmc check`` is documented to report for it, so that the docs,
 the command line and the tests agree on one expectation (``docs/examples.md``).
 
@@ -16,7 +16,7 @@ Parsing is the file format's job; this module hands out text::
 from __future__ import annotations
 
 import difflib
-from importlib import resources
+import pkgutil
 
 import attrs
 
@@ -168,4 +168,10 @@ def starter_text(language: Language | LanguageCode | str = Language.EN) -> str:
 
 
 def _read(file_name: str) -> str:
-    return resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
+    # pkgutil rather than importlib.resources: the same package data, read through the
+    # package's loader (a zip import too), without importing what the resources API brings
+    # along (zipfile among it), which cmc check --example would pay for on every run.
+    data = pkgutil.get_data(__name__, file_name)
+    if data is None:  # pragma: no cover - a loader that cannot read data
+        raise FileNotFoundError(file_name)
+    return data.decode("utf-8")

@@ -24,8 +24,11 @@ ALIAS_MESSAGE = (
 )
 DEPTH_MESSAGE = f"the document is nested more than {MAX_DEPTH} levels deep"
 _SURROGATE_MESSAGE = "text with a lone UTF-16 surrogate (such as \\ud800) cannot be saved"
-#: A character YAML does not allow in a document (ruamel.yaml's and libyaml's set).
-_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: A character YAML does not allow in a document (ruamel.yaml's and libyaml's set), written as
+#: the disallowed ranges: the complement of the allowed ones took 7 ms to compile, on every run.
+_NOT_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def location(source: str | None, mark: Any) -> Location:

@@ -8,22 +8,22 @@ note naming the item and the plugin, and the rest of :mod:`cmc_core.plugins.guar
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.exporting import Exporter
 from cmc_core.plugins.guard import CallOrigin, PluginCallError, mark, plugin_code
-from cmc_core.questionnaires.model import Questionnaire
-from cmc_core.rules.engine import Rule
-from cmc_core.scoring.contract import Scorer
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
+    from cmc_core.exporting import Exporter
     from cmc_core.plugins.info import PluginInfo
-    from cmc_core.rules.engine import RuleContext
+    from cmc_core.questionnaires.model import Questionnaire
+    from cmc_core.rules.engine import Rule, RuleContext
+    from cmc_core.scoring.contract import Scorer
 
 __all__ = ["KINDS", "CallPolicy", "Kind"]
 
@@ -40,7 +40,9 @@ class Kind(Generic[T]):
 
     :param label: singular noun for messages (``exporter``).
     :param hook: the hook that contributes it.
-    :param item_type: the contract class every item must be an instance of.
+    :param contract: where the contract class every item must be an instance of is defined,
+        as ``module:Class``; imported when the kind is first used (see :meth:`item_type`), so
+        that a command that never builds, say, the scorers' registry never imports scoring.
     :param key: the name an item is registered under.
     :param wrap: gives the item as the registry hands it out: its code runs guarded (see
         :mod:`cmc_core.plugins.guard`).
@@ -49,10 +51,16 @@ class Kind(Generic[T]):
 
     label: str
     hook: str
-    item_type: type[T]
+    contract: str
     key: Callable[[T], str]
     wrap: Callable[[T, CallOrigin, CallPolicy], T]
     refuse: Callable[[T, PluginInfo], str | None] = lambda _item, _plugin: None
+
+    def item_type(self) -> type[T]:
+        """The contract class, imported now if it was not yet."""
+        module, _, name = self.contract.partition(":")
+        found: type[T] = getattr(importlib.import_module(module), name)
+        return found
 
 
 @attrs.frozen
@@ -151,18 +159,31 @@ def _refuse_questionnaire(item: Questionnaire, _plugin: PluginInfo) -> str | Non
 
 
 EXPORTERS: Kind[Exporter] = Kind(
-    "exporter", "cmc_register_exporters", Exporter, lambda item: item.name, _wrap_exporter
+    "exporter",
+    "cmc_register_exporters",
+    "cmc_core.exporting:Exporter",
+    lambda item: item.name,
+    _wrap_exporter,
 )
 RULES: Kind[Rule] = Kind(
-    "rule", "cmc_register_rules", Rule, lambda item: item.code, _wrap_rule, _refuse_rule
+    "rule",
+    "cmc_register_rules",
+    "cmc_core.rules.engine:Rule",
+    lambda item: item.code,
+    _wrap_rule,
+    _refuse_rule,
 )
 SCORERS: Kind[Scorer] = Kind(
-    "scorer", "cmc_register_scorers", Scorer, lambda item: item.name, _wrap_scorer
+    "scorer",
+    "cmc_register_scorers",
+    "cmc_core.scoring.contract:Scorer",
+    lambda item: item.name,
+    _wrap_scorer,
 )
 QUESTIONNAIRES: Kind[Questionnaire] = Kind(
     "questionnaire",
     "cmc_register_questionnaires",
-    Questionnaire,
+    "cmc_core.questionnaires.model:Questionnaire",
     lambda item: item.name,
     _keep,
     _refuse_questionnaire,

@@ -10,13 +10,13 @@ third-party plugins by distribution and entry-point name, then plugins passed in
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from importlib import metadata
 
 import attrs
 import pluggy
 
 from cmc_core._version import __version__
 from cmc_core.hookspecs import PROJECT_NAME
+from cmc_core.plugins.discovery import FoundEntryPoint, entry_points
 from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginLoadError
 from cmc_core.plugins.guard import plugin_code
 from cmc_core.plugins.info import (
@@ -34,47 +34,24 @@ LoadedPlugin = tuple[object, PluginInfo]
 ProblemHandler = Callable[[PluginError], None]
 
 
-def discover(group: str = PROJECT_NAME) -> list[tuple[metadata.EntryPoint, PluginInfo]]:
+def discover(group: str = PROJECT_NAME) -> list[tuple[FoundEntryPoint, PluginInfo]]:
     """Every entry point of the group with its plugin record, built-ins first.
 
     An entry point seen twice (a distribution on the path twice) is kept once.
     """
-    found: dict[tuple[str | None, str], tuple[metadata.EntryPoint, PluginInfo]] = {}
-    for entry_point in metadata.entry_points(group=group):
-        distribution, version = _name_and_version(entry_point.dist)
+    found: dict[tuple[str | None, str], tuple[FoundEntryPoint, PluginInfo]] = {}
+    for entry_point in entry_points(group):
         info = PluginInfo(
             name=entry_point.name,
             module=entry_point.value,
-            distribution=distribution,
-            version=version,
+            distribution=entry_point.distribution,
+            version=entry_point.version,
         )
-        found.setdefault((distribution, entry_point.name), (entry_point, info))
+        found.setdefault((entry_point.distribution, entry_point.name), (entry_point, info))
     return sorted(
         found.values(),
         key=lambda pair: (not pair[1].builtin, (pair[1].distribution or "").lower(), pair[1].name),
     )
-
-
-def _name_and_version(dist: metadata.Distribution | None) -> tuple[str | None, str | None]:
-    """A distribution's name and version from the head of its metadata file.
-
-    ``dist.name`` and ``dist.version`` each parse the whole file with the e-mail parser, which
-    costs more than everything else a plugin adds to a CLI call; the two fields are in the
-    header, which ends at the first empty line.
-    """
-    if dist is None:
-        return None, None
-    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
-    header = text[: text.find("\n\n")] if "\n\n" in text else text
-    fields: dict[str, str] = {}
-    for line in header.splitlines():
-        key, separator, value = line.partition(":")
-        if separator and key in ("Name", "Version") and key not in fields:
-            fields[key] = value.strip()
-    if len(fields) < 2:  # an unusual file: let importlib.metadata parse it properly
-        described = dist.metadata
-        return described["Name"], described["Version"]
-    return fields["Name"], fields["Version"]
 
 
 def _selected(info: PluginInfo, allow: Collection[str] | None, block: Collection[str]) -> bool:
@@ -153,6 +130,8 @@ def _register_one(  # noqa: PLR0917 - private helper of register_all
 ) -> None:
     if manager.is_registered(plugin):
         return  # the same module reached twice (an entry point and passed in): one registration
+    if info.builtin and any(other.builtin and other.name == info.name for _, other in loaded):
+        return  # a built-in passed in as its module while its entry point's object is loaded
     name = info.name if manager.get_plugin(info.name) is None else f"{info.name}@{info.module}"
     try:
         manager.register(plugin, name=name)

@@ -196,14 +196,15 @@ class Plugins:
             kind.hook, remove_plugins=[other for other in everyone if other is not plugin]
         )
         items: list[Any] = []
+        contract = kind.item_type()
 
         def register(item: object) -> None:
-            if not isinstance(item, kind.item_type):
+            if not isinstance(item, contract):
                 raise InvalidContributionError(
                     info,
                     kind.hook,
                     f"a {type(item).__name__} object, but the hook takes "
-                    f"{kind.item_type.__module__}.{kind.item_type.__name__} objects",
+                    f"{contract.__module__}.{contract.__name__} objects",
                 )
             refusal = kind.refuse(item, info)
             if refusal is not None:
