@@ -84,7 +84,8 @@ def plugin_options(function: F) -> F:
             "block",
             multiple=True,
             metavar="NAMES",
-            help="Never load these plugins. Env: CMC_BLOCK_PLUGINS.",
+            help="Never load these plugins (a built-in too, by its entry-point name such as "
+            "exporters). Env: CMC_BLOCK_PLUGINS.",
         ),
         click.option(
             "--strict-plugins",
