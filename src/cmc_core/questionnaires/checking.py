@@ -60,6 +60,8 @@ def _finite(value: int | float) -> bool:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"the {'yes' if value else 'no'} value {value!r}"
     if isinstance(value, str):
