@@ -251,7 +251,7 @@ def test_7_strict_plugins_make_a_raising_rule_a_one_line_error(make_dist: MakeDi
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "Error: rule 'XY001' of plugin 'xy' (entry point in cmc-xy 1.0) failed: KeyError: "
-        "'threshold'"
+        "'threshold' (cmc --block-plugins cmc-xy ... does without the plugin)"
     ]
 
 
@@ -264,7 +264,8 @@ def test_8_a_raising_exporter_is_one_line_naming_it_with_exit_2(make_dist: MakeD
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "Error: exporter 'slides' of plugin 'slides' (entry point in cmc-slides 1.0) failed: "
-        "ZeroDivisionError: no slides today"
+        "ZeroDivisionError: no slides today (cmc --block-plugins cmc-slides ... does without "
+        "the plugin)"
     ]
     assert result.stdout == ""
     traced = cmc("export", "--to", "slides", *EXAMPLE, env={"CMC_TRACE_PLUGINS": "1"})
@@ -306,3 +307,80 @@ def test_strict_mode_fails_a_command_whose_broken_plugin_contributes_another_kin
     assert "'qs' (entry point in cmc-qs 1.0) raised in cmc_register_questionnaires" in (
         strict.stderr
     )
+
+
+# -- a plugin must not choose cmc's exit status ---------------------------------------------------
+
+EXITING_RULE = """
+    from cmc_core import hookimpl
+    from cmc_core.diagnostics import Severity
+    from cmc_core.rules import Rule
+
+    class Odd(BaseException):
+        pass
+
+    def check(canvas, context):
+        yield from ()
+        raise {raised}
+
+    @hookimpl
+    def cmc_register_rules(register):
+        register(Rule("EX001", "exits", Severity.INFO, "t", "r", "s", check))
+"""
+
+
+@pytest.mark.parametrize("raised", ["SystemExit(0)", "SystemExit('bye')", "Odd('odd')"])
+def test_a_rule_raising_system_exit_or_a_base_exception_is_a_failed_rule(
+    make_dist: MakeDist, raised: str
+) -> None:
+    source = EXITING_RULE.replace("{raised}", raised)
+    make_dist("cmc-exits", {"cmc_exits": source}, {"exits": "cmc_exits"})
+    result = cmc("check", *EXAMPLE)
+    assert result.exit_code == 2
+    assert "rule 'EX001' of plugin 'exits' (entry point in cmc-exits 1.0) failed: " in (
+        result.stderr
+    )
+    assert "PluginExitError: it raised" in result.stderr
+    assert "No problems found" not in result.stdout
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("where", ["import", "hook", "exporter"])
+def test_system_exit_from_a_plugin_is_named_and_never_ends_cmc_quietly(
+    make_dist: MakeDist, where: str
+) -> None:
+    source = {
+        "import": "raise SystemExit(0)\n",
+        "hook": RAISING_EXPORTER.replace(
+            "def cmc_register_exporters(register):",
+            "def cmc_register_exporters(register):\n        raise SystemExit(0)",
+        ),
+        "exporter": RAISING_EXPORTER.replace(
+            'raise ZeroDivisionError("no slides today")', "raise SystemExit(0)"
+        ),
+    }[where]
+    make_dist("cmc-slides", {"cmc_slides": source}, {"slides": "cmc_slides"})
+    listing = cmc("plugins")
+    assert listing.exit_code == 0
+    assert "exporters" in listing.stdout  # the built-ins are still listed
+    result = cmc("export", "--to", "slides" if where == "exporter" else "json", *EXAMPLE)
+    if where == "exporter":
+        assert result.exit_code == 2
+        assert "exporter 'slides' of plugin 'slides'" in result.stderr
+        assert "it raised SystemExit(" in result.stderr
+    else:
+        assert result.exit_code == 0
+        assert "'slides' (entry point in cmc-slides 1.0)" in result.stderr
+        assert result.stdout.startswith("{")
+    assert_no_traceback(result)
+
+
+def test_a_malformed_entry_points_line_fails_strict_mode(make_dist: MakeDist) -> None:
+    info = make_dist("cmc-odd", {"cmc_odd": exporter_plugin("odd")}, {"odd": "cmc_odd"})
+    (info / "entry_points.txt").write_text("[cmc]\nodd cmc_odd\n", encoding="utf-8")
+    lenient = cmc("export", "--list")
+    assert lenient.exit_code == 0
+    assert "'odd cmc_odd'" in lenient.stderr
+    strict = cmc("--strict-plugins", "export", "--list")
+    assert strict.exit_code == 2
+    assert "is no 'name = value' entry" in strict.stderr

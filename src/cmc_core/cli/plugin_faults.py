@@ -16,11 +16,14 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from cmc_core.cli._support import EXIT_USER_ERROR, CliError, terminal_safe
+
+if TYPE_CHECKING:
+    from cmc_core.plugins import PluginCallError
 
 __all__ = ["plugin_fault", "routed_stdout", "rules_checked", "show_tracebacks"]
 
@@ -96,7 +99,16 @@ def plugin_fault(error: Exception, ctx: click.Context | None) -> CliError | None
     if show_tracebacks(ctx):
         stack = "".join(traceback.format_exception(error))
         click.echo(terminal_safe(stack).rstrip("\n"), err=True)
-    return CliError(str(failure))
+    return CliError(str(failure) + _without_it(failure))
+
+
+def _without_it(failure: PluginCallError) -> str:
+    """How to do without a third-party plugin that fails (a built-in's failure is cmc's bug)."""
+    plugin = failure.plugin
+    if plugin.builtin:
+        return ""
+    name = plugin.distribution or plugin.name
+    return f" (cmc --block-plugins {name} ... does without the plugin)"
 
 
 @contextlib.contextmanager
@@ -135,5 +147,8 @@ def _end_if_rules_failed(ctx: click.Context) -> None:
             stack = "".join(traceback.format_exception(failure.__cause__))
             click.echo(terminal_safe(stack).rstrip("\n"), err=True)
         click.echo(f"Error: {terminal_safe(str(failure))}", err=True)
-    click.echo("Error: the check is incomplete, so cmc stops with exit status 2.", err=True)
+    click.echo(
+        "Error: not every rule could check the canvas, so cmc stops with exit status 2.",
+        err=True,
+    )
     raise click.exceptions.Exit(EXIT_USER_ERROR)

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.plugins.guard import CallOrigin, PluginCallError, mark, plugin_code
+from cmc_core.plugins.guard import (
+    CallOrigin,
+    PluginCallError,
+    as_exception,
+    is_plugin_fault,
+    mark,
+    plugin_code,
+)
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -84,9 +91,14 @@ def _guarded(function: F, origin: CallOrigin, policy: CallPolicy) -> F:
         try:
             with plugin_code(what, policy.slow_after):
                 return function(*args, **kwargs)
-        except Exception as error:
+        except BaseException as caught:
+            if not is_plugin_fault(caught):
+                raise
+            error = as_exception(caught)
             mark(error, origin)
-            raise
+            if error is caught:
+                raise
+            raise error from caught
 
     return call  # type: ignore[return-value]
 
@@ -104,10 +116,15 @@ def _guarded_check(
         try:
             with plugin_code(what, policy.slow_after):
                 findings = list(check(canvas, context))
-        except Exception as error:
+        except BaseException as caught:
+            if not is_plugin_fault(caught):
+                raise
+            error = as_exception(caught)
             mark(error, origin)
             if policy.contain is None:
-                raise
+                if error is caught:
+                    raise
+                raise error from caught
             failure = PluginCallError(origin, error)
             policy.contain(failure)
             # What the rule found before it failed is lost with it: a partial list would

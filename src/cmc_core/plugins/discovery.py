@@ -19,12 +19,12 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
 
-__all__ = ["FoundEntryPoint", "entry_points"]
+__all__ = ["FoundEntryPoint", "Malformed", "entry_points"]
 
 # An entry's value: a module, an optional attribute path, optional extras (ignored, as pluggy
 # and importlib.metadata's loading ignore them).
@@ -63,10 +63,18 @@ class FoundEntryPoint:
         return target
 
 
-def entry_points(group: str) -> list[FoundEntryPoint]:
-    """Every entry point of ``group`` of the distributions on ``sys.path``, in path order."""
+#: Receives the file and the line of an ``entry_points.txt`` line that is no entry.
+Malformed = Callable[[Path, str], None]
+
+
+def entry_points(group: str, on_malformed: Malformed | None = None) -> list[FoundEntryPoint]:
+    """Every entry point of ``group`` of the distributions on ``sys.path``, in path order.
+
+    :param on_malformed: called for each line of the group that is no ``name = value`` entry
+        (and each unclosed section header); by default a warning on the ``cmc.plugins`` logger.
+    """
     try:
-        return list(_scanned(group))
+        return list(_scanned(group, on_malformed or _warn))
     except _UnusualLayoutError:
         return _from_importlib(group)
 
@@ -75,7 +83,7 @@ def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def _scanned(group: str) -> Iterator[FoundEntryPoint]:
+def _scanned(group: str, on_malformed: Malformed) -> Iterator[FoundEntryPoint]:
     seen: set[str] = set()
     for entry in sys.path:
         root = entry or "."
@@ -97,17 +105,17 @@ def _scanned(group: str) -> Iterator[FoundEntryPoint]:
             if key in seen:
                 continue  # a distribution found earlier on the path shadows this one
             seen.add(key)
-            yield from _declared(folder, group)
+            yield from _declared(folder, group, on_malformed)
 
 
-def _declared(folder: Path, group: str) -> Iterator[FoundEntryPoint]:
+def _declared(folder: Path, group: str, on_malformed: Malformed) -> Iterator[FoundEntryPoint]:
     try:
         text = (folder / "entry_points.txt").read_text(encoding="utf-8")
     except FileNotFoundError:
         return
     except (OSError, UnicodeDecodeError) as error:
         raise _UnusualLayoutError(folder) from error
-    entries = list(_section(text, group, folder / "entry_points.txt"))
+    entries = list(_section(text, group, folder / "entry_points.txt", on_malformed))
     if not entries:
         return
     distribution, version = _name_and_version(folder)
@@ -115,22 +123,30 @@ def _declared(folder: Path, group: str) -> Iterator[FoundEntryPoint]:
         yield FoundEntryPoint(name, value, distribution, version)
 
 
-def _section(text: str, group: str, where: Path) -> Iterator[tuple[str, str]]:
+def _warn(where: Path, line: str) -> None:
+    logger.warning("%s: left out the line %r, which is no 'name = value' entry", where, line)
+
+
+def _section(
+    text: str, group: str, where: Path, on_malformed: Malformed
+) -> Iterator[tuple[str, str]]:
     current = None
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith(("#", ";")):
             continue
-        if line.startswith("[") and line.endswith("]"):
+        if line.startswith("["):
+            if not line.endswith("]"):  # an unclosed header may have been this group's
+                on_malformed(where, line)
+                current = None
+                continue
             current = line[1:-1].strip()
             continue
         if current != group:
             continue
         name, separator, value = line.partition("=")
         if not separator or not name.strip():
-            logger.warning(
-                "%s: left out the line %r, which is no 'name = value' entry", where, line
-            )
+            on_malformed(where, line)
             continue
         yield name.strip(), value.strip()
 

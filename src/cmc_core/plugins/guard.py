@@ -33,7 +33,16 @@ from cmc_core.plugins.errors import PluginError
 if TYPE_CHECKING:
     from cmc_core.plugins.info import PluginInfo
 
-__all__ = ["IN_PLUGIN_CODE", "CallOrigin", "PluginCallError", "call_error_of", "plugin_code"]
+__all__ = [
+    "IN_PLUGIN_CODE",
+    "CallOrigin",
+    "PluginCallError",
+    "PluginExitError",
+    "as_exception",
+    "call_error_of",
+    "is_plugin_fault",
+    "plugin_code",
+]
 
 logger = logging.getLogger("cmc.plugins")
 
@@ -72,6 +81,30 @@ class PluginCallError(PluginError, RuntimeError):
         super().__init__(f"{origin.describe()} failed: {reason}", origin.plugin)
         self.origin = origin
         self.__cause__ = cause
+
+
+def is_plugin_fault(error: BaseException) -> bool:
+    """Whether an exception that left plugin code is the plugin's fault: anything but a Ctrl-C
+    (``KeyboardInterrupt``) or a generator being closed. ``SystemExit`` counts: a plugin must not
+    end ``cmc`` with an exit status of its own choosing."""
+    return not isinstance(error, KeyboardInterrupt | GeneratorExit)
+
+
+class PluginExitError(RuntimeError):
+    """Plugin code raised ``SystemExit`` or another exception that is no ``Exception``; this
+    takes its place, so that it is reported like any other failure of the plugin."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(f"it raised {type(cause).__name__}({str(cause)!r})")
+
+
+def as_exception(error: BaseException) -> Exception:
+    """``error`` itself, or a :class:`PluginExitError` in place of a ``SystemExit`` and the like."""
+    if isinstance(error, Exception):
+        return error
+    replacement = PluginExitError(error)
+    replacement.__cause__ = error
+    return replacement
 
 
 def call_error_of(error: BaseException) -> PluginCallError | None:

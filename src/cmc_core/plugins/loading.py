@@ -10,15 +10,16 @@ third-party plugins by distribution and entry-point name, then plugins passed in
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
 
 import attrs
 import pluggy
 
 from cmc_core._version import __version__
 from cmc_core.hookspecs import PROJECT_NAME
-from cmc_core.plugins.discovery import FoundEntryPoint, entry_points
+from cmc_core.plugins.discovery import FoundEntryPoint, Malformed, entry_points
 from cmc_core.plugins.errors import InvalidContributionError, PluginError, PluginLoadError
-from cmc_core.plugins.guard import plugin_code
+from cmc_core.plugins.guard import is_plugin_fault, plugin_code
 from cmc_core.plugins.info import (
     BUILTIN_DISTRIBUTION,
     BUILTIN_MODULES,
@@ -34,13 +35,17 @@ LoadedPlugin = tuple[object, PluginInfo]
 ProblemHandler = Callable[[PluginError], None]
 
 
-def discover(group: str = PROJECT_NAME) -> list[tuple[FoundEntryPoint, PluginInfo]]:
+def discover(
+    group: str = PROJECT_NAME, on_malformed: Malformed | None = None
+) -> list[tuple[FoundEntryPoint, PluginInfo]]:
     """Every entry point of the group with its plugin record, built-ins first.
 
     An entry point seen twice (a distribution on the path twice) is kept once.
+
+    :param on_malformed: receives each ``entry_points.txt`` line that is no entry.
     """
     found: dict[tuple[str | None, str], tuple[FoundEntryPoint, PluginInfo]] = {}
-    for entry_point in entry_points(group):
+    for entry_point in entry_points(group, on_malformed):
         info = PluginInfo(
             name=entry_point.name,
             module=entry_point.value,
@@ -90,7 +95,13 @@ def register_all(
         on_problem(error)
 
     if entry_points:
-        for entry_point, info in discover():
+
+        def malformed(where: Path, line: str) -> None:
+            info = PluginInfo(name=line, module=str(where))
+            cause = ValueError(f"the line {line!r} of {where} is no 'name = value' entry")
+            fail(info, PluginLoadError(info, cause))
+
+        for entry_point, info in discover(on_malformed=malformed):
             if not _selected(info, allow, block):
                 manager.set_blocked(info.name)
                 records.append(_evolve(info, PluginStatus.BLOCKED))
@@ -98,7 +109,9 @@ def register_all(
             try:
                 with plugin_code(f"importing plugin {info.describe()}", slow_after):
                     plugin = entry_point.load()
-            except Exception as cause:
+            except BaseException as cause:  # a SystemExit too: see is_plugin_fault
+                if not is_plugin_fault(cause):
+                    raise
                 error = PluginLoadError(info, cause)
                 error.__cause__ = cause
                 fail(info, error)

@@ -25,7 +25,7 @@ from cmc_core.plugins.errors import (
     PluginError,
     PluginHookError,
 )
-from cmc_core.plugins.guard import CallOrigin, PluginCallError, plugin_code
+from cmc_core.plugins.guard import CallOrigin, PluginCallError, is_plugin_fault, plugin_code
 from cmc_core.plugins.info import PluginInfo, PluginStatus
 from cmc_core.plugins.loading import LoadedPlugin, register_all
 from cmc_core.plugins.registry import Registry
@@ -217,7 +217,9 @@ class Plugins:
         except PluginError as error:
             self._report(error)
             return []
-        except Exception as cause:
+        except BaseException as cause:  # a SystemExit too: see is_plugin_fault
+            if not is_plugin_fault(cause):
+                raise
             failure = PluginHookError(info, kind.hook, cause)
             failure.__cause__ = cause
             self._report(failure)
