@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cmc_core.cli._support import EXIT_CODES_EPILOG, CliError, terminal_safe, use_color
+from cmc_core.cli._support import CliError, terminal_safe, use_color
 from cmc_core.cli.check import validate_document
 from cmc_core.cli.configuring import resolve_config
 from cmc_core.cli.output import plural
@@ -18,10 +18,19 @@ __all__ = ["new"]
 #: How many missing things ``cmc new`` lists before pointing at ``cmc check``.
 NEW_MISSING_SHOWN = 12
 
+#: A starter canvas misses most of a canvas by design: the list is guidance, not a failure.
+NEW_EXIT_EPILOG = """\
+\b
+Exit status:
+  0    the starter canvas was written (what it still misses is listed, not a failure)
+  2    usage or I/O error: FILE exists without --force, or cannot be written
+  130  interrupted
+"""
+
 
 @click.command(
     short_help="Write a commented starter canvas and list what is missing.",
-    epilog=EXIT_CODES_EPILOG,
+    epilog=NEW_EXIT_EPILOG,
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
