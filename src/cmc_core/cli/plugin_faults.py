@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from cmc_core.cli._support import EXIT_USER_ERROR, CliError, terminal_safe
+from cmc_core.cli.plugin_options import loaded_plugins, plugin_settings
 
 if TYPE_CHECKING:
     from cmc_core.plugins import PluginCallError
@@ -78,18 +79,17 @@ def store_traceback_switch(ctx: click.Context, enabled: bool) -> None:
     ctx.meta[_TRACEBACK_KEY] = enabled
 
 
-def show_tracebacks(ctx: click.Context | None) -> bool:
+def show_tracebacks(ctx: click.Context) -> bool:
     """Whether a plugin's stack is printed: ``--traceback``, or plugin tracing switched on."""
-    from cmc_core.plugins import PluginSettings
-
-    if ctx is not None and ctx.meta.get(_TRACEBACK_KEY):
-        return True
-    return PluginSettings.from_environment().trace or bool(
-        ctx is not None and getattr(ctx.meta.get("cmc.plugin_settings"), "trace", False)
-    )
+    return bool(ctx.meta.get(_TRACEBACK_KEY)) or plugin_settings(ctx).trace
 
 
-def plugin_fault(error: Exception, ctx: click.Context | None) -> CliError | None:
+def _echo_stack(error: BaseException) -> None:
+    stack = "".join(traceback.format_exception(error))
+    click.echo(terminal_safe(stack).rstrip("\n"), err=True)
+
+
+def plugin_fault(error: Exception, ctx: click.Context) -> CliError | None:
     """The one-line error for an exception that plugin code raised, or ``None`` for any other."""
     from cmc_core.plugins import call_error_of
 
@@ -97,8 +97,7 @@ def plugin_fault(error: Exception, ctx: click.Context | None) -> CliError | None
     if failure is None:
         return None
     if show_tracebacks(ctx):
-        stack = "".join(traceback.format_exception(error))
-        click.echo(terminal_safe(stack).rstrip("\n"), err=True)
+        _echo_stack(error)
     return CliError(str(failure) + _without_it(failure))
 
 
@@ -136,16 +135,13 @@ def rules_checked(ctx: click.Context) -> Iterator[None]:
 
 
 def _end_if_rules_failed(ctx: click.Context) -> None:
-    from cmc_core.cli.plugin_options import loaded_plugins
-
     plugins = loaded_plugins(ctx)
     failures = plugins.call_errors if plugins is not None else ()
     if not failures:
         return
     for failure in failures:
         if show_tracebacks(ctx) and failure.__cause__ is not None:
-            stack = "".join(traceback.format_exception(failure.__cause__))
-            click.echo(terminal_safe(stack).rstrip("\n"), err=True)
+            _echo_stack(failure.__cause__)
         click.echo(f"Error: {terminal_safe(str(failure))}", err=True)
     click.echo(
         "Error: not every rule could check the canvas, so cmc stops with exit status 2.",

@@ -20,7 +20,13 @@ from cmc_core.cli._support import terminal_safe
 if TYPE_CHECKING:
     from cmc_core.plugins import Plugins, PluginSettings
 
-__all__ = ["active_plugins", "loaded_plugins", "plugin_options", "store_plugin_settings"]
+__all__ = [
+    "active_plugins",
+    "loaded_plugins",
+    "plugin_options",
+    "plugin_settings",
+    "store_plugin_settings",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _SETTINGS_KEY = "cmc.plugin_settings"
@@ -107,7 +113,8 @@ def plugin_options(function: F) -> F:
     return function
 
 
-def _settings(ctx: click.Context) -> PluginSettings:
+def plugin_settings(ctx: click.Context) -> PluginSettings:
+    """The plugin switches of this invocation: the environment's with the options on top."""
     settings: PluginSettings | None = ctx.meta.get(_SETTINGS_KEY)
     if settings is None:  # a command invoked on its own, outside the group (tests)
         from cmc_core.plugins import PluginSettings
@@ -127,7 +134,7 @@ def active_plugins(ctx: click.Context | None = None) -> Plugins:
     ctx = ctx or click.get_current_context()
     plugins: Plugins | None = ctx.meta.get(_PLUGINS_KEY)
     if plugins is None:
-        settings = _settings(ctx)
+        settings = plugin_settings(ctx)
         logger = logging.getLogger("cmc.plugins")
         handler = _CliLogHandler(logging.DEBUG if settings.trace else logging.WARNING)
         logger.addHandler(handler)
