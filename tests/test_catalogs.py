@@ -1,0 +1,105 @@
+"""The gettext catalogs: every marked text is translated in Dutch and English, and compiled."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from tests.english import english_words
+
+from cmc_core.translation import (
+    Messages,
+    current_language,
+    environment_language,
+    language_of,
+    using_language,
+)
+from cmc_core.vocabulary import Language
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _catalog_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "tools" / "catalogs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["catalogs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_marked_text_is_translated_in_both_languages_and_compiled() -> None:
+    tool = _catalog_tool()
+    assert tool.declared_catalogs(), "no module declares a catalog"
+    assert tool.problems() == []
+
+
+def test_a_missing_translation_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _catalog_tool()
+    module = tmp_path / "src" / "probe" / "speaks.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('_ = Messages("probe", "words")\nx = _("An untranslated sentence.")\n')
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    monkeypatch.setattr(tool, "SOURCES", (tmp_path / "src" / "probe",))
+    assert any("missing" in problem for problem in tool.problems())
+    tool.update()
+    found = tool.problems()
+    assert found == [
+        "src/probe/locale/nl/LC_MESSAGES/words.po: no translation of 'An untranslated sentence.'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("nl", Language.NL),
+        ("NL", Language.NL),
+        ("nl_BE.UTF-8", Language.NL),
+        ("en-GB", Language.EN),
+        ("de_DE", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_language_settings_are_read_like_locales(setting: str | None, expected: Language) -> None:
+    assert language_of(setting) is expected
+
+
+def test_the_environment_picks_the_language_when_nothing_else_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for variable in ("CMC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    assert environment_language() is Language.EN
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert environment_language() is Language.NL
+    monkeypatch.setenv("LC_ALL", "C")
+    assert environment_language() is Language.EN
+    monkeypatch.setenv("CMC_LANG", "nl")
+    assert current_language() is Language.NL
+    with using_language("en"):
+        assert current_language() is Language.EN
+    with pytest.raises(ValueError, match="not a language"):
+        using_language("fr").__enter__()
+
+
+def test_a_package_without_catalogs_speaks_its_source_language() -> None:
+    words = Messages("json", "nothing")
+    with using_language("nl"):
+        assert words("A {thing} stays as written.", thing="text") == "A text stays as written."
+        assert words.plural("{count} flow", "{count} flows", 2) == "2 flows"
+
+
+def test_the_stop_word_check_finds_english_and_spares_identifiers() -> None:
+    assert english_words("CMC001 fout De gemeenschap heeft geen aanbieder [parties]") == []
+    assert english_words("several-suppliers-and-demanders `the` --with-answers") == []
+    assert english_words("The community has no supplier") == [
+        "the (line 1: The community has no supplier)",
+        "has (line 1: The community has no supplier)",
+        "no (line 1: The community has no supplier)",
+    ]
