@@ -12,6 +12,7 @@ exactly as third-party plugins are, which proves the public hook is enough for t
 - ``markdown`` (:mod:`cmc_exporters.markdown`): the canvas report as Markdown for a wiki.
 - ``html`` (:mod:`cmc_exporters.html`): the workshop poster as one self-contained page.
 - ``svg`` (:mod:`cmc_exporters.svg`): the workshop poster as a vector image.
+- ``pdf`` (:mod:`cmc_exporters.pdf`): the workshop poster printed on one sheet by Chromium.
 - ``bmc`` (:mod:`cmc_exporters.bmc`): one market party's Business Model Canvas, from the CMC.
 """
 
@@ -42,6 +43,7 @@ _EXPORTERS = (
     ("markdown", "MARKDOWN_EXPORTER"),
     ("html", "HTML_EXPORTER"),
     ("svg", "SVG_EXPORTER"),
+    ("pdf", "PDF_EXPORTER"),
     ("bmc", "BMC_EXPORTER"),
 )
 

@@ -24,6 +24,7 @@ from cmc_core.model import Commonality
 from cmc_core.vocabulary import FactorKey, Language, Provenance, Role, SavingStatus, label
 from cmc_exporters._facts import amount, provenance_marker
 from cmc_exporters._reader import Item, Reader, capitalised
+from cmc_exporters._words import flow_count, step_label
 
 __all__ = ["BlockView", "Item", "ZoneView", "capitalised", "read_zones"]
 
@@ -146,7 +147,7 @@ def _values_exchanged(read: Reader) -> list[Item]:
             kind += f", {label(value.level, read.language)}"
         text = f"({kind})"
         if counts.get(value.id):
-            text += f" · {counts[value.id]} {read.word('flow_count')}"
+            text += f" · {flow_count(counts[value.id], read.language)}"
         if value.description.strip():
             text += f" · {value.description.strip()}"
         path = f"values{id_segment(value.id)}"
@@ -210,7 +211,9 @@ def _access(read: Reader, item: Commonality) -> str:
 
 
 def _coordination(read: Reader) -> list[Item]:
-    steps = " → ".join(step.strip() for step in read.canvas.process_steps if step.strip())
+    steps = " → ".join(
+        step_label(step, read.language) for step in read.canvas.process_steps if step.strip()
+    )
     return [*read.factor(FactorKey.COORDINATION), *read.field("steps", steps, "process_steps")]
 
 

@@ -32,10 +32,13 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, ProcessArea
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import FactorKey, Language, Mode, ProcessKind, Role, SavingStatus, label
 from cmc_exporters._facts import percent
 
 __all__ = ["BMC_BLOCKS", "BmcBlock", "bmc_blocks"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 # fmt: off
 #: The nine blocks in the usual reading order: key, Dutch and English label, CMC sources,
@@ -64,43 +67,32 @@ BMC_BLOCKS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("cost_structure", "Kostenstructuur", "Cost structure", "B7, B6, D2",
      "Wat zijn de belangrijkste kosten?", "What are the most important costs?"),
 )
-_WORDS: dict[str, tuple[str, str]] = {
-    "end_customer": ("Eindklant van de community", "End customer of the community"),
-    "served_directly": ("bediend door deze partij", "served by this party"),
-    "to": ("aan", "to"),
-    "from": ("van", "from"),
-    "via": ("via", "via"),
-    "flows_via": (
-        "{count} van {total} stromen via de commonality",
-        "{count} of {total} flows over the commonality",
-    ),
-    "steps": ("Coördinatiestappen", "Coordination steps"),
-    "coordination": ("Coördinatie", "Coordination"),
-    "culture": ("Cultuur", "Culture"),
-    "own": ("Eigen specialisatie", "Own specialisation"),
-    "cooperate": ("Samenwerken op", "Cooperating on"),
-    "all_parties": ("alle partijen", "all parties"),
-    "supplies_us": ("Leveranciers van deze partij", "Suppliers of this party"),
-    "network_leader": ("Netwerkleider", "Network leader"),
-    "steward": ("Beheerder van", "Steward of"),
-    "financing": ("Financiering van", "Financing of"),
-    "own_execution": ("Eigen uitvoering", "Own execution"),
-    "saving": (
-        "Verwachte besparing op communicatie en controle",
-        "Expected saving on communication and control",
-    ),
-    "realised_saving": (
-        "Gerealiseerde besparing op communicatie en controle",
-        "Realised saving on communication and control",
-    ),
-}
 # fmt: on
+_WORDS: dict[str, str] = {
+    "end_customer": N_("End customer of the community"),
+    "served_directly": N_("served by this party"),
+    "to": N_("to"),
+    "from": N_("from"),
+    "via": N_("via"),
+    "flows_via": N_("{count} of {total} flows over the commonality"),
+    "steps": N_("Coordination steps"),
+    "coordination": N_("Coordination"),
+    "culture": N_("Culture"),
+    "own": N_("Own specialisation"),
+    "cooperate": N_("Cooperating on"),
+    "all_parties": N_("all parties"),
+    "supplies_us": N_("Suppliers of this party"),
+    "network_leader": N_("Network leader"),
+    "steward": N_("Steward of"),
+    "financing": N_("Financing of"),
+    "own_execution": N_("Own execution"),
+    "saving": N_("Expected saving on communication and control"),
+    "realised_saving": N_("Realised saving on communication and control"),
+}
 
 
 def _say(key: str, language: Language, **values: object) -> str:
-    dutch, english = _WORDS[key]
-    text = dutch if language is Language.NL else english
-    return text.format(**values) if values else text
+    return _.translate(_WORDS[key], language, **values)
 
 
 @attrs.frozen

@@ -13,31 +13,32 @@ from __future__ import annotations
 import attrs
 
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, label
 
 __all__ = ["ATTRIBUTION", "METHOD", "Colophon", "colophon"]
 
+_ = Messages("cmc_exporters", "exporters")
+
 #: The method, as a short name for a data column.
 METHOD = "Community Model Canvas (CMC), Weconomics"
 
+_ATTRIBUTION = N_(
+    "Made with the Community Model Canvas (CMC) method of Weconomics; exported with cmc."
+)
 #: The attribution line of an export, by language.
 ATTRIBUTION: dict[Language, str] = {
-    Language.NL: (
-        "Gemaakt met de Community Model Canvas-methode (CMC) van Weconomics; geëxporteerd met cmc."
-    ),
-    Language.EN: (
-        "Made with the Community Model Canvas (CMC) method of Weconomics; exported with cmc."
-    ),
+    language: _.translate(_ATTRIBUTION, language) for language in Language
 }
 
-_WORDS: dict[str, tuple[str, str]] = {  # (Dutch, English)
-    "untitled": ("(naamloos)", "(untitled)"),
-    "canvas_version": ("canvasversie", "canvas version"),
-    "schema_version": ("schemaversie", "schema version"),
-    "language": ("taal", "language"),
-    "date": ("datum", "date"),
-    "no_date": ("niet opgegeven", "not given"),
-    "as_of": ("peildatum", "as of"),
+_WORDS: dict[str, str] = {
+    "untitled": N_("(untitled)"),
+    "canvas_version": N_("canvas version"),
+    "schema_version": N_("schema version"),
+    "language": N_("language"),
+    "date": N_("date"),
+    "no_date": N_("not given"),
+    "as_of": N_("as of"),
 }
 
 
@@ -59,8 +60,7 @@ class Colophon:
 
     def word(self, key: str) -> str:
         """A fixed word of the colophon in the export's language."""
-        dutch, english = _WORDS[key]
-        return dutch if self.language is Language.NL else english
+        return _.translate(_WORDS[key], self.language)
 
     @property
     def title(self) -> str:

@@ -27,6 +27,7 @@ from cmc_core.exporting import ExportOptions
 from cmc_core.model import ValueFlow
 from cmc_core.questionnaires import AnswerSet
 from cmc_core.scoring import ScoreCard
+from cmc_core.translation import using_language
 from cmc_core.vocabulary import FlowKind, Language, Provenance, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
 from cmc_exporters._blocks import ZoneView, read_zones
@@ -40,6 +41,7 @@ from cmc_exporters._words import (
     role_heading,
     say,
     severity_heading,
+    step_label,
     words,
 )
 
@@ -278,7 +280,7 @@ def _flows(
                     (parties[target] if target in parties else cell(target)) if target else unknown,
                     (values[back] if back in values else cell(back)) if back else empty,
                     yes if flow.via_commonality else empty,
-                    cell(flow.step) if flow.step else empty,
+                    cell(step_label(flow.step, language)) if flow.step else empty,
                     counter,
                     cell(friction.strip()) if friction else empty,
                     kinds[flow.kind],
@@ -351,6 +353,19 @@ def build_document(
     :raises ValueError: when the options' assessment is of another canvas.
     """
     language = options.language_for(canvas)
+    # The rules and scorers write their messages and reasons in the language of the moment:
+    # the export's, also for a program that calls an exporter outside a command.
+    with using_language(language):
+        return _build(canvas, options, language, tables, cell)
+
+
+def _build(
+    canvas: Canvas,
+    options: ExportOptions,
+    language: Language,
+    tables: bool,
+    cell: Callable[[str], str],
+) -> Document:
     extras = options.extras
     previous = extras.get("previous")
     marks = ChangeMarks(previous, canvas, language) if isinstance(previous, Canvas) else None

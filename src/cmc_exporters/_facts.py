@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, Context, Decimal
 
 from cmc_core.model import Stake
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, Period, Provenance, label
 
 __all__ = [
@@ -38,20 +39,21 @@ __all__ = [
     "represents",
 ]
 
+_ = Messages("cmc_exporters", "exporters")
+
 #: Swaps the thousands and the decimal separator: English ``1,200.5`` to Dutch ``1.200,5``.
 _DUTCH_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
-_WORDS: dict[str, tuple[str, str]] = {  # key: (Dutch, English)
-    "per": ("per", "per"),
-    "represents": ("staat voor {count} organisaties", "stands for {count} organisations"),
-    "represents_one": ("staat voor 1 organisatie", "stands for 1 organisation"),
+_WORDS: dict[str, str] = {
+    "per": N_("per"),
+    "represents": N_("stands for {count} organisations"),
+    "represents_one": N_("stands for 1 organisation"),
 }
 
 
 def _say(key: str, language: Language, **values: object) -> str:
     """A fixed word of the facts in ``language``, with ``{placeholders}`` filled."""
-    dutch, english = _WORDS[key]
-    return (dutch if language is Language.NL else english).format(**values)
+    return _.translate(_WORDS[key], language, **values)
 
 
 def _tidy(text: str) -> str:

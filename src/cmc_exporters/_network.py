@@ -32,10 +32,13 @@ import attrs
 from cmc_core.blueprint import BlockKey, block
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party, Value, ValueFlow
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import MARKET_ROLES, FlowKind, Language, Period, Role, label
 from cmc_exporters._facts import amount, number
 
 __all__ = ["Edge", "EdgeKind", "Group", "Network", "Node", "one_line", "value_network"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 #: Line breaks and control characters: a label is one line, whatever the canvas holds.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\s]+")
@@ -67,9 +70,9 @@ class EdgeKind(enum.Enum):
     STEWARD = "steward"
 
 
-_GROUP_LABELS: dict[Group, tuple[str, str]] = {  # (Dutch, English) for groups without a block
-    Group.TRADERS: ("Aanbieders en afnemers", "Suppliers and demanders"),
-    Group.UNKNOWN: ("Onbekende verwijzingen", "Unknown references"),
+_GROUP_LABELS: dict[Group, str] = {
+    Group.TRADERS: N_("Suppliers and demanders"),
+    Group.UNKNOWN: N_("Unknown references"),
 }
 _GROUP_BLOCKS: dict[Group, BlockKey] = {
     Group.SUPPLIERS: BlockKey.SUPPLIERS,
@@ -77,27 +80,25 @@ _GROUP_BLOCKS: dict[Group, BlockKey] = {
     Group.DEMANDERS: BlockKey.DEMANDERS,
     Group.STAKEHOLDERS: BlockKey.STAKEHOLDERS,
 }
-_WORDS: dict[str, tuple[str, str]] = {
-    "external": ("extern", "external"),
-    "in_return": ("tegen", "in return"),
-    "organisations": ("{count} organisaties", "{count} organisations"),
-    "organisation": ("1 organisatie", "1 organisation"),
-    "stewards": ("beheert", "stewards"),
-    "missing": ("?", "?"),
+_WORDS: dict[str, str] = {
+    "external": N_("external"),
+    "in_return": N_("in return"),
+    "organisations": N_("{count} organisations"),
+    "organisation": N_("1 organisation"),
+    "stewards": N_("stewards"),
+    "missing": N_("?"),
 }
 
 
 def _say(key: str, language: Language) -> str:
-    dutch, english = _WORDS[key]
-    return dutch if language is Language.NL else english
+    return _.translate(_WORDS[key], language)
 
 
 def group_label(group: Group, language: Language) -> str:
     """The heading of a group in ``language``: the block label where a block matches."""
     if group in _GROUP_BLOCKS:
         return block(_GROUP_BLOCKS[group]).label(language)
-    dutch, english = _GROUP_LABELS[group]
-    return dutch if language is Language.NL else english
+    return _.translate(_GROUP_LABELS[group], language)
 
 
 @attrs.frozen

@@ -78,13 +78,14 @@ def _choice(
     return value
 
 
-def paper_from(exporter: str, settings: Mapping[str, str]) -> Paper:
-    """The paper the settings ask for (``paper`` and ``orientation``), A3 landscape by default.
+def paper_from(exporter: str, settings: Mapping[str, str], default: str = "a3") -> Paper:
+    """The paper the settings ask for (``paper`` and ``orientation``), ``default`` (A3)
+    landscape when they ask for none.
 
     :param exporter: the name of the exporter reading them, for the error.
     :raises PaperSettingError: for an unknown size or orientation, naming the choices.
     """
     return Paper(
-        _choice(exporter, settings, "paper", tuple(PAPER_SIZES), "a3"),
+        _choice(exporter, settings, "paper", tuple(PAPER_SIZES), default),
         _choice(exporter, settings, "orientation", ORIENTATIONS, "landscape"),
     )

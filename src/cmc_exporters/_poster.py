@@ -17,6 +17,7 @@ import re
 import attrs
 
 from cmc_core.diagnostics import Severity
+from cmc_exporters import palette
 from cmc_exporters._blocks import BlockView, ZoneView
 from cmc_exporters._citations import SourceRow
 from cmc_exporters._document import Document
@@ -38,14 +39,10 @@ _TITLE_SIZE = 10.5
 _ZONE_TITLE = 12.0
 _ZONE_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
 _LINE_HEIGHT = 1.25
-_INK, _MUTED = "#1f2933", "#5f6b7a"
-ZONE_COLOURS = {
-    "direction": ("#fdf1e4", "#b8621b"),
-    "market": ("#e8f1fb", "#2f5f96"),
-    "organising": ("#e6f5ea", "#2f7442"),
-    "change": ("#f3ecfa", "#6b4391"),
-}
-_BAND_COLOURS = {"weak": "#b03a2e", "adequate": "#8a5a00", "strong": "#2f7442"}
+_INK, _MUTED = palette.INK, palette.MUTED
+#: Each zone's light and dark colour, from the one palette (:mod:`cmc_exporters.palette`).
+ZONE_COLOURS = {key: (colours.fill, colours.edge) for key, colours in palette.ZONES.items()}
+_BAND_COLOURS = dict(palette.BANDS)
 
 
 @attrs.frozen

@@ -124,8 +124,10 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
     from cmc_exporters._document import build_document
     from cmc_exporters._paper import paper_from
     from cmc_exporters._radar import radar_chart
+    from cmc_exporters._sheet import sheet_for
     from cmc_exporters._templates import markup_environment, render
     from cmc_exporters._words import severity_heading
+    from cmc_exporters.palette import css_variables
 
     paper = paper_from("html", options.settings)
     document = build_document(canvas, options, cell=_cell)
@@ -135,6 +137,8 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
         "poster.html",
         doc=document,
         paper=paper,
+        sheet=sheet_for(document, paper),
+        palette=css_variables(),
         chart=radar_chart(document.dimensions),
         flow_rows=rows,
         party_rows=party_rows,

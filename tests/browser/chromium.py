@@ -25,7 +25,7 @@ from typing import Any
 
 import websocket
 
-__all__ = ["Chromium", "Page", "find_chromium"]
+__all__ = ["Chromium", "Page", "find_chromium", "pdf_pages"]
 
 _LISTENING = re.compile(r"DevTools listening on (ws://\S+)")
 #: Switches that keep a headless browser quiet and alone: no sandbox (we run as root in CI),
@@ -47,6 +47,22 @@ FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--remote-debugging-port=0",
 )
+
+
+#: A page object of a PDF: ``/Type /Page`` (not ``/Pages``, the page tree).
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_PDF_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """How many pages ``pdf`` has, counted by its page objects.
+
+    Chromium (Skia) writes every page object in the open, never inside a compressed object
+    stream; a PDF that has object streams is refused rather than miscounted.
+    """
+    assert pdf.startswith(b"%PDF-"), "not a PDF"
+    assert not _PDF_OBJECT_STREAM.search(pdf), "page objects may hide in an object stream"
+    return len(_PDF_PAGE.findall(pdf))
 
 
 def find_chromium() -> str | None:
@@ -193,7 +209,14 @@ class Page:
         """Emulate a window of ``width`` x ``height`` CSS pixels (a phone when ``mobile``)."""
         self.command(
             "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+            {
+                "width": width,
+                "height": height,
+                "screenWidth": width,
+                "screenHeight": height,
+                "deviceScaleFactor": 1,
+                "mobile": mobile,
+            },
         )
 
     def load(self, url: str) -> None:
@@ -208,6 +231,21 @@ class Page:
         if "exceptionDetails" in result:
             raise ProtocolError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def print_to_pdf(self) -> bytes:
+        """The page printed as a person would print it: on the paper its CSS asks for, with
+        backgrounds."""
+        printed = self.command(
+            "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
+        )
+        return base64.b64decode(printed["data"])
+
+    def emulate_print(self, size_mm: tuple[float, float]) -> None:
+        """Show the page as printed on a sheet of ``size_mm``: print media, a window as large
+        as the sheet (96 CSS pixels to the inch)."""
+        self.command("Emulation.setEmulatedMedia", {"media": "print"})
+        width, height = (round(mm * 96 / 25.4) for mm in size_mm)
+        self.resize(width, height)
 
     def screenshot(self, path: Path) -> bytes:
         """Save a PNG of the window to ``path`` and return its bytes."""

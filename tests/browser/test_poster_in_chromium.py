@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import base64
 import itertools
-import os
 import re
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,38 +38,6 @@ pytestmark = pytest.mark.slow  # drives a real Chromium
 A3_LANDSCAPE = (1587, 1123)
 PHONE = (390, 844)
 BLOCK_KEYS = [block.key.value for block in BLOCKS]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the browser tests (see .ci/run)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    try:
-        from .chromium import Chromium, find_chromium
-    except ImportError:
-        _missing("the websocket-client package is not installed (pip install websocket-client)")
-    binary = find_chromium()
-    if binary is None:
-        _missing("no chromium on the path (apt-get install chromium)")
-    assert binary is not None
-    chromium = Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    opened = browser.new_page()
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def written(tmp_path: Path, exporter: Exporter, canvas: Canvas, **extras: Any) -> Path:

@@ -200,8 +200,11 @@ def test_the_paper_setting_chooses_the_page_size_and_the_print_scale(
 ) -> None:
     canvas = sample_canvases()["port-logistics"]
     text = HTML_EXPORTER.export_bytes(canvas, ExportOptions(settings=settings)).decode()
-    assert f"@page {{ size: {size}; margin: 8mm; }}" in text
+    assert f"@page {{ size: {size}; margin: 0; }}" in text
     assert f"--print-scale: {scale};" in text
+    width, height = (float(mm.removesuffix("mm")) - 0.5 for mm in size.split())
+    assert f"html, body {{ width: {width}mm; height: {height}mm; overflow: hidden;" in text
+    assert "body { padding: 8.0mm; font-size: " in text
 
 
 @pytest.mark.parametrize("settings", [{"paper": "a5"}, {"orientation": "sideways"}])

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from cmc_core.blueprint import ZONES, Zone, ZoneKey
 from cmc_core.vocabulary import Language
+from cmc_exporters.palette import INK, MUTED, hex_digits, zone_colours
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
@@ -71,20 +72,11 @@ def _rgb(hex_code: str) -> RGBColor:
     return color
 
 
-# Each zone has a dark colour (headings) and a light one (block bodies).
-_DARK = {
-    ZoneKey.DIRECTION: _rgb("1F4E79"),
-    ZoneKey.MARKET: _rgb("385723"),
-    ZoneKey.ORGANISING: _rgb("843C0C"),
-    ZoneKey.CHANGE: _rgb("595959"),
-}
-_LIGHT = {
-    ZoneKey.DIRECTION: _rgb("DEEAF6"),
-    ZoneKey.MARKET: _rgb("E2EFD9"),
-    ZoneKey.ORGANISING: _rgb("FBE5D6"),
-    ZoneKey.CHANGE: _rgb("EDEDED"),
-}
-_WHITE, _BLACK, _GREY = _rgb("FFFFFF"), _rgb("000000"), _rgb("595959")
+# Each zone has a dark colour (headings) and a light one (block bodies): the one colour scheme
+# of cmc's posters (cmc_exporters.palette), shared with the html and svg exports.
+_DARK = {zone: _rgb(hex_digits(zone_colours(zone).edge)) for zone in ZoneKey}
+_LIGHT = {zone: _rgb(hex_digits(zone_colours(zone).fill)) for zone in ZoneKey}
+_WHITE, _BLACK, _GREY = _rgb("FFFFFF"), _rgb(hex_digits(INK)), _rgb(hex_digits(MUTED))
 _TITLE_ONLY_LAYOUT = 5  # "Title Only" in python-pptx's default template
 
 
