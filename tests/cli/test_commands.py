@@ -33,10 +33,14 @@ def test_new_writes_a_commented_starter_that_loads_and_lists_what_is_missing(
     assert written.startswith("#")
     assert str(load(tmp_path / "canvas.cmc.yaml").canvas.meta.language) == language
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Wrote canvas.cmc.yaml")
-    assert lines[1].startswith("Still missing (")
+    wrote, missing, run = {  # cmc new speaks the language of the starter it writes
+        "en": ("Wrote canvas.cmc.yaml", "Still missing (", "Run `cmc check canvas.cmc.yaml` for"),
+        "nl": ("canvas.cmc.yaml geschreven", "Ontbreekt nog (", "Geef `cmc check canvas.cmc.yaml`"),
+    }[language]
+    assert lines[0].startswith(wrote)
+    assert lines[1].startswith(missing)
     assert any(line.startswith("  CMC001 ") for line in lines)
-    assert lines[-1].startswith("Run `cmc check canvas.cmc.yaml` for every diagnostic")
+    assert lines[-1].startswith(run)
 
 
 def test_new_help_says_it_exits_0_although_the_starter_misses_things(invoke: Invoke) -> None:

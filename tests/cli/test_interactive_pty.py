@@ -185,7 +185,7 @@ def test_an_interrupted_quickscan_resumes_and_ends_with_every_answer(
     questionnaire: Questionnaire = quickscan()
     mirror = Session([questionnaire])
     skipped: set[str] = set()
-    answers_file = tmp_path / "quickscan.answers.yaml"
+    answers_file = tmp_path / "quickscan.cmc-answers.yaml"
 
     first = Terminal(["quickscan", "--lang", "en", "--by", "Tester"], tmp_path)
     terminals.append(first)
@@ -210,6 +210,9 @@ def test_an_interrupted_quickscan_resumes_and_ends_with_every_answer(
     skipped.clear()  # skipped questions are not recorded, so a rerun asks them again
     while any(q.id not in skipped for q in mirror.pending()):
         answer_next(second, mirror, skipped)
+    second.expect("Your answers:")  # the summary at the end: Enter accepts it
+    second.expect("> ")
+    second.type("")
     # Three suppliers and demanders, processes, a commonality and a kick-off: suitable.
     second.expect("Verdict: suitable")
     assert second.wait() == 0
@@ -245,10 +248,10 @@ def test_quitting_with_q_keeps_the_answers_and_back_changes_an_earlier_one(
     terminal.expect("> ")
     terminal.type(":q")
     assert terminal.wait() == 130
-    assert "Stopped: 1 answer saved in scan.answers.yaml" in terminal.output
+    assert "Gestopt: 1 antwoord bewaard in scan.cmc-answers.yaml" in terminal.output
     mirror = Session([questionnaire])
     mirror.answer(first_question.id, raw_answer(first_question, [c for c in changed if c]))
-    saved = load_answers(tmp_path / "scan.answers.yaml")
+    saved = load_answers(tmp_path / "scan.cmc-answers.yaml")
     assert {a.question: a.value for a in saved} == {a.question: a.value for a in mirror.answers}
     assert saved.language == Language.NL
 
@@ -267,11 +270,14 @@ def test_enter_keeps_what_the_starting_canvas_says_and_the_canvas_comes_back_unc
         terminal.expect("> ")
         terminal.type("")
     terminal.expect("Klaar: 3 van de 3 vragen beantwoord.")
+    terminal.expect("Je antwoorden:")  # the summary at the end: Enter accepts it
+    terminal.expect("> ")
+    terminal.type("")
     assert terminal.wait() == 0
     canvas = loads(text, "yaml").canvas
     assert read_canvas(tmp_path / "port.cmc.yaml") == canvas
     vision = next(factor for factor in canvas.factors if factor.key.value == "vision")
-    saved = {a.question: a.value for a in load_answers(tmp_path / "port.answers.yaml")}
+    saved = {a.question: a.value for a in load_answers(tmp_path / "port.cmc-answers.yaml")}
     assert saved["vision"] == vision.answer
     assert saved["vision-maturity"] == vision.maturity
     assert set(saved) == {question.id for question in questions}

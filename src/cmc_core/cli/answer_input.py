@@ -22,10 +22,13 @@ from typing import Any
 
 from cmc_core.canvas import Canvas
 from cmc_core.cli._support import did_you_mean
-from cmc_core.questionnaires import AnswerError, Question, QuestionKind, Text
+from cmc_core.questionnaires import AnswerError, Question, QuestionKind
 from cmc_core.questionnaires.model import CHOICE_KINDS, ENTITY_KINDS
 from cmc_core.shape import collections, label_field
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, Role
+
+_ = Messages("cmc_core", "prompts")
 
 __all__ = [
     "MAIN_FIELDS",
@@ -60,57 +63,41 @@ _YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
 _NO = frozenset({"no", "n", "nee", "false", "0"})
 _FLOW_ARROW = "->"
 
-#: Every sentence the prompts show, in both languages; ``{name}`` fields are filled by :func:`say`.
-WORDS: dict[str, Text] = {
-    "short_text": Text("One line of text.", "Eén regel tekst."),
-    "long_text": Text(
-        "Text; several lines are fine. End with an empty line.",
-        "Tekst; meerdere regels mogen. Sluit af met een lege regel.",
-    ),
-    "yes_no": Text("yes or no", "ja of nee"),
-    "range": Text("A number from {low} to {high}.", "Een getal van {low} tot en met {high}."),
-    "at_least": Text("A number of at least {low}.", "Een getal van minstens {low}."),
-    "at_most": Text("A number of at most {high}.", "Een getal van hoogstens {high}."),
-    "number": Text("A number.", "Een getal."),
-    "whole": Text(
-        "A whole number from {low} to {high}.", "Een geheel getal van {low} tot en met {high}."
-    ),
-    "single_choice": Text("Type a number or a value:", "Typ een nummer of een waarde:"),
-    "multiple_choice": Text(
-        "Type one or more numbers or values, separated by commas:",
-        "Typ een of meer nummers of waarden, gescheiden door komma's:",
-    ),
-    "text_list": Text(
-        "One item per line; end with an empty line.",
-        "Eén item per regel; sluit af met een lege regel.",
-    ),
-    "parties": Text(
+#: Every sentence the prompts show, by key, marked for the ``prompts`` catalog; ``{name}``
+#: fields are filled by :func:`say` after translation.
+WORDS: dict[str, str] = {
+    "short_text": N_("One line of text."),
+    "long_text": N_("Text; several lines are fine. End with an empty line."),
+    "yes_no": N_("yes or no"),
+    "range": N_("A number from {low} to {high}."),
+    "at_least": N_("A number of at least {low}."),
+    "at_most": N_("A number of at most {high}."),
+    "number": N_("A number."),
+    "whole": N_("A whole number from {low} to {high}."),
+    "single_choice": N_("Type a number or a value:"),
+    "multiple_choice": N_("Type one or more numbers or values, separated by commas:"),
+    "text_list": N_("One item per line; end with an empty line."),
+    "parties": N_(
         "One party per line as `name; role, role` (more fields as `; key=value`); end with an "
-        "empty line. Roles: {roles}.",
-        "Eén partij per regel als `naam; rol, rol` (meer velden als `; veld=waarde`); sluit af "
-        "met een lege regel. Rollen: {roles}.",
+        "empty line. Roles: {roles}."
     ),
-    "flows": Text(
+    "flows": N_(
         "One flow per line as `from -> to; value=NAME` (more fields as `; key=value`); end with "
-        "an empty line. Fields: {fields}.",
-        "Eén stroom per regel als `van -> naar; value=NAAM` (meer velden als `; veld=waarde`); "
-        "sluit af met een lege regel. Velden: {fields}.",
+        "an empty line. Fields: {fields}."
     ),
-    "entities": Text(
-        "One per line as `{main}; key=value; ...`; end with an empty line. Fields: {fields}.",
-        "Eén per regel als `{main}; veld=waarde; ...`; sluit af met een lege regel. "
-        "Velden: {fields}.",
+    "entities": N_(
+        "One per line as `{main}; key=value; ...`; end with an empty line. Fields: {fields}."
     ),
-    "known_parties": Text("Known parties: {names}.", "Bekende partijen: {names}."),
-    "known_values": Text("Known values: {names}.", "Bekende waarden: {names}."),
-    "yes": Text("yes", "ja"),
-    "no": Text("no", "nee"),
+    "known_parties": N_("Known parties: {names}."),
+    "known_values": N_("Known values: {names}."),
+    "yes": N_("yes"),
+    "no": N_("no"),
 }
 
 
 def say(key: str, language: Language, **fields: object) -> str:
     """A sentence of :data:`WORDS` in ``language``, with its fields filled in."""
-    return WORDS[key].in_language(language).format(**fields)
+    return _.translate(WORDS[key], language, **fields)
 
 
 def reads_lines(question: Question) -> bool:
@@ -137,7 +124,9 @@ def raw_answer(question: Question, lines: Sequence[str]) -> Any:
             try:
                 entities.append(parse_entity(kind, line))
             except ValueError as error:
-                raise AnswerError(question.id, f"line {number}: {error}") from None
+                raise AnswerError(
+                    question.id, _("line {number}: {error}", number=number, error=error)
+                ) from None
         return entities
     text = lines[0] if lines else ""
     if kind is QuestionKind.SINGLE_CHOICE:
@@ -190,32 +179,32 @@ def parse_entity(kind: QuestionKind, line: str) -> dict[str, Any]:
     first, *rest = (segment.strip() for segment in text.split(";"))
     entry: dict[str, Any] = {}
     if kind is QuestionKind.FLOWS and _FLOW_ARROW in first:
-        source, _, target = first.partition(_FLOW_ARROW)
+        source, _arrow, target = first.partition(_FLOW_ARROW)
         entry["from"], entry["to"] = source.strip() or None, target.strip() or None
     elif _field_segment(first, fields):
         rest.insert(0, first)
     elif kind is QuestionKind.FLOWS:
-        raise ValueError(f"write a flow as 'from -> to; value=NAME', not {first!r}")
+        raise ValueError(_("write a flow as 'from -> to; value=NAME', not {text!r}", text=first))
     else:
         entry[MAIN_FIELDS[kind]] = first
     for segment in rest:
         if not segment:
             continue
         if _field_segment(segment, fields):
-            key, _, value = segment.partition("=")
+            key, _equals, value = segment.partition("=")
             entry[key.strip()] = _field_value(key.strip(), value.strip(), fields[key.strip()])
         elif "=" in segment:
             key = segment.partition("=")[0].strip()
-            raise ValueError(f"{key!r} is not a field.{did_you_mean(key, fields)}")
+            raise ValueError(_("{key!r} is not a field.", key=key) + did_you_mean(key, fields))
         elif kind is QuestionKind.PARTIES and "roles" not in entry:
             entry["roles"] = _items(segment)
         else:
-            raise ValueError(f"expected key=value, found {segment!r}")
+            raise ValueError(_("expected key=value, found {text!r}", text=segment))
     return entry
 
 
 def _field_segment(segment: str, fields: Mapping[str, str]) -> bool:
-    key, equals, _ = segment.partition("=")
+    key, equals, _rest = segment.partition("=")
     return bool(equals) and key.strip() in fields
 
 
@@ -230,7 +219,7 @@ def _field_value(key: str, value: str, field_type: str) -> Any:
         word = value.casefold()
         if word in _YES or word in _NO:
             return word in _YES
-        raise ValueError(f"{key} takes yes or no, not {value!r}")
+        raise ValueError(_("{key} takes yes or no, not {value!r}", key=key, value=value))
     return value
 
 
@@ -239,12 +228,12 @@ def _yaml_mapping(text: str) -> dict[str, Any]:
     from cmc_core.fileformat.yaml_io import read_yaml_data
 
     try:
-        data, _ = read_yaml_data(text)
+        data, _locate = read_yaml_data(text)
     except CmcError as error:
-        reason = str(error).splitlines()[0] if str(error) else "it is not valid YAML"
-        raise ValueError(f"cannot read the mapping: {reason}") from None
+        reason = str(error).splitlines()[0] if str(error) else _("it is not valid YAML")
+        raise ValueError(_("cannot read the mapping: {reason}", reason=reason)) from None
     if not isinstance(data, dict):
-        raise ValueError("a line starting with '{' must be a mapping, such as {name: A}")
+        raise ValueError(_("a line starting with '{' must be a mapping, such as {name: A}"))
     return {str(key): value for key, value in data.items()}
 
 
@@ -334,7 +323,7 @@ def format_entity(kind: QuestionKind, entity: Mapping[str, Any]) -> str:
         parts.append(", ".join(map(str, rest.pop("roles"))))
     for key, value in rest.items():
         if isinstance(value, bool):
-            shown = "yes" if value else "no"
+            shown = _("yes") if value else _("no")
         elif isinstance(value, list):
             shown = ", ".join(map(str, value))
         else:

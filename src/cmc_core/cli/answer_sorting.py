@@ -23,8 +23,10 @@ import attrs
 import click
 
 from cmc_core.cli._support import terminal_safe
-from cmc_core.cli.output import plural
 from cmc_core.questionnaires import Answer, AnswerError, AnswerSet
+from cmc_core.translation import Messages
+
+_ = Messages("cmc_core", "prompts")
 
 __all__ = ["SortedAnswers", "note_orphaned", "sort_answers"]
 
@@ -89,7 +91,7 @@ def sort_answers(
         elif question in known:
             carried[question] = answer
         elif (meant := _misspelt(question, installed_ids)) is not None:
-            reason = f"there is no such question; did you mean {meant!r}?"
+            reason = _("there is no such question; did you mean {meant!r}?", meant=meant)
             typos.append(AnswerError(question, reason))
         else:
             orphaned[question] = answer
@@ -103,10 +105,18 @@ def note_orphaned(sorted_answers: SortedAnswers, path: Path) -> None:
         return
     named = terminal_safe(", ".join(ids[:NAMED_IN_NOTE]))
     if len(ids) > NAMED_IN_NOTE:
-        named += f" and {len(ids) - NAMED_IN_NOTE} more"
+        named = _("{named} and {count} more", named=named, count=len(ids) - NAMED_IN_NOTE)
     click.echo(
-        f"Note: {path}: {plural(len(ids), 'answer')} kept but not asked, because no installed "
-        f"questionnaire has {'its question' if len(ids) == 1 else 'their questions'} (is the "
-        f"plugin that asks {'it' if len(ids) == 1 else 'them'} not installed?): {named}.",
+        _.plural(
+            "Note: {path}: {count} answer kept but not asked, because no installed "
+            "questionnaire has its question (is the plugin that asks it not installed?): "
+            "{named}.",
+            "Note: {path}: {count} answers kept but not asked, because no installed "
+            "questionnaire has their questions (is the plugin that asks them not installed?): "
+            "{named}.",
+            len(ids),
+            path=path,
+            named=named,
+        ),
         err=True,
     )

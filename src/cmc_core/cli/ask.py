@@ -8,6 +8,12 @@ they write the canvas atomically and check it with the validation rules.
 
 The questionnaires come from the plugin registry (built-in and plugin ones alike): ``quickscan``,
 ``canvas-details`` and ``block-<block-key>``.
+
+Both take ``--canvas FILE`` to start from an existing canvas (one ``cmc new`` wrote, say) and,
+by default, write back to it through the comment-keeping path of the file format. ``--by NAME``
+is recorded with every answer and added to the canvas's ``meta.authors``. Every message speaks
+the session's language (``--lang``, the answers file's, the canvas's, else ``CMC_LANG``/the
+locale), through the ``prompts`` catalog.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
 from cmc_core.blueprint import BLOCKS, BlockKey
@@ -30,6 +37,7 @@ from cmc_core.cli._support import (
     terminal_safe,
 )
 from cmc_core.cli.answering import (
+    Answering,
     answers_path_for,
     ask_questions,
     canvas_defaults,
@@ -39,27 +47,32 @@ from cmc_core.cli.answering import (
     echo_check,
     interactive_input,
     note_missing,
+    old_answers_path_for,
     question_labels,
     start_session,
     write_canvas,
 )
 from cmc_core.cli.loading import is_example, load_document
-from cmc_core.cli.output import CheckedFile, CheckResult, format_json, plural
+from cmc_core.cli.output import CheckedFile, CheckResult, format_json
 from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.questionnaires import (
     CANVAS_DETAILS,
     QUICKSCAN,
     AnswerSet,
     Questionnaire,
-    Text,
     Verdict,
     applicable,
     block_name,
 )
+from cmc_core.translation import Messages, environment_language, using_language
 from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
+    from cmc_core.canvas import Canvas
+    from cmc_core.fileformat import CanvasDocument
     from cmc_core.plugins import Registry
+
+_ = Messages("cmc_core", "prompts")
 
 __all__ = ["ask", "quickscan"]
 
@@ -81,12 +94,16 @@ _QUICKSCAN_EPILOG = _EXIT_EPILOG.format(
 _ASK_EPILOG = _EXIT_EPILOG.format(
     ok="the canvas has no error-level diagnostics", not_ok="error-level diagnostics found"
 )
-_NO_TERMINAL = (
-    "stdin is not a terminal, so no question can be asked: give the answers with "
-    "--answers FILE (a YAML answers file; see docs/cli.md)."
-)
-_VERDICT = Text("Verdict", "Oordeel")
 _LANGUAGE = click.Choice(["nl", "en"])
+
+
+def _no_terminal() -> CliError:
+    return CliError(
+        _(
+            "stdin is not a terminal, so no question can be asked: give the answers with "
+            "--answers FILE (a YAML answers file; see docs/cli.md)."
+        )
+    )
 
 
 def _common_options(default_output: str | None, output_help: str) -> Callable[[F], F]:
@@ -95,8 +112,8 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
         click.option(
             "--lang",
             type=_LANGUAGE,
-            help="Language of the questions and the verdict. Default: the answers file's, else "
-            "the --canvas file's (cmc ask), else English.",
+            help="Language of the questions, the messages and the verdict. Default: the answers "
+            "file's, else the --canvas file's, else CMC_LANG or the locale.",
         ),
         click.option(
             "--answers",
@@ -105,7 +122,8 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
             type=click.Path(dir_okay=False, path_type=Path),
             help="Read every answer from this answers file and ask nothing (for scripts, CI "
             "and web apps); with --resume, go on answering in it in a terminal instead. "
-            "Interactive runs save to OUT's name with .answers.yaml, and a rerun resumes there.",
+            "Interactive runs save to OUT's name with .cmc-answers.yaml, and a rerun resumes "
+            "there.",
         ),
         click.option(
             "-o",
@@ -119,7 +137,8 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
         click.option(
             "--by",
             metavar="NAME",
-            help="Who answers, recorded with every answer. Default: your login name.",
+            help="Who answers: recorded with every answer and added to the canvas's "
+            "meta.authors. Default: your login name (recorded with the answers only).",
         ),
         click.option("--force", is_flag=True, help="Overwrite OUT if it exists."),
         click.option(
@@ -131,6 +150,13 @@ def _common_options(default_output: str | None, output_help: str) -> Callable[[F
             "--resume",
             is_flag=True,
             help="With --answers FILE in a terminal: ask the questions still open in FILE.",
+        ),
+        click.option(
+            "--canvas",
+            "canvas_name",
+            metavar="FILE",
+            help="Start from this canvas (a file, or example:NAME): answers are applied on top "
+            "of it, and its content is the current answer at each prompt.",
         ),
     ]
 
@@ -148,6 +174,64 @@ def _installed_questions(registry: Registry[Questionnaire]) -> list[str]:
     return [question.id for questionnaire in registry for question in questionnaire.questions]
 
 
+def _canvas_file(canvas_name: str | None) -> Path | None:
+    """The file ``--canvas`` names, to write back to by default; a bundled example is none."""
+    return None if canvas_name is None or is_example(canvas_name) else Path(canvas_name)
+
+
+def _authored(canvas: Canvas, by: str | None) -> Canvas:
+    """The canvas with ``--by NAME`` among its ``meta.authors`` (once)."""
+    if not by or by in canvas.meta.authors:
+        return canvas
+    meta = attrs.evolve(canvas.meta, authors=(*canvas.meta.authors, by))
+    return attrs.evolve(canvas, meta=meta)
+
+
+def _start(
+    questionnaires: tuple[Questionnaire, ...],
+    registry: Registry[Questionnaire],
+    document: CanvasDocument | None,
+    *,
+    answers_file: Path | None,
+    output: Path,
+    lang: str | None,
+    no_input: bool,
+    resume: bool,
+) -> tuple[Answering, bool]:
+    """The session of a run and whether it asks: the answers of ``--answers FILE``, else of
+    the answers file cmc keeps next to OUT (never a file of the person's own)."""
+    interactive = interactive_input(no_input, answers_file is not None, resume)
+    if not interactive and answers_file is None:
+        raise _no_terminal()
+    answering = start_session(
+        questionnaires,
+        answers_file or answers_path_for(output),
+        canvas=document.canvas if document is not None else None,
+        language=lang,
+        must_exist=not interactive,
+        known_elsewhere=_installed_questions(registry),
+        own=answers_file is None,
+    )
+    return answering, interactive
+
+
+def _ask_or_note(
+    answering: Answering,
+    questionnaires: tuple[Questionnaire, ...],
+    interactive: bool,
+    by: str | None,
+) -> None:
+    """Ask the pending questions in a terminal; else note the required ones left open."""
+    session = answering.session
+    if interactive:
+        language = session.language or Language.EN
+        defaults = canvas_defaults(session.canvas, questionnaires)
+        labels = question_labels(questionnaires, language)
+        ask_questions(answering, by=by or current_user(), defaults=defaults, labels=labels)
+    else:
+        note_missing(session)
+
+
 # -- cmc quickscan -------------------------------------------------------------------------------
 
 
@@ -155,7 +239,11 @@ def _installed_questions(registry: Registry[Questionnaire]) -> list[str]:
     short_help="Is this a business community? The quickscan, with a draft canvas.",
     epilog=_QUICKSCAN_EPILOG,
 )
-@_common_options("quickscan.cmc.yaml", "Write the draft canvas here (atomically).")
+@_common_options(
+    None,
+    "Write the draft canvas here (atomically). Default: the --canvas FILE itself (keeping its "
+    "comments), else quickscan.cmc.yaml.",
+)
 @click.option(
     "--format",
     "output_format",
@@ -168,7 +256,8 @@ def quickscan(
     *,
     lang: str | None,
     answers_file: Path | None,
-    output: Path,
+    output: Path | None,
+    canvas_name: str | None,
     by: str | None,
     force: bool,
     no_input: bool,
@@ -180,43 +269,52 @@ def quickscan(
 
     In a terminal the questions are asked one by one (see docs/cli.md for the keys); otherwise
     the answers come from --answers FILE. Prints the verdict with its reasons, writes the draft
-    canvas to OUT and checks it with the validation rules.
+    canvas to OUT and checks it with the validation rules. With --canvas FILE (a starter from
+    `cmc new`, say) the answers fill that canvas, which keeps its comments.
     """
     from cmc_core.questionnaires import Suitability, assess_quickscan
 
-    check_output(output, force)
-    registry = active_plugins().questionnaires
-    questionnaire = registry.get(QUICKSCAN)
-    interactive = interactive_input(no_input, answers_file is not None, resume)
-    if not interactive and answers_file is None:
-        raise CliError(_NO_TERMINAL)
-    answering = start_session(
-        [questionnaire],
-        answers_file or answers_path_for(output),
-        canvas=None,
-        language=lang,
-        must_exist=not interactive,
-        known_elsewhere=_installed_questions(registry),
-    )
+    with using_language(lang or environment_language()):
+        canvas_file = _canvas_file(canvas_name)
+        output = output or canvas_file or Path("quickscan.cmc.yaml")
+        check_output(output, force, canvas_file)
+        document = load_document(canvas_name) if canvas_name is not None else None
+        registry = active_plugins().questionnaires
+        questionnaires = (registry.get(QUICKSCAN),)
+        answering, interactive = _start(
+            questionnaires,
+            registry,
+            document,
+            answers_file=answers_file,
+            output=output,
+            lang=lang,
+            no_input=no_input,
+            resume=resume,
+        )
     session = answering.session
     language = session.language or Language.EN
-    if interactive:
-        labels = question_labels([questionnaire], language)
-        ask_questions(answering, by=by or current_user(), defaults={}, labels=labels)
-    else:
-        note_missing(session)
-    canvas = session.to_canvas()
-    verdict = assess_quickscan(session.answers, canvas)
-    write_canvas(canvas, output)
-    checked = check_written(output)
-    if output_format == "json":
-        click.echo(_verdict_json(verdict, language, output, len(session.answers), checked))
-    else:
-        click.echo(f"{_VERDICT.in_language(language)}: {verdict.label(language)}")
-        for reason in verdict.explain(language):
-            click.echo(f"  - {terminal_safe(reason)}")
-        click.echo(f"Wrote {output}: the draft canvas ({plural(len(session.answers), 'answer')}).")
-        echo_check(checked)
+    with using_language(language):
+        _ask_or_note(answering, questionnaires, interactive, by)
+        canvas = _authored(session.to_canvas(), by)
+        verdict = assess_quickscan(session.answers, canvas)
+        write_canvas(canvas, output, document)
+        checked = check_written(output)
+        answered = len(session.answers)
+        if output_format == "json":
+            click.echo(_verdict_json(verdict, language, output, answered, checked))
+        else:
+            click.echo(_("Verdict: {verdict}", verdict=verdict.label(language)))
+            for reason in verdict.explain(language):
+                click.echo(f"  - {terminal_safe(reason)}")
+            click.echo(
+                _.plural(
+                    "Wrote {output}: the draft canvas ({count} answer).",
+                    "Wrote {output}: the draft canvas ({count} answers).",
+                    answered,
+                    output=output,
+                )
+            )
+            echo_check(checked)
     sys.exit(EXIT_OK if verdict.suitability is Suitability.SUITABLE else EXIT_ERRORS_FOUND)
 
 
@@ -267,8 +365,10 @@ def select_questionnaires(
     if target in registry:
         return (registry.get(target),)
     raise CliError(
-        f"{target!r} is not a block or questionnaire.{did_you_mean(target, _targets(registry))} "
-        "See `cmc ask --list`."
+        _("{target!r} is not a block or questionnaire.", target=target)
+        + did_you_mean(target, _targets(registry))
+        + " "
+        + _("See `cmc ask --list`.")
     )
 
 
@@ -277,11 +377,11 @@ def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
 
     def progress(name: str) -> str:
         if answers is None or name not in registry:
-            return "" if name in registry else "(not available)"
+            return "" if name in registry else _("(not available)")
         asked = [q for q in registry.get(name).questions if applicable(q, answers)]
         return f"{sum(q.id in answers for q in asked)}/{len(asked)}"
 
-    click.echo(f"{ALL:<26}    the canvas details and every block below, in this order")
+    click.echo(f"{ALL:<26}    " + _("the canvas details and every block below, in this order"))
     if CANVAS_DETAILS in registry:
         title = registry.get(CANVAS_DETAILS).title
         click.echo(f"{CANVAS_DETAILS:<26}    {title.nl} / {title.en}  {progress(CANVAS_DETAILS)}")
@@ -291,10 +391,10 @@ def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
         click.echo(f"{shown.key.value:<26}{shown.code:<4}{labels}  {done}".rstrip())
     others = _targets(registry)[len(BLOCKS) + 2 :]
     if others:
-        click.echo("\nOther questionnaires:")
+        click.echo("\n" + _("Other questionnaires:"))
     for name in others:
         title = registry.get(name).title
-        note = "  (use `cmc quickscan`)" if name == QUICKSCAN else ""
+        note = "  " + _("(use `cmc quickscan`)") if name == QUICKSCAN else ""
         click.echo(f"{name:<26}    {title.nl} / {title.en}  {progress(name)}{note}".rstrip())
 
 
@@ -303,13 +403,6 @@ def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
     epilog=_ASK_EPILOG,
 )
 @click.argument("target", required=False, metavar="BLOCK|all")
-@click.option(
-    "--canvas",
-    "canvas_name",
-    metavar="FILE",
-    help="Start from this canvas (a file, or example:NAME): answers are applied on top of it, "
-    "and its content is the current answer at each prompt.",
-)
 @_common_options(
     None,
     "Write the canvas here (atomically). Default: the --canvas FILE itself (keeping its "
@@ -336,43 +429,56 @@ def ask(
     the answers come from --answers FILE. `cmc ask --list` lists the blocks.
     """
     registry = active_plugins().questionnaires
-    # The file to write back to by default; a bundled example is not one.
-    canvas_file = None if canvas_name is None or is_example(canvas_name) else Path(canvas_name)
-    output = output or canvas_file or Path("canvas.cmc.yaml")
-    answers_path = answers_file or answers_path_for(output)
-    if list_only:
-        from cmc_core.questionnaires import load_answers
-
-        _list(registry, load_answers(answers_path) if answers_path.exists() else None)
-        return
-    if target is None:
-        raise click.UsageError("name a BLOCK or `all` (see cmc ask --list).")
-    questionnaires = select_questionnaires(target, registry)
-    check_output(output, force, canvas_file)
-    document = load_document(canvas_name) if canvas_name is not None else None
-    interactive = interactive_input(no_input, answers_file is not None, resume)
-    if not interactive and answers_file is None:
-        raise CliError(_NO_TERMINAL)
-    answering = start_session(
-        questionnaires,
-        answers_path,
-        canvas=document.canvas if document is not None else None,
-        language=lang,
-        must_exist=not interactive,
-        known_elsewhere=_installed_questions(registry),
-    )
+    with using_language(lang or environment_language()):
+        canvas_file = _canvas_file(canvas_name)
+        output = output or canvas_file or Path("canvas.cmc.yaml")
+        if list_only:
+            _list(registry, _listed_answers(answers_file, output))
+            return
+        if target is None:
+            raise click.UsageError(_("name a BLOCK or `all` (see cmc ask --list)."))
+        questionnaires = select_questionnaires(target, registry)
+        check_output(output, force, canvas_file)
+        document = load_document(canvas_name) if canvas_name is not None else None
+        answering, interactive = _start(
+            questionnaires,
+            registry,
+            document,
+            answers_file=answers_file,
+            output=output,
+            lang=lang,
+            no_input=no_input,
+            resume=resume,
+        )
     session = answering.session
-    if interactive:
-        language = session.language or Language.EN
-        defaults = canvas_defaults(session.canvas, questionnaires)
-        labels = question_labels(questionnaires, language)
-        ask_questions(answering, by=by or current_user(), defaults=defaults, labels=labels)
-    else:
-        note_missing(session)
-    write_canvas(session.to_canvas(), output, document)
-    click.echo(f"Wrote {output} ({plural(len(session.answers), 'answer')}).")
-    checked = check_written(output)
-    echo_check(checked)
+    with using_language(session.language or Language.EN):
+        _ask_or_note(answering, questionnaires, interactive, by)
+        write_canvas(_authored(session.to_canvas(), by), output, document)
+        answered = len(session.answers)
+        click.echo(
+            _.plural(
+                "Wrote {output} ({count} answer).",
+                "Wrote {output} ({count} answers).",
+                answered,
+                output=output,
+            )
+        )
+        checked = check_written(output)
+        echo_check(checked)
     if checked.report is None:
         sys.exit(EXIT_USER_ERROR)
     sys.exit(EXIT_ERRORS_FOUND if checked.report.has_errors else EXIT_OK)
+
+
+def _listed_answers(answers_file: Path | None, output: Path) -> AnswerSet | None:
+    """The answers whose progress ``cmc ask --list`` shows: ``--answers FILE``, else the file
+    cmc keeps next to OUT (or the one of its old name)."""
+    from cmc_core.questionnaires import load_answers
+
+    candidates = (
+        [answers_file]
+        if answers_file is not None
+        else [answers_path_for(output), old_answers_path_for(output)]
+    )
+    found = next((path for path in candidates if path.exists()), None)
+    return load_answers(found) if found is not None else None

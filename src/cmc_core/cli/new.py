@@ -10,8 +10,10 @@ import click
 from cmc_core.cli._support import CliError, terminal_safe, use_color
 from cmc_core.cli.check import validate_document
 from cmc_core.cli.configuring import resolve_config
-from cmc_core.cli.output import plural
 from cmc_core.diagnostics import Severity
+from cmc_core.translation import Messages, using_language
+
+_ = Messages("cmc_core", "prompts")
 
 __all__ = ["new"]
 
@@ -49,12 +51,18 @@ def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
     The format follows the suffix (.cmc.yaml keeps the comments; .json and .toml are
     converted). Then lists what the canvas still misses, as `cmc check` would report it.
     """
+    with using_language(language):
+        _new(file, language, force, color)
+
+
+def _new(file: Path, language: str, force: bool, color: bool | None) -> None:
+    """Write the starter and list what it misses, in ``language``."""
     from cmc_core.examples import starter_text
-    from cmc_core.fileformat import dumps, format_for_path, loads
+    from cmc_core.fileformat import dumps, format_for_path, loads, write_schema_beside
     from cmc_core.fileformat.atomic import write_atomic
 
     if file.exists() and not force:
-        raise CliError(f"{file} already exists; use --force to overwrite it.")
+        raise CliError(_("{path} already exists; use --force to overwrite it.", path=file))
     target_format = format_for_path(file)
     config = resolve_config(None, False)  # as `cmc check FILE` will; fails early
     text = starter_text(language)
@@ -63,20 +71,37 @@ def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
         text = dumps(document.canvas, target_format)
         document = loads(text, target_format, source=str(file))
     write_atomic(file, text.encode("utf-8"))
+    write_schema_beside(file)  # the file its $schema names, for editors (docs/file-format.md)
 
     report = validate_document(document, str(file), config)
     colored = use_color(color, sys.stdout)
-    comments = " with the guiding questions as comments" if target_format == "yaml" else ""
-    click.echo(f"Wrote {file}: a starter canvas ({language}){comments}.")
+    if target_format == "yaml":
+        wrote = _(
+            "Wrote {path}: a starter canvas ({language}) with the guiding questions as comments.",
+            path=file,
+            language=language,
+        )
+    else:
+        wrote = _("Wrote {path}: a starter canvas ({language}).", path=file, language=language)
+    click.echo(wrote)
     errors = report.errors
     if errors:
-        heading = f"Still missing ({plural(len(errors), 'error')}):"
+        heading = _.plural(
+            "Still missing ({count} error):", "Still missing ({count} errors):", len(errors)
+        )
         click.echo(click.style(heading, bold=True) if colored else heading, color=colored)
         for diagnostic in errors[:NEW_MISSING_SHOWN]:
             code = click.style(diagnostic.code, bold=True) if colored else diagnostic.code
             click.echo(f"  {code} {terminal_safe(diagnostic.message)}", color=colored)
         if len(errors) > NEW_MISSING_SHOWN:
-            click.echo(f"  ... and {len(errors) - NEW_MISSING_SHOWN} more.")
-    warnings = plural(len(report.warnings), "warning")
-    infos = plural(len(report.with_severity(Severity.INFO)), "info")
-    click.echo(f"Run `cmc check {file}` for every diagnostic, with {warnings} and {infos}.")
+            click.echo("  " + _("... and {count} more.", count=len(errors) - NEW_MISSING_SHOWN))
+    warnings = _.plural("{count} warning", "{count} warnings", len(report.warnings))
+    infos = _.plural("{count} info", "{count} infos", len(report.with_severity(Severity.INFO)))
+    click.echo(
+        _(
+            "Run `cmc check {path}` for every diagnostic, with {warnings} and {infos}.",
+            path=file,
+            warnings=warnings,
+            infos=infos,
+        )
+    )

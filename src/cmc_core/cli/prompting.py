@@ -2,12 +2,16 @@
 
 An :class:`Interview` asks a session's pending questions in order. Each prompt shows a progress
 bar, the block, the question, its help, how to answer it and the current answer (Enter keeps
-it). A refused answer shows the reason and the question is asked again. After every accepted
-answer ``save`` is called, so that whatever happens next (Ctrl-C, a closed terminal, ``:q``)
-nothing answered is lost and a rerun resumes at the first pending question.
+it). A refused answer shows the reason and the question is asked again; with a line editor the
+refused lines come back to edit, one by one. After every accepted answer ``save`` is called, so
+that whatever happens next (Ctrl-C, a closed terminal, ``:q``) nothing answered is lost and a
+rerun resumes at the first pending question. ``:back`` goes to the previous question, also one
+answered in an earlier run. A new party whose name is close to a known one
+(``Supercoop`` for ``SuperCoop Geldermalsen``) is asked about before it is added. At the end,
+with ``confirm``, a numbered summary lets the person accept or change any answer.
 
-Reading and writing go through two functions, so the loop runs the same against a terminal and
-against a scripted list of lines in a test.
+Reading and writing go through two functions (and an optional :class:`Editor` for a terminal),
+so the loop runs the same against a terminal and against a scripted list of lines in a test.
 """
 
 from __future__ import annotations
@@ -15,52 +19,57 @@ from __future__ import annotations
 import enum
 import re
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 import click
 
 from cmc_core.cli.answer_input import display, hint, raw_answer, reads_lines
-from cmc_core.questionnaires import AnswerError, Question, Session, Text, applicable
+from cmc_core.cli.line_editor import Editor
+from cmc_core.cli.name_matching import meant_name
+from cmc_core.questionnaires import AnswerError, Question, QuestionKind, Session, applicable
+from cmc_core.questionnaires.model import CHOICE_KINDS
+from cmc_core.translation import N_, Messages, using_language
 from cmc_core.vocabulary import Language
 
 __all__ = ["BAR_WIDTH", "Interview", "StopAsking", "progress_bar"]
 
+_ = Messages("cmc_core", "prompts")
+
 #: The number of cells in the progress bar.
 BAR_WIDTH = 20
 _COMMAND = re.compile(r"^:[a-z?]+$")
+_YES = frozenset({"yes", "y", "ja", "j"})
+_NO = frozenset({"no", "n", "nee"})
 
-_WORDS: dict[str, Text] = {
-    "keys": Text(
+_WORDS: dict[str, str] = {
+    "keys": N_(
         "Enter keeps the current answer (or skips an optional question); :skip skips an "
         "optional question, :back asks the previous one again, :q stops. Every answer is "
-        "saved at once.",
-        "Enter houdt het huidige antwoord (of slaat een optionele vraag over); :skip slaat een "
-        "optionele vraag over, :back vraagt de vorige opnieuw, :q stopt. Elk antwoord wordt "
-        "meteen bewaard.",
+        "saved at once."
     ),
-    "required": Text("(required)", "(verplicht)"),
-    "optional": Text("(optional)", "(optioneel)"),
-    "current": Text("Current answer (Enter keeps it):", "Huidig antwoord (Enter houdt het):"),
-    "needed": Text(
-        "This question needs an answer (or :q to stop and resume later).",
-        "Deze vraag heeft een antwoord nodig (of :q om te stoppen en later verder te gaan).",
+    "required": N_("(required)"),
+    "optional": N_("(optional)"),
+    "current": N_("Current answer (Enter keeps it):"),
+    "needed": N_("This question needs an answer (or :q to stop and resume later)."),
+    "no_skip": N_("This question is required; it cannot be skipped."),
+    "no_back": N_("There is no earlier question."),
+    "unknown": N_("Unknown command {command}; the commands are :skip, :back, :q and :help."),
+    "done": N_("Done: {answered} of {asked} questions answered."),
+    "refused": N_("Not accepted: {reason}"),
+    "edit": N_("Edit the lines below (Enter keeps a line; an empty line ends the answer)."),
+    "meant": N_(
+        "{name!r} is not a known party, but {known!r} is. Did you mean {known!r}? "
+        "(yes: use {known!r}; no: add {name!r} as a new party)"
     ),
-    "no_skip": Text(
-        "This question is required; it cannot be skipped.",
-        "Deze vraag is verplicht; overslaan kan niet.",
+    "yes_or_no": N_("Please answer yes or no."),
+    "summary": N_("Your answers:"),
+    "no_answer": N_("(no answer)"),
+    "confirm": N_(
+        "Enter accepts these answers; type a question's number to change its answer, or :q to stop."
     ),
-    "no_back": Text("There is no earlier question.", "Er is geen eerdere vraag."),
-    "unknown": Text(
-        "Unknown command {command}; the commands are :skip, :back, :q and :help.",
-        "Onbekend commando {command}; de commando's zijn :skip, :back, :q en :help.",
-    ),
-    "done": Text(
-        "Done: {answered} of {asked} questions answered.",
-        "Klaar: {answered} van de {asked} vragen beantwoord.",
-    ),
-    "refused": Text("Not accepted: {reason}", "Niet geaccepteerd: {reason}"),
+    "no_number": N_("There is no question {number}; type a number from 1 to {last}."),
 }
 
 
@@ -89,16 +98,18 @@ class Interview:
     """Asks a session's pending questions one by one (see the module docstring).
 
     :param session: the answers so far; answers are given to it as they are accepted.
-    :param language: the language of the questions, help and hints.
+    :param language: the language of the questions, help, hints and messages.
     :param save: called after every accepted answer (writes the answers file).
     :param read_line: shows a prompt and returns the next typed line with its newline; ``''``
-        when the input is closed.
+        when the input is closed. Used when there is no ``editor``.
     :param write: shows one line of text.
     :param by: who is answering, recorded with every answer.
     :param defaults: current values by question id (from the starting canvas): Enter keeps them.
     :param labels: the block label to show above each question, by question id.
     :param color: dim the help text and highlight the question.
     :param width: the terminal's width, to wrap help and hints to.
+    :param editor: a line editor (a terminal): history, completion, pre-filled lines.
+    :param confirm: end with a summary of the answers to accept or change by number.
     """
 
     session: Session
@@ -111,44 +122,74 @@ class Interview:
     labels: Mapping[str, str] = attrs.field(factory=dict)
     color: bool = False
     width: int = 100
+    editor: Editor | None = None
+    confirm: bool = False
+    _history: list[str] = attrs.field(factory=list, init=False)
+    _skipped: set[str] = attrs.field(factory=set, init=False)
+    _refill: list[str] = attrs.field(factory=list, init=False)
 
     def run(self) -> None:
-        """Ask until nothing is pending (skipped questions are not asked again in this run).
+        """Ask until nothing is pending (skipped questions are not asked again in this run),
+        then, with ``confirm``, until the summary is accepted.
 
         :raises StopAsking: on ``:q`` or closed input.
         :raises KeyboardInterrupt: on Ctrl-C; every accepted answer is saved already.
         """
-        self.write(self._word("keys"))
-        history: list[str] = []
-        skipped: set[str] = set()
-        again: Question | None = None
+        with using_language(self.language):
+            self.write(self._word("keys"))
+            self._loop(None)
+            while self.confirm:
+                chosen = self._summary()
+                if chosen is None:
+                    return
+                self._loop(chosen)
+
+    def _loop(self, first: Question | None) -> None:
+        """Ask ``first`` (if any), then every pending question; say how many are answered."""
+        again = first
         while True:
-            question = again or self._next(skipped)
+            question = again or self._next()
             again = None
             if question is None:
                 counts = self.session.progress().values()
-                answered = sum(done for done, _ in counts)
-                self.write(self._word("done", answered=answered, asked=sum(t for _, t in counts)))
+                answered = sum(done for done, _total in counts)
+                self.write(
+                    self._word("done", answered=answered, asked=sum(t for _done, t in counts))
+                )
                 return
             outcome = self._ask(question)
             if outcome is _Outcome.BACK:
-                if history:
-                    previous = history.pop()
-                    skipped.discard(previous)
-                    again = self.session.question(previous)
-                else:
+                again = self._previous(question)
+                if again is None:
                     self.write(self._word("no_back"))
                     again = question
                 continue
             if outcome is _Outcome.SKIPPED:
-                skipped.add(question.id)
-            history.append(question.id)
+                self._skipped.add(question.id)
+            self._history.append(question.id)
 
-    def _next(self, skipped: set[str]) -> Question | None:
-        return next((q for q in self.session.pending() if q.id not in skipped), None)
+    def _next(self) -> Question | None:
+        return next((q for q in self.session.pending() if q.id not in self._skipped), None)
+
+    def _previous(self, question: Question) -> Question | None:
+        """The question before ``question``: the last one asked in this run, else (after a
+        resume) the last one answered before it, in question order."""
+        if self._history:
+            previous = self._history.pop()
+            self._skipped.discard(previous)
+            return self.session.question(previous)
+        order = [q.id for q in self.session.questions()]
+        position = order.index(question.id) if question.id in order else len(order)
+        answers = self.session.answers
+        earlier = [
+            q
+            for q in self.session.questions()[:position]
+            if q.id in answers and applicable(q, answers)
+        ]
+        return earlier[-1] if earlier else None
 
     def _word(self, key: str, **fields: object) -> str:
-        return _WORDS[key].in_language(self.language).format(**fields)
+        return _.translate(_WORDS[key], self.language, **fields)
 
     def _style(self, text: str, **styles: Any) -> str:
         return click.style(text, **styles) if self.color else text
@@ -157,9 +198,19 @@ class Interview:
         answer = self.session.answers.get(question.id)
         return answer.value if answer is not None else self.defaults.get(question.id)
 
+    def _known(self) -> tuple[list[str], list[str]]:
+        """The names of the parties and of the values the canvas holds so far."""
+        canvas = self.session.to_canvas()
+        parties = [party.name or party.id for party in canvas.parties]
+        values = [value.name or value.id for value in canvas.values]
+        return parties, values
+
     def _show(self, question: Question) -> None:
         counts = self.session.progress().values()
-        answered, asked = sum(done for done, _ in counts), sum(total for _, total in counts)
+        answered, asked = (
+            sum(done for done, _total in counts),
+            sum(total for _done, total in counts),
+        )
         label = self.labels.get(question.id, "")
         self.write("")
         self.write(self._style(f"{progress_bar(answered, asked)}  {label}".rstrip(), bold=True))
@@ -167,9 +218,7 @@ class Interview:
         self.write(f"{self._style(question.text.in_language(self.language), bold=True)} {status}")
         for line in self._wrapped(question.help.in_language(self.language)):
             self.write(self._style(line, dim=True))
-        canvas = self.session.to_canvas()
-        parties = [party.name or party.id for party in canvas.parties]
-        values = [value.name or value.id for value in canvas.values]
+        parties, values = self._known()
         for line in hint(question, self.language, parties, values):
             self.write("\n".join(self._wrapped(line)) if not line.startswith(" ") else f"  {line}")
         current = self._current(question)
@@ -190,8 +239,10 @@ class Interview:
 
     def _ask(self, question: Question) -> _Outcome:
         self._show(question)
+        self._refill = []
         while True:
             typed = self._read(question)
+            self._refill = []
             if isinstance(typed, str):
                 outcome = self._command(question, typed)
                 if outcome is not None:
@@ -208,12 +259,44 @@ class Interview:
                 raw = current
             else:
                 try:
-                    raw = raw_answer(question, typed)
+                    raw = self._meant(question, raw_answer(question, typed))
                 except AnswerError as error:
-                    self.write(self._word("refused", reason=error.reason))
+                    self._refused(question, typed, error)
                     continue
-            if self._accept(question, raw):
+            if self._accept(question, raw, typed):
                 return _Outcome.ANSWERED
+
+    def _refused(self, question: Question, typed: list[str], error: AnswerError) -> None:
+        """Say why an answer was refused; a line editor gets its lines back to edit."""
+        self.write(self._word("refused", reason=error.reason))
+        if self.editor is not None and reads_lines(question) and typed:
+            self._refill = list(typed)
+            self.write(self._word("edit"))
+
+    def _meant(self, question: Question, raw: Any) -> Any:
+        """Ask about each new party whose name is close to a known one; a yes uses the known
+        name, so that the answer names that party instead of adding another."""
+        if question.kind is not QuestionKind.PARTIES or not isinstance(raw, list):
+            return raw
+        known, _values = self._known()
+        answered = []
+        for entry in raw:
+            name = entry.get("name") if isinstance(entry, dict) else None
+            close = meant_name(name, known) if isinstance(name, str) else None
+            if close is not None and self._yes(self._word("meant", name=name, known=close)):
+                answered.append({**entry, "name": close})
+            else:
+                answered.append(entry)
+        return answered
+
+    def _yes(self, text: str) -> bool:
+        """Ask a yes-or-no question until one of the two is typed."""
+        self.write(text)
+        while True:
+            word = self._line("? ").strip().casefold()
+            if word in _YES or word in _NO:
+                return word in _YES
+            self.write(self._word("yes_or_no"))
 
     def _command(self, question: Question, command: str) -> _Outcome | None:
         """What a ``:command`` does; ``None`` to ask the same question again."""
@@ -231,11 +314,11 @@ class Interview:
             self.write(self._word("unknown", command=command))
         return None
 
-    def _accept(self, question: Question, raw: Any) -> bool:
+    def _accept(self, question: Question, raw: Any, typed: list[str] | None = None) -> bool:
         try:
             self.session.answer(question.id, raw, by=self.by)
         except AnswerError as error:
-            self.write(self._word("refused", reason=error.reason))
+            self._refused(question, typed or [], error)
             return False
         self._forget_unasked()
         self.save()
@@ -256,27 +339,82 @@ class Interview:
                 self.session.forget(question_id)
             changed = bool(stale)
 
+    def _words(self, question: Question) -> list[str]:
+        """What Tab completes at this question: its choices, else the known names."""
+        if question.kind in CHOICE_KINDS:
+            return [
+                label
+                for choice in question.choices
+                for label in (choice.value, choice.label.in_language(self.language))
+            ]
+        parties, values = self._known()
+        return [*parties, *values]
+
     def _read(self, question: Question) -> list[str] | str:
         """The typed lines, or a ``:command`` typed on the first line.
 
         :raises StopAsking: the input was closed.
         """
-        first = self._line("> ")
+        refill = self._refill
+        words = self._words(question)
+        first = self._line("> ", refill[0] if refill else "", words)
         if _COMMAND.match(first.strip().lower()):
             return first.strip().lower()
         if not first.strip():
             return []
         lines = [first]
         if reads_lines(question):
+            position = 1
             while True:
-                line = self._line(". ")
+                default = refill[position] if position < len(refill) else ""
+                line = self._line(". ", default, words)
+                position += 1
                 if not line.strip():
                     break
                 lines.append(line)
         return lines
 
-    def _line(self, prompt: str) -> str:
+    def _line(self, prompt: str, default: str = "", words: Sequence[str] = ()) -> str:
+        if self.editor is not None:
+            try:
+                return self.editor.read(prompt, default=default, words=words)
+            except EOFError:
+                raise StopAsking from None
         line = self.read_line(prompt)
         if line == "":
             raise StopAsking
         return line.rstrip("\r\n")
+
+    # -- the summary at the end ------------------------------------------------------------------
+
+    def _summary(self) -> Question | None:
+        """Show every asked question with its answer, numbered; the question whose number is
+        typed, or ``None`` when the answers are accepted (Enter, or the input closed)."""
+        asked = [q for q in self.session.questions() if applicable(q, self.session.answers)]
+        self.write("")
+        self.write(self._style(self._word("summary"), bold=True))
+        for number, question in enumerate(asked, start=1):
+            self.write(f"{number:>3}. {question.text.in_language(self.language)}")
+            answer = self.session.answers.get(question.id)
+            shown = (
+                display(question, answer.value, self.language)
+                if answer is not None
+                else [self._word("no_answer")]
+            )
+            for line in shown:
+                self.write(self._style(f"       {line}", fg="cyan"))
+        self.write(self._word("confirm"))
+        while True:
+            try:
+                typed = self._line("> ").strip().lower()
+            except StopAsking:
+                return None
+            if not typed:
+                return None
+            if typed in (":q", ":quit"):
+                raise StopAsking
+            if typed.isdigit() and 1 <= int(typed) <= len(asked):
+                chosen = asked[int(typed) - 1]
+                self._skipped.discard(chosen.id)
+                return chosen
+            self.write(self._word("no_number", number=typed, last=len(asked)))

@@ -19,8 +19,11 @@ from cmc_core.canvas import Canvas
 from cmc_core.questionnaires.answers import AnswerError
 from cmc_core.questionnaires.model import ENTITY_KINDS, Question, QuestionKind
 from cmc_core.shape import collections, label_field
+from cmc_core.translation import N_, Messages
 
 __all__ = ["check_value"]
+
+_ = Messages("cmc_core", "questionnaires")
 
 _YES = frozenset({"yes", "y", "ja", "j", "true", "1"})
 _NO = frozenset({"no", "n", "nee", "false", "0"})
@@ -39,7 +42,7 @@ _LABEL_FIELDS = _label_fields()
 
 
 #: A whole number Python refuses to print (YAML can write one in hexadecimal), as messages say.
-_TOO_LONG = "a whole number of more than 4,300 digits"
+_TOO_LONG = N_("a whole number of more than 4,300 digits")
 
 
 def _number_text(value: int | float) -> str:
@@ -61,19 +64,23 @@ def _finite(value: int | float) -> bool:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the {'yes' if value else 'no'} value {value!r}"
+        if value:
+            return _("the yes value {value!r}", value=value)
+        return _("the no value {value!r}", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return _("the text {value!r}", value=value)
     if isinstance(value, int | float):
         shown = _number_text(value)
-        return shown if shown == _TOO_LONG else f"the number {shown}"
+        return (
+            _.translate(_TOO_LONG) if shown == _TOO_LONG else _("the number {shown}", shown=shown)
+        )
     if isinstance(value, Mapping):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, Sequence):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return _("a list")
+    return _("a {type}", type=type(value).__name__)
 
 
 def check_value(question: Question, raw: Any) -> Any:
@@ -83,7 +90,7 @@ def check_value(question: Question, raw: Any) -> Any:
     """
     kind = question.kind
     if raw is None or (isinstance(raw, str) and not raw.strip() and kind not in _TEXT_KINDS):
-        raise AnswerError(question.id, "the answer is empty")
+        raise AnswerError(question.id, _("the answer is empty"))
     if kind in _TEXT_KINDS:
         return _text(question, raw)
     if kind is QuestionKind.YES_NO:
@@ -100,17 +107,19 @@ def check_value(question: Question, raw: Any) -> Any:
         return [_text(question, item).strip() for item in items if str(item).strip()]
     if kind in ENTITY_KINDS:
         return _entities(question, raw)
-    raise AnswerError(question.id, f"cannot check an answer of kind {kind!r}")  # pragma: no cover
+    raise AnswerError(question.id, _("cannot check an answer of kind {kind!r}", kind=kind))
 
 
 def _text(question: Question, raw: Any) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise AnswerError(question.id, f"expected text, found {_describe(raw)}")
+        raise AnswerError(question.id, _("expected text, found {found}", found=_describe(raw)))
     text = raw if isinstance(raw, str) else _number_text(raw)
     if text == _TOO_LONG:
-        raise AnswerError(question.id, f"expected text, found {_TOO_LONG}")
+        raise AnswerError(
+            question.id, _("expected text, found {found}", found=_.translate(_TOO_LONG))
+        )
     if question.kind is QuestionKind.SHORT_TEXT and "\n" in text.strip():
-        raise AnswerError(question.id, "expected one line of text, found several lines")
+        raise AnswerError(question.id, _("expected one line of text, found several lines"))
     return text
 
 
@@ -123,13 +132,13 @@ def _yes_no(question: Question, raw: Any) -> bool:
             return True
         if word in _NO:
             return False
-    raise AnswerError(question.id, f"expected yes or no, found {_describe(raw)}")
+    raise AnswerError(question.id, _("expected yes or no, found {found}", found=_describe(raw)))
 
 
 def _number(question: Question, raw: Any) -> int | float:
     value: int | float
     if isinstance(raw, bool):
-        raise AnswerError(question.id, f"expected a number, found {_describe(raw)}")
+        raise AnswerError(question.id, _("expected a number, found {found}", found=_describe(raw)))
     if isinstance(raw, int | float):
         value = raw
     elif isinstance(raw, str):
@@ -137,32 +146,47 @@ def _number(question: Question, raw: Any) -> int | float:
         try:
             value = int(text) if text.lstrip("+-").isdigit() else float(text)
         except ValueError:
-            raise AnswerError(question.id, f"expected a number, found {_describe(raw)}") from None
+            raise AnswerError(
+                question.id, _("expected a number, found {found}", found=_describe(raw))
+            ) from None
     else:
-        raise AnswerError(question.id, f"expected a number, found {_describe(raw)}")
+        raise AnswerError(question.id, _("expected a number, found {found}", found=_describe(raw)))
     if not _finite(value):
-        raise AnswerError(question.id, f"expected a finite number, found {_number_text(value)}")
+        shown = _number_text(value)
+        if shown == _TOO_LONG:
+            shown = _.translate(_TOO_LONG)
+        raise AnswerError(question.id, _("expected a finite number, found {found}", found=shown))
     if question.kind is QuestionKind.SCALE:
         if value != int(value):
-            raise AnswerError(question.id, f"expected a whole number, found {value!r}")
+            raise AnswerError(
+                question.id, _("expected a whole number, found {value!r}", value=value)
+            )
         value = int(value)
     low, high = question.bounds
     if (low is not None and value < low) or (high is not None and value > high):
-        raise AnswerError(question.id, f"{value:g} is out of range: expected {_range(low, high)}")
+        raise AnswerError(question.id, _range(value, low, high))
     return value
 
 
-def _range(low: float | None, high: float | None) -> str:
+def _range(value: float, low: float | None, high: float | None) -> str:
+    """Why ``value`` is out of range, with the range, as one sentence per kind of range."""
+    shown = {
+        "value": f"{value:g}",
+        "low": "" if low is None else f"{low:g}",
+        "high": "" if high is None else f"{high:g}",
+    }
     if low is not None and high is not None:
-        return f"a number from {low:g} to {high:g}"
+        return _("{value} is out of range: expected a number from {low} to {high}", **shown)
     if low is not None:
-        return f"a number of at least {low:g}"
-    return f"a number of at most {high:g}"
+        return _("{value} is out of range: expected a number of at least {low}", **shown)
+    return _("{value} is out of range: expected a number of at most {high}", **shown)
 
 
 def _choice(question: Question, raw: Any) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise AnswerError(question.id, f"expected one of the choices, found {_describe(raw)}")
+        raise AnswerError(
+            question.id, _("expected one of the choices, found {found}", found=_describe(raw))
+        )
     wanted = str(raw).strip().casefold()
     for choice in question.choices:
         label = choice.label
@@ -171,16 +195,27 @@ def _choice(question: Question, raw: Any) -> str:
             return choice.value
     values = [choice.value for choice in question.choices]
     close = difflib.get_close_matches(str(raw), values, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else "."
-    raise AnswerError(
-        question.id,
-        f"{str(raw)!r} is not one of the choices{hint} The choices are: {', '.join(values)}.",
-    )
+    choices = ", ".join(values)
+    if close:
+        reason = _(
+            "{text!r} is not one of the choices; did you mean {close!r}? The choices are: "
+            "{choices}.",
+            text=str(raw),
+            close=close[0],
+            choices=choices,
+        )
+    else:
+        reason = _(
+            "{text!r} is not one of the choices. The choices are: {choices}.",
+            text=str(raw),
+            choices=choices,
+        )
+    raise AnswerError(question.id, reason)
 
 
 def _list(question: Question, raw: Any) -> list[Any]:
     if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, Sequence):
-        raise AnswerError(question.id, f"expected a list, found {_describe(raw)}")
+        raise AnswerError(question.id, _("expected a list, found {found}", found=_describe(raw)))
     return list(raw)
 
 
@@ -195,7 +230,11 @@ def _entities(question: Question, raw: Any) -> list[dict[str, Any]]:
         if not isinstance(entry, Mapping):
             raise AnswerError(
                 question.id,
-                f"item {position}: expected a mapping of fields, found {_describe(entry)}",
+                _(
+                    "item {position}: expected a mapping of fields, found {found}",
+                    position=position,
+                    found=_describe(entry),
+                ),
             )
         checked.append({str(key): value for key, value in entry.items()})
     return checked

@@ -25,9 +25,12 @@ from cmc_core.questionnaires.answers import Answer, AnswerError, AnswersError, A
 from cmc_core.questionnaires.apply import answers_from_canvas, applicable, apply_answers
 from cmc_core.questionnaires.checking import check_value
 from cmc_core.questionnaires.model import Question, Questionnaire
+from cmc_core.translation import Messages
 from cmc_core.vocabulary import Language
 
 __all__ = ["Session"]
+
+_ = Messages("cmc_core", "questionnaires")
 
 
 def _now() -> str:
@@ -87,9 +90,7 @@ class Session:
         """
         found = self._questions.get(question_id)
         if found is None:
-            close = difflib.get_close_matches(question_id, list(self._questions), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise AnswerError(question_id, f"there is no such question{hint}")
+            raise _unknown(question_id, self._questions)
         return found
 
     def answer(
@@ -106,7 +107,10 @@ class Session:
             assert question.condition is not None
             raise AnswerError(
                 question.id,
-                f"is not asked: it depends on the answer to {question.condition.question!r}",
+                _(
+                    "is not asked: it depends on the answer to {question!r}",
+                    question=question.condition.question,
+                ),
             )
         stamp = at if at is not None or by is None else _now()
         answer = Answer(question.id, check_value(question, raw), by, stamp)
@@ -186,5 +190,8 @@ def _as_set(answers: Mapping[str, Any]) -> AnswerSet:
 
 def _unknown(question: str, known: Iterable[str]) -> AnswerError:
     close = difflib.get_close_matches(question, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return AnswerError(question, f"there is no such question{hint}")
+    if close:
+        return AnswerError(
+            question, _("there is no such question; did you mean {close!r}?", close=close[0])
+        )
+    return AnswerError(question, _("there is no such question"))
