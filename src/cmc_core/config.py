@@ -27,9 +27,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from cmc_core.fileformat.wording import LONG_NUMBER
+from cmc_core.fileformat.wording import LONG_NUMBER, os_reason
 from cmc_core.reading import input_limit, read_input
 from cmc_core.rules.engine import ConfigError, ValidationConfig, config_from_mapping
+from cmc_core.translation import Messages
 
 __all__ = [
     "CONFIG_FILE",
@@ -45,8 +46,27 @@ CONFIG_FILE = "cmc.toml"
 _PYPROJECT = "pyproject.toml"
 
 
-_LONG_NUMBER = f"not valid TOML: {LONG_NUMBER}"
-_TOO_DEEP = "not valid TOML: the file is nested too deeply"
+_ = Messages("cmc_core", "files")
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    """The TOML document in ``file``.
+
+    :raises ConfigError: when the file cannot be read or is not valid TOML.
+    """
+    try:
+        return tomllib.loads(read_input(file, input_limit("config")).decode("utf-8"))
+    except UnicodeDecodeError:
+        message = _("not valid TOML: the file is not UTF-8 text")
+    except OSError as error:
+        message = _("cannot read the file: {reason}", reason=os_reason(error))
+    except tomllib.TOMLDecodeError as error:
+        message = _("not valid TOML: {reason}", reason=error)
+    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
+        message = _("not valid TOML: {reason}", reason=LONG_NUMBER)
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        message = _("not valid TOML: the file is nested too deeply")
+    raise ConfigError(message, None, str(file))
 
 
 def read_config_file(path: Path | str) -> dict[str, Any]:
@@ -56,46 +76,20 @@ def read_config_file(path: Path | str) -> dict[str, Any]:
     :raises ConfigError: when the file cannot be read or is not valid TOML.
     """
     file = Path(path)
-    try:
-        document = tomllib.loads(read_input(file, input_limit("config")).decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError("not valid TOML: the file is not UTF-8 text", None, str(file)) from None
-    except OSError as error:
-        raise ConfigError(
-            f"cannot read the file: {error.strerror or error}", None, str(file)
-        ) from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"not valid TOML: {error}", None, str(file)) from None
-    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
-        raise ConfigError(_LONG_NUMBER, None, str(file)) from None
-    except RecursionError:  # tomllib reads nested arrays and tables recursively
-        raise ConfigError(_TOO_DEEP, None, str(file)) from None
+    document = _read_toml(file)
     if file.name != _PYPROJECT:
         return document
     table = (
         document.get("tool", {}).get("cmc", {}) if isinstance(document.get("tool"), dict) else {}
     )
     if not isinstance(table, dict):
-        raise ConfigError(f"expected a table, got {table!r}", "tool.cmc", str(file))
+        message = _("expected a table, got {value}", value=repr(table))
+        raise ConfigError(message, "tool.cmc", str(file))
     return table
 
 
 def _has_cmc_table(pyproject: Path) -> bool:
-    try:
-        document = tomllib.loads(read_input(pyproject, input_limit("config")).decode("utf-8"))
-    except UnicodeDecodeError:
-        message = "not valid TOML: the file is not UTF-8 text"
-        raise ConfigError(message, None, str(pyproject)) from None
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror or error}"
-        raise ConfigError(message, None, str(pyproject)) from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"not valid TOML: {error}", None, str(pyproject)) from None
-    except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
-        raise ConfigError(_LONG_NUMBER, None, str(pyproject)) from None
-    except RecursionError:
-        raise ConfigError(_TOO_DEEP, None, str(pyproject)) from None
-    tool = document.get("tool")
+    tool = _read_toml(pyproject).get("tool")
     return isinstance(tool, dict) and "cmc" in tool
 
 

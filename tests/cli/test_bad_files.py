@@ -44,7 +44,7 @@ def line_of(text: str, prefix: str) -> int:
 
 def check_timed(invoke: Invoke, name: str) -> tuple[int, str, str]:
     started = time.perf_counter()
-    result = invoke("check", name)
+    result = invoke("check", "--lang", "en", name)
     assert time.perf_counter() - started < SECONDS
     assert_no_traceback(result)
     return result.exit_code, result.stdout, result.stderr

@@ -113,14 +113,6 @@ def test_json_lists_exactly_the_edits_made_to_an_example() -> None:
 def test_text_groups_the_edits_per_block_in_canvas_order_with_marks() -> None:
     result = run("example:port-logistics", edited_example())
     assert result.exit_code == 1
-    value = (
-        '{"id": "v-vaarschema", "name": "Vaarschema en beschikbare ruimte", '
-        '"kind": "information", "level": "instrument"}'
-    )
-    flow = (
-        '{"id": "f-24", "value": "v-zeevervoer", "from": "p-feeder", "to": "p-koffie", '
-        '"counter_value": "v-betaling", "via_commonality": true, "step": "transact"}'
-    )
     assert result.output.splitlines() == [
         "--- example:port-logistics",
         "+++ new.cmc.yaml",
@@ -129,9 +121,40 @@ def test_text_groups_the_edits_per_block_in_canvas_order_with_marks() -> None:
         "B2 Aanbieders",
         '  ~ parties[p-nct].name: "Noordmonde Container Terminal" -> "NCT Noordmonde"',
         "B5 Uitgewisselde waarden",
-        f"  - values[v-vaarschema]: {value}",
-        f"  + flows[f-24]: {flow}",
+        "  - values[v-vaarschema]",
+        '      id: "v-vaarschema"',
+        '      name: "Vaarschema en beschikbare ruimte"',
+        '      kind: "information"',
+        '      level: "instrument"',
+        "  + flows[f-24]",
+        '      id: "f-24"',
+        '      value: "v-zeevervoer"',
+        '      from: "p-feeder"',
+        '      to: "p-koffie"',
+        '      counter_value: "v-betaling"',
+        "      via_commonality: true",
+        '      step: "transact"',
         "4 wijzigingen: 1 toegevoegd, 1 verwijderd, 2 gewijzigd.",
+    ]
+
+
+def test_a_changed_list_shows_its_items_not_json() -> None:
+    authors = (
+        "  authors:\n    - Werkgroep Havencommunity Noordmonde\n"
+        "    - Lectoraat Ketenlogistiek, Hogeschool Noordmonde (facilitatie)\n"
+    )
+    text = example_text("port-logistics")
+    assert authors in text
+    new = text.replace(authors, "  authors: [Anna, Bert]\n")
+    Path("new.cmc.yaml").write_text(new, encoding="utf-8")
+    result = run("example:port-logistics", "new.cmc.yaml", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[2:6] == [
+        "Canvas details",
+        "  ~ meta.authors",
+        '      - "Werkgroep Havencommunity Noordmonde", '
+        '"Lectoraat Ketenlogistiek, Hogeschool Noordmonde (facilitatie)"',
+        '      + "Anna", "Bert"',
     ]
 
 
@@ -143,23 +166,37 @@ def test_text_headings_follow_lang() -> None:
 
 def test_markdown_is_a_table_per_block_with_user_text_escaped() -> None:
     text = example_text("port-logistics").replace(
-        "    name: Noordmonde Container Terminal\n", "    name: '<b>x</b> | *y* [z](j:k)'\n"
+        "    name: Noordmonde Container Terminal\n",
+        "    name: '<b>x</b> | *y* [z](j:k) & $1_000'\n",
     )
     Path("new.cmc.yaml").write_text(text, encoding="utf-8")
     result = run("example:port-logistics", "new.cmc.yaml", "--format", "markdown", "--lang", "en")
     assert result.exit_code == 1
+    # Only what Markdown reads as markup is escaped: '.', '-' and ':' inside a line stay.
     assert result.output.splitlines() == [
         "# Differences between two canvases",
         "",
-        "example\\:port\\-logistics → new\\.cmc\\.yaml: 1 change\\: 1 changed\\.",
+        "example:port-logistics → new.cmc.yaml: 1 change: 1 changed.",
         "",
         "## B2 Suppliers",
         "",
         "| | Path | Old | New |",
         "|---|---|---|---|",
-        '| \\~ | parties\\[p\\-nct\\]\\.name | \\"Noordmonde Container Terminal\\" | '
-        '\\"\\<b\\>x\\<\\/b\\> \\| \\*y\\* \\[z\\]\\(j\\:k\\)\\" |',
+        '| \\~ | parties\\[p-nct\\].name | "Noordmonde Container Terminal" | '
+        '"&lt;b>x&lt;/b> \\| \\*y\\* \\[z\\](j:k) &amp; \\$1\\_000" |',
     ]
+
+
+def test_markdown_records_are_one_field_a_line_and_a_line_cannot_start_a_block() -> None:
+    from cmc_core.cli.diff_values import markdown_text
+
+    result = run("example:port-logistics", edited_example(), "--format", "markdown")
+    row = next(line for line in result.output.splitlines() if "flows\\[f-24\\]" in line)
+    assert 'id: "f-24"<br>value: "v-zeevervoer"<br>from: "p-feeder"' in row
+    assert markdown_text("- not a list", line_start=True) == "\\- not a list"
+    assert markdown_text("1. not a list", line_start=True) == "1\\. not a list"
+    assert markdown_text("# not a heading", line_start=True) == "\\# not a heading"
+    assert markdown_text("a - b. c#") == "a - b. c#"
 
 
 def test_equal_canvases_exit_zero_and_say_so() -> None:

@@ -56,7 +56,9 @@ def test_other_lines_do_not_match(expected: list[str], actual: list[str]) -> Non
 
 
 def test_a_session_whose_output_differs_from_cmc_is_reported(tmp_path: Path) -> None:
-    session = Session.parse("$ cmc check --example port-logistics\nAll fine.\n$ echo $?\n1\n")
+    session = Session.parse(
+        "$ cmc check --lang en --example port-logistics\nAll fine.\n$ echo $?\n1\n"
+    )
     problems = list(run_session(session, tmp_path))
     assert len(problems) == 2
     assert "No problems found in 1 file." in problems[0]
@@ -67,6 +69,7 @@ def test_a_session_that_agrees_with_cmc_passes(tmp_path: Path) -> None:
     session = Session.parse(
         "$ cmc check --example single-owner-platform\n...\n$ echo $?\n1\n"
         "$ cmc new canvas.cmc.yaml  # a starter\n...\n$ ls\ncanvas.cmc.yaml\n"
+        "cmc-canvas-2.schema.json\n"
     )
     assert list(run_session(session, tmp_path)) == []
 

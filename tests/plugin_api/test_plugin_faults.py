@@ -16,7 +16,8 @@ from cmc_core.cli import cli
 
 from .conftest import MakeDist, exporter_plugin
 
-EXAMPLE = ("--example", "port-logistics")
+#: A Dutch example, run in English: these tests read the English messages.
+EXAMPLE = ("--example", "port-logistics", "--lang", "en")
 
 
 def cmc(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -278,7 +279,7 @@ def test_8_a_raising_scorer_is_one_line_naming_it_with_exit_2(
     make_dist: MakeDist, command: tuple[str, ...]
 ) -> None:
     make_dist("cmc-weight", {"cmc_weight": RAISING_SCORER}, {"weight": "cmc_weight"})
-    result = cmc(*command, *EXAMPLE)
+    result = cmc(*command, "--example", "regional-healthcare")  # an English canvas
     assert result.exit_code == 2
     assert (
         "Error: scorer 'weight' of plugin 'weight' (entry point in cmc-weight 1.0) failed: "

@@ -51,7 +51,7 @@ def test_plugins_as_json_carries_distribution_version_and_registered_names(
 
 @pytest.mark.usefixtures("broken_plugin")
 def test_check_still_works_with_a_plugin_broken_on_import_and_warns_once_naming_it() -> None:
-    result = cmc("check", "--example", "port-logistics")
+    result = cmc("check", "--example", "port-logistics", "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout == "No problems found in 1 file.\n"
     warnings = result.stderr.splitlines()
@@ -59,6 +59,19 @@ def test_check_still_works_with_a_plugin_broken_on_import_and_warns_once_naming_
         "Warning: plugin 'broken' (entry point in cmc-broken 0.3) failed to load: "
         "RuntimeError: database not reachable; carrying on without it."
     ]
+
+
+@pytest.mark.usefixtures("broken_plugin")
+def test_quiet_leaves_out_the_warning_and_strict_quiet_still_says_the_error() -> None:
+    quiet = cmc("--quiet", "check", "--example", "port-logistics", "--lang", "en")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == "No problems found in 1 file.\n"
+    strict = cmc("--quiet", "--strict-plugins", "check", "--example", "port-logistics")
+    assert strict.exit_code == 2
+    assert "plugin 'broken' (entry point in cmc-broken 0.3) failed to load" in strict.stderr
+    verbose = cmc("--verbose", "export", "--list")
+    left_out = next(line for line in verbose.stderr.splitlines() if "left out:" in line)
+    assert left_out.startswith("Plugins left out: broken (failed)")
 
 
 @pytest.mark.usefixtures("broken_plugin")
@@ -85,21 +98,21 @@ def test_no_plugins_works_whether_or_not_plugins_are_strict(strict: str) -> None
 def test_two_plugins_with_one_exporter_name_leave_out_both_with_a_warning_naming_them(
     make_dist: MakeDist,
 ) -> None:
-    make_dist("cmc-alpha", {"cmc_alpha": exporter_plugin("pdf", "alpha")}, {"alpha": "cmc_alpha"})
-    make_dist("cmc-beta", {"cmc_beta": exporter_plugin("pdf", "beta")}, {"beta": "cmc_beta"})
+    make_dist("cmc-alpha", {"cmc_alpha": exporter_plugin("fancy", "alpha")}, {"alpha": "cmc_alpha"})
+    make_dist("cmc-beta", {"cmc_beta": exporter_plugin("fancy", "beta")}, {"beta": "cmc_beta"})
     result = cmc("export", "--list")
     assert result.exit_code == 0
     assert "cmc-alpha 1.0" in result.stderr
     assert "cmc-beta 1.0" in result.stderr
     assert "carrying on without either exporter" in result.stderr
-    assert not any(line.startswith("pdf ") for line in result.stdout.splitlines())
+    assert not any(line.startswith("fancy ") for line in result.stdout.splitlines())
     assert any(line.startswith("html ") for line in result.stdout.splitlines())
     strict = cmc("--strict-plugins", "export", "--list")
     assert strict.exit_code == 2
     assert "registered by two plugins" in strict.stderr
     blocked = cmc("--block-plugins", "beta", "export", "--list")
     assert blocked.exit_code == 0
-    assert "[cmc-alpha]" in next(line for line in blocked.stdout.splitlines() if "pdf" in line)
+    assert "[cmc-alpha]" in next(line for line in blocked.stdout.splitlines() if "fancy" in line)
 
 
 #: A plugin with one rule, ZZ001, that reports every canvas.
@@ -180,7 +193,13 @@ def test_export_refuses_to_overwrite_the_canvas_it_reads(
     before = canvas.read_bytes()
     result = cmc("export", str(canvas), "--to", "plain", "-o", str(canvas))
     assert result.exit_code == 2
-    assert "is the canvas being exported" in result.stderr
+    # The canvas is Dutch, so the command speaks Dutch; --lang en makes it English.
+    assert result.stderr.startswith("Fout: ")
+    assert "is het canvas dat geëxporteerd wordt" in result.stderr
+    english = cmc("export", str(canvas), "--to", "plain", "-o", str(canvas), "--lang", "en")
+    assert english.exit_code == 2
+    assert english.stderr.startswith("Error: ")
+    assert "is the canvas being exported" in english.stderr
     assert canvas.read_bytes() == before
 
 

@@ -8,6 +8,11 @@ User errors never show a traceback: :class:`CmcGroup` turns the library's
 :class:`~cmc_core.errors.CmcError`, file-system errors and exceptions from a plugin's code into
 one message on stderr and exit status 2 (see :mod:`cmc_core.cli.plugin_faults`). Anything else is
 a bug of cmc and propagates.
+
+``--quiet`` and ``--verbose`` are the group's: they set how much every command says on stderr
+(:func:`cmc_core.cli._support.note` and :func:`~cmc_core.cli._support.detail`). Shell completion
+is click's (``_CMC_COMPLETE=bash_source cmc``); it lists the commands without importing them and
+imports only the command whose options are being completed.
 """
 
 from __future__ import annotations
@@ -19,7 +24,13 @@ from typing import Any
 import click
 
 from cmc_core import __version__
-from cmc_core.cli._support import EXIT_CODES_EPILOG, EXIT_INTERRUPTED, CliError
+from cmc_core.cli._support import (
+    EXIT_CODES_EPILOG,
+    EXIT_INTERRUPTED,
+    CliError,
+    as_cli_error,
+    store_verbosity,
+)
 from cmc_core.cli.plugin_faults import (
     plugin_fault,
     routed_stdout,
@@ -28,6 +39,9 @@ from cmc_core.cli.plugin_faults import (
 )
 from cmc_core.cli.plugin_options import plugin_options, store_plugin_settings
 from cmc_core.errors import CmcError
+from cmc_core.translation import Messages
+
+_ = Messages("cmc_core", "cli")
 
 __all__ = ["CmcGroup", "cli", "main"]
 
@@ -40,18 +54,10 @@ CONTEXT_SETTINGS: dict[str, Any] = {
 
 def describe_os_error(error: OSError) -> str:
     """``FILE: reason`` for a file-system error, such as ``x.yaml: No such file or directory``."""
-    reason = error.strerror or str(error)
+    from cmc_core.fileformat.wording import os_reason
+
+    reason = os_reason(error)
     return f"{error.filename}: {reason}" if error.filename is not None else reason
-
-
-def as_cli_error(error: CmcError) -> CliError:
-    """The user-facing form of a library error.
-
-    A file that cannot be loaded already says where (``file:line:col: message`` per problem),
-    so its message is printed as it is; other errors get the ``Error:`` prefix.
-    """
-    from_file = hasattr(error, "problems") and str(error).strip() != ""
-    return CliError(str(error) or type(error).__name__, prefix=not from_file)
 
 
 class CmcGroup(click.Group):
@@ -90,8 +96,22 @@ class CmcGroup(click.Group):
     is_flag=True,
     help="Show the stack when a plugin's code fails, not only the one-line message.",
 )
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Say nothing on stderr but errors: no notes, no progress, no plugin warnings.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Say more on stderr: the configuration file, the plugins and the language used.",
+)
 @click.pass_context
-def cli(ctx: click.Context, /, traceback: bool, **plugin_switches: Any) -> None:
+def cli(
+    ctx: click.Context, /, traceback: bool, quiet: bool, verbose: bool, **plugin_switches: Any
+) -> None:
     """Design and check Community Model Canvases: business communities in which several
     independent suppliers and demanders coordinate over a shared commonality.
 
@@ -101,6 +121,9 @@ def cli(ctx: click.Context, /, traceback: bool, **plugin_switches: Any) -> None:
       cmc check canvas.cmc.yaml   check it against the rules of a business community
       cmc rule CMC001             explain a rule
     """
+    if quiet and verbose:
+        raise click.UsageError(_("--quiet and --verbose cannot be used together."))
+    store_verbosity(ctx, "quiet" if quiet else "verbose" if verbose else "normal")
     store_plugin_settings(ctx, **plugin_switches)
     store_traceback_switch(ctx, traceback)
 

@@ -1,17 +1,25 @@
-"""What every command shares: the user-error exception, colour choice and "did you mean" hints.
+"""What every command shares: the user-error exception, colour choice, "did you mean" hints and
+the notes on stderr that ``cmc --quiet`` silences and ``cmc --verbose`` adds to.
 
 Nothing here knows about canvases; it is the plumbing between click and the library.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
-from typing import IO, Any
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, Literal
 
 import click
+
+from cmc_core.translation import N_, Messages, current_language
+
+_ = Messages("cmc_core", "cli")
+N_("Error: {message}")  # shown by CliError.show, in the language the error was made in
 
 __all__ = [
     "EXIT_CODES_EPILOG",
@@ -20,9 +28,18 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USER_ERROR",
     "CliError",
+    "Verbosity",
+    "aligned",
+    "as_cli_error",
+    "detail",
     "did_you_mean",
+    "display_width",
+    "errors_said_here",
+    "note",
+    "store_verbosity",
     "terminal_safe",
     "use_color",
+    "verbosity",
 ]
 
 #: No error-level diagnostics (and nothing went wrong).
@@ -58,22 +75,84 @@ class CliError(click.ClickException):
     def __init__(self, message: str, *, prefix: bool = True) -> None:
         super().__init__(message)
         self.prefix = prefix
+        #: The language the message was made in: its prefix says ``Error:`` in the same one.
+        self.language = current_language()
 
     def show(self, file: IO[Any] | None = None) -> None:
         """Print the message to stderr (a file name or a canvas text in it cannot control the
         terminal)."""
         message = terminal_safe(self.format_message())
-        click.echo(f"Error: {message}" if self.prefix else message, err=True)
+        if self.prefix:
+            message = _.translate("Error: {message}", self.language).format(message=message)
+        click.echo(message, err=True)
+
+
+def as_cli_error(error: Exception) -> CliError:
+    """The user-facing form of a library error (a :class:`~cmc_core.errors.CmcError`).
+
+    A file that cannot be loaded already says where (``file:line:col: message`` per problem),
+    so its message is printed as it is; other errors get the ``Error:`` prefix.
+    """
+    from_file = hasattr(error, "problems") and str(error).strip() != ""
+    return CliError(str(error) or type(error).__name__, prefix=not from_file)
+
+
+@contextlib.contextmanager
+def errors_said_here() -> Iterator[None]:
+    """Turn a library error raised in the block into a :class:`CliError` made in the block's
+    language, so that its ``Error:`` speaks the language of its message."""
+    from cmc_core.errors import CmcError
+
+    try:
+        yield
+    except CmcError as error:
+        raise as_cli_error(error) from None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest of ``choices`` to a mistyped ``word``, or ``''`` when none is.
 
-    Matching ignores case, so ``cmc001`` suggests ``CMC001``.
+    Matching ignores case, so ``cmc001`` suggests ``CMC001``. The hint starts with a space, to
+    follow a sentence.
     """
     by_folded = {choice.casefold(): choice for choice in choices}
     close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return f" Did you mean '{by_folded[close[0]]}'?" if close else ""
+    return " " + _("Did you mean '{name}'?", name=by_folded[close[0]]) if close else ""
+
+
+# -- --quiet and --verbose -----------------------------------------------------------------------
+
+#: How much a command says on stderr besides its results and errors.
+Verbosity = Literal["quiet", "normal", "verbose"]
+_VERBOSITY_KEY = "cmc.verbosity"
+
+
+def store_verbosity(ctx: click.Context, level: Verbosity) -> None:
+    """Remember ``cmc --quiet`` or ``--verbose`` for every command of this invocation."""
+    ctx.meta[_VERBOSITY_KEY] = level
+
+
+def verbosity(ctx: click.Context | None = None) -> Verbosity:
+    """How much this invocation says: ``"normal"`` outside a command or when not chosen."""
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is None:
+        return "normal"
+    level: Verbosity = ctx.meta.get(_VERBOSITY_KEY, "normal")
+    return level
+
+
+def note(text: str) -> None:
+    """A note on stderr (what was written, where answers are kept, progress): left out with
+    ``cmc --quiet``, which keeps only results, warnings and errors."""
+    if verbosity() != "quiet":
+        click.echo(terminal_safe(text), err=True)
+
+
+def detail(text: str) -> None:
+    """A detail on stderr that only ``cmc --verbose`` shows: which configuration file, which
+    plugins, which language were used."""
+    if verbosity() == "verbose":
+        click.echo(terminal_safe(text), err=True)
 
 
 def use_color(
@@ -126,3 +205,37 @@ def terminal_safe(text: str) -> str:
     as ``\\uXXXX`` instead: what a canvas says is printed, never obeyed. Colours ``cmc``
     adds itself are styled around such text afterwards."""
     return _UNSAFE_FOR_TERMINAL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+# -- tables ----------------------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide East Asian characters take two, combining
+    marks and zero-width characters none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def aligned(rows: list[list[str]], gap: str = "  ") -> str:
+    """The rows as a table whose columns line up on a terminal (by :func:`display_width`); the
+    last column is not padded, so no line ends in spaces."""
+    if not rows:
+        return ""
+    columns = max(len(row) for row in rows)
+    widths = [
+        max((display_width(row[i]) for row in rows if i < len(row)), default=0)
+        for i in range(columns - 1)
+    ]
+    lines = []
+    for row in rows:
+        cells = [
+            cell + " " * (widths[i] - display_width(cell)) if i < len(row) - 1 else cell
+            for i, cell in enumerate(row)
+        ]
+        lines.append(gap.join(cells).rstrip())
+    return "\n".join(lines)

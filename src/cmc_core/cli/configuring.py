@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import click
 
-from cmc_core.cli._support import did_you_mean
+from cmc_core.cli._support import detail, did_you_mean
 from cmc_core.diagnostics import Severity
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.rules import Rule, ValidationConfig
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["config_options", "resolve_config"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_ = Messages("cmc_core", "cli")
 
 
 def config_options(function: F) -> F:
@@ -51,7 +54,8 @@ def _check_codes(option: str, codes: Iterable[str], known: Sequence[str], exact:
         matches = code in known if exact else any(k.startswith(code) for k in known)
         if not matches:
             raise click.BadParameter(
-                f"{code!r} names no rule." + did_you_mean(code, known), param_hint=option
+                _("{code} names no rule.", code=repr(code)) + did_you_mean(code, known),
+                param_hint=option,
             )
 
 
@@ -75,7 +79,7 @@ def _check_file_codes(config: ValidationConfig, known: Sequence[str], source: st
     listed += [(f"severity.{c}", c, True) for c, _ in selection.severities]
     for key, code, exact in listed:
         if not (code in known if exact else any(k.startswith(code) for k in known)):
-            message = f"{code!r} names no rule." + did_you_mean(code, known)
+            message = _("{code} names no rule.", code=repr(code)) + did_you_mean(code, known)
             raise ConfigError(message, key=key, source=source)
 
 
@@ -102,7 +106,7 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
     from cmc_core.rules import BUILTIN_RULES, ValidationConfig
 
     if no_config and config_path is not None:
-        raise click.UsageError("--config and --no-config cannot be used together.")
+        raise click.UsageError(_("--config and --no-config cannot be used together."))
     if rules is None:
         rules = _active_rules()
     known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
@@ -119,6 +123,12 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
         if found is not None:
             config, source = config_from_mapping(found[1], source=str(found[0])), str(found[0])
     _check_file_codes(config, known, source)
+    if source is not None:
+        detail(_("Configuration: {file}.", file=source))
+    elif no_config:
+        detail(_("Configuration: none (--no-config)."))
+    else:
+        detail(_("Configuration: none found; the defaults apply."))
     selection = config.selection
     if select:
         selection = attrs.evolve(selection, select=select)

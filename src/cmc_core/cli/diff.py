@@ -13,15 +13,17 @@ canvas cannot be read.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from cmc_core.cli._support import terminal_safe, use_color
+from cmc_core.cli._support import errors_said_here, terminal_safe, use_color
+from cmc_core.cli.diff_values import markdown_text, value_lines
+from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import load_document
+from cmc_core.translation import N_, Messages, using_language
 
 if TYPE_CHECKING:
     from cmc_core.diffing import CanvasDiff, Change, Reordering
@@ -43,6 +45,8 @@ EXIT_DIFFERENT = 1
 
 OUTPUT_FORMATS = ("text", "json", "markdown")
 
+_ = Messages("cmc_core", "cli")
+
 DIFF_EXIT_EPILOG = """\
 \b
 Exit status:
@@ -54,45 +58,19 @@ Exit status:
 
 _MARKS = {"added": "+", "removed": "-", "changed": "~"}
 _COLOURS = {"added": "green", "removed": "red", "changed": "yellow"}
-#: Headings of the parts of a canvas that belong to no block: (Dutch, English).
-_SECTION_LABELS = {
-    "meta": ("Canvasgegevens", "Canvas details"),
-    "principles": ("Basisprincipes", "Basic principles"),
-}
-_WORDS = {
-    "no_changes": ("Geen inhoudelijke wijzigingen.", "No changes of content."),
-    "reordered": (
-        "Andere volgorde (geen inhoudelijke wijziging)",
-        "Order changed (not a change of content)",
-    ),
-    "changes": ("wijzigingen", "changes"),
-    "change": ("wijziging", "change"),
-    "added": ("toegevoegd", "added"),
-    "removed": ("verwijderd", "removed"),
-    "changed": ("gewijzigd", "changed"),
-    "title": ("Verschillen tussen twee canvassen", "Differences between two canvases"),
-    "path": ("Pad", "Path"),
-    "old": ("Oud", "Old"),
-    "new": ("Nieuw", "New"),
+#: Headings of the parts of a canvas that belong to no block.
+_SECTION_LABELS = {"meta": N_("Canvas details"), "principles": N_("Basic principles")}
+#: How many of each kind of change, in the summary line.
+_KIND_COUNTS = {
+    "added": N_("{count} added"),
+    "removed": N_("{count} removed"),
+    "changed": N_("{count} changed"),
 }
 #: A value is shown on one line as ``old -> new`` while both fit in this many characters.
 _ONE_LINE = 72
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def _say(key: str, language: Language) -> str:
-    dutch, english = _WORDS[key]
-    return dutch if language.value == "nl" else english
 
 
 # -- formatting helpers ------------------------------------------------------------------------
-
-
-def _shown(value: Any) -> str:
-    """A value as one line of JSON (its file form), safe for a terminal."""
-    from cmc_core.diffing import plain
-
-    return terminal_safe(json.dumps(plain(value), ensure_ascii=False))
 
 
 def _name(source: str) -> str:
@@ -117,8 +95,7 @@ def _heading(section: str, language: Language) -> str:
     from cmc_core.blueprint import block
 
     if section in _SECTION_LABELS:
-        dutch, english = _SECTION_LABELS[section]
-        return dutch if language.value == "nl" else english
+        return _.translate(_SECTION_LABELS[section], language)
     found = block(section)
     return f"{found.code} {found.label(language)}"
 
@@ -131,13 +108,15 @@ def _grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
     return [(section, groups[section]) for section in _section_order() if section in groups]
 
 
-def _summary(diff: CanvasDiff, language: Language) -> str:
+def _summary(diff: CanvasDiff) -> str:
+    """``4 changes: 1 added, 1 removed, 2 changed.`` in the current language."""
     if diff.is_empty:
-        return _say("no_changes", language)
+        return _("No changes of content.")
     counts = diff.summary()
-    noun = _say("change" if len(diff) == 1 else "changes", language)
-    parts = [f"{counts[kind]} {_say(kind, language)}" for kind in _MARKS if counts[kind]]
-    return f"{len(diff)} {noun}: {', '.join(parts)}."
+    parts = [_.translate(_KIND_COUNTS[kind]).format(count=counts[kind]) for kind in _MARKS]
+    shown = [part for kind, part in zip(_MARKS, parts, strict=True) if counts[kind]]
+    total = _.plural("{count} change", "{count} changes", len(diff))
+    return _("{total}: {kinds}.", total=total, kinds=", ".join(shown))
 
 
 # -- formats -----------------------------------------------------------------------------------
@@ -147,34 +126,41 @@ def _text_change(change: Change, color: bool) -> list[str]:
     kind = change.kind.value
     mark = click.style(_MARKS[kind], fg=_COLOURS[kind]) if color else _MARKS[kind]
     path = terminal_safe(change.path)
-    if kind == "added":
-        return [f"  {mark} {path}: {_shown(change.new)}"]
-    if kind == "removed":
-        return [f"  {mark} {path}: {_shown(change.old)}"]
-    old, new = _shown(change.old), _shown(change.new)
-    if len(old) + len(new) <= _ONE_LINE:
-        return [f"  {mark} {path}: {old} -> {new}"]
+    if kind in ("added", "removed"):
+        lines = value_lines(change.new if kind == "added" else change.old)
+        if len(lines) == 1:
+            return [f"  {mark} {path}: {lines[0]}"]
+        return [f"  {mark} {path}", *(f"      {line}" for line in lines)]
+    old, new = value_lines(change.old), value_lines(change.new)
+    if len(old) == len(new) == 1 and len(old[0]) + len(new[0]) <= _ONE_LINE:
+        return [f"  {mark} {path}: {old[0]} -> {new[0]}"]
     minus, plus = "-", "+"
     if color:
         minus, plus = click.style(minus, fg="red"), click.style(plus, fg="green")
-    return [f"  {mark} {path}", f"      {minus} {old}", f"      {plus} {new}"]
+    return [
+        f"  {mark} {path}",
+        *(f"      {minus} {line}" for line in old),
+        *(f"      {plus} {line}" for line in new),
+    ]
 
 
 def format_diff_text(
     diff: CanvasDiff, old_name: str, new_name: str, language: Language, color: bool = False
 ) -> str:
-    """Human text: a header, the changes grouped per block with ``+``/``-``/``~`` marks, the
-    reorderings as a note, and a summary line. ``color`` adds ANSI colours."""
+    """Human text: a header, the changes grouped per block with ``+``/``-``/``~`` marks (a
+    record shown one field a line), the reorderings as a note, and a summary line. ``color``
+    adds ANSI colours."""
     bold = (lambda text: click.style(text, bold=True)) if color else (lambda text: text)
-    lines = [f"--- {_name(old_name)}", f"+++ {_name(new_name)}"]
-    for section, changes in _grouped(diff.changes):
-        lines.append(bold(_heading(section, language)))
-        for change in changes:
-            lines.extend(_text_change(change, color))
-    if diff.reordered:
-        lines.append(bold(_say("reordered", language)))
-        lines.extend(f"  = {terminal_safe(reordering.path)}" for reordering in diff.reordered)
-    lines.append(_summary(diff, language))
+    with using_language(language):
+        lines = [f"--- {_name(old_name)}", f"+++ {_name(new_name)}"]
+        for section, changes in _grouped(diff.changes):
+            lines.append(bold(_heading(section, language)))
+            for change in changes:
+                lines.extend(_text_change(change, color))
+        if diff.reordered:
+            lines.append(bold(_("Order changed (not a change of content)")))
+            lines.extend(f"  = {terminal_safe(reordering.path)}" for reordering in diff.reordered)
+        lines.append(_summary(diff))
     return "\n".join(lines)
 
 
@@ -184,33 +170,35 @@ def format_diff_json(diff: CanvasDiff, old_name: str, new_name: str) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def _md(text: str) -> str:
-    """Text for Markdown: every ASCII punctuation character backslash-escaped, so user text
-    can start no element, link, table cell or HTML tag."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+def _cell(value: object) -> str:
+    """A value for a Markdown table cell: a record one field a line."""
+    return "<br>".join(markdown_text(line) for line in value_lines(value))
 
 
 def format_diff_markdown(diff: CanvasDiff, old_name: str, new_name: str, language: Language) -> str:
     """Markdown: a title, a summary, a table of changes per block and the reorderings."""
-    lines = [
-        f"# {_say('title', language)}",
-        "",
-        f"{_md(_name(old_name))} → {_md(_name(new_name))}: {_md(_summary(diff, language))}",
-    ]
-    header = f"| | {_say('path', language)} | {_say('old', language)} | {_say('new', language)} |"
-    for section, changes in _grouped(diff.changes):
-        lines += ["", f"## {_md(_heading(section, language))}", "", header, "|---|---|---|---|"]
-        for change in changes:
-            kind = change.kind.value
-            old = "" if kind == "added" else _shown(change.old)
-            new = "" if kind == "removed" else _shown(change.new)
-            mark = _md(_MARKS[change.kind.value])
-            lines.append(
-                f"| {mark} | {_md(terminal_safe(change.path))} | {_md(old)} | {_md(new)} |"
+    with using_language(language):
+        names = _("{old} → {new}", old=_name(old_name), new=_name(new_name))
+        title = _("Differences between two canvases")
+        lines = [f"# {title}", "", markdown_text(f"{names}: {_summary(diff)}", line_start=True)]
+        columns = (_("Path"), _("Old"), _("New"))
+        header = "| | " + " | ".join(columns) + " |"
+        for section, changes in _grouped(diff.changes):
+            heading = markdown_text(_heading(section, language))
+            lines += ["", f"## {heading}", "", header, "|---|---|---|---|"]
+            for change in changes:
+                kind = change.kind.value
+                old = "" if kind == "added" else _cell(change.old)
+                new = "" if kind == "removed" else _cell(change.new)
+                path = markdown_text(terminal_safe(change.path))
+                lines.append(f"| {markdown_text(_MARKS[kind])} | {path} | {old} | {new} |")
+        if diff.reordered:
+            reordered = _("Order changed (not a change of content)")
+            lines += ["", f"## {markdown_text(reordered)}", ""]
+            lines.extend(
+                f"- {markdown_text(terminal_safe(reordering.path))}"
+                for reordering in diff.reordered
             )
-    if diff.reordered:
-        lines += ["", f"## {_md(_say('reordered', language))}", ""]
-        lines.extend(f"- {_md(terminal_safe(reordering.path))}" for reordering in diff.reordered)
     return "\n".join(lines) + "\n"
 
 
@@ -228,11 +216,7 @@ def format_diff_markdown(diff: CanvasDiff, old_name: str, new_name: str, languag
     show_default=True,
     help="Output format on stdout.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    help="Language of headings and the summary. Default: the NEW canvas's own.",
-)
+@language_option("Language of headings and the summary (NEW's meta.language by default).")
 @click.option(
     "--color/--no-color",
     default=None,
@@ -246,11 +230,22 @@ def diff(*, old: str, new: str, output_format: str, lang: str | None, color: boo
     is noted but is not a change. Exits 1 when the canvases differ, like diff(1).
     """
     from cmc_core.diffing import diff_canvases
-    from cmc_core.vocabulary import Language
 
-    before, after = load_document(old).canvas, load_document(new).canvas
-    result = diff_canvases(before, after)
-    language = Language(lang) if lang else after.meta.language
+    with speaking(lang), errors_said_here():  # a load problem: --lang, else CMC_LANG
+        before, after = load_document(old).canvas, load_document(new).canvas
+    with speaking(lang, after) as language:
+        _show(diff_canvases(before, after), old, new, output_format, language, color)
+
+
+def _show(  # noqa: PLR0917 - the command's choices, passed on
+    result: CanvasDiff,
+    old: str,
+    new: str,
+    output_format: str,
+    language: Language,
+    color: bool | None,
+) -> None:
+    """Print the diff in the chosen format and exit with diff(1)'s status."""
     if output_format == "json":
         click.echo(format_diff_json(result, old, new))
     elif output_format == "markdown":

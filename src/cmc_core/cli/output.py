@@ -12,8 +12,10 @@ from collections.abc import Iterator
 import attrs
 import click
 
+from cmc_core.analysis import severity_label
 from cmc_core.cli._support import terminal_safe
 from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
+from cmc_core.translation import Messages
 
 __all__ = [
     "EXAMPLE_PREFIX",
@@ -26,6 +28,8 @@ __all__ = [
     "plural",
     "problem_line",
 ]
+
+_ = Messages("cmc_core", "cli")
 
 #: How a bundled example is named in output where a file name would be: ``example:NAME``.
 EXAMPLE_PREFIX = "example:"
@@ -132,14 +136,14 @@ def problem_line(problem: FileProblem) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    """``1 error``, ``2 errors``."""
+    """``1 error``, ``2 errors``: English only; a translated text uses ``_.plural``."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _diagnostic_line(diagnostic: Diagnostic, color: bool) -> str:
     where = terminal_safe(str(diagnostic.location or Location()))
     code = terminal_safe(diagnostic.code)  # a plugin's rule names its own code
-    severity = str(diagnostic.severity)
+    severity = severity_label(diagnostic.severity)  # the word in the current language: fout
     message, path = terminal_safe(diagnostic.message), terminal_safe(diagnostic.path)
     if color:
         where = click.style(where, bold=True)
@@ -155,20 +159,28 @@ def summary_line(result: CheckResult, color: bool = False) -> str:
     """One sentence: what was found in how many files, and how many could not be loaded."""
     checked = len(result.files) - result.failed_files
     errors = result.count(Severity.ERROR)
-    counts = [
-        plural(errors, "error"),
-        plural(result.count(Severity.WARNING), "warning"),
-        plural(result.count(Severity.INFO), "info"),
-    ]
-    found = sum(1 for _ in result.diagnostics())
+    files = _.plural("{count} file", "{count} files", checked)
+    found = sum(1 for _diagnostic in result.diagnostics())
     if found:
-        text = f"Found {', '.join(counts)} in {plural(checked, 'file')}."
+        text = _(
+            "Found {errors}, {warnings}, {infos} in {files}.",
+            errors=_.plural("{count} error", "{count} errors", errors),
+            warnings=_.plural(
+                "{count} warning", "{count} warnings", result.count(Severity.WARNING)
+            ),
+            infos=_.plural("{count} info", "{count} infos", result.count(Severity.INFO)),
+            files=files,
+        )
     elif checked:
-        text = f"No problems found in {plural(checked, 'file')}."
+        text = _("No problems found in {files}.", files=files)
     else:
-        text = "No file was checked."
+        text = _("No file was checked.")
     if result.failed_files:
-        text += f" {plural(result.failed_files, 'file')} could not be loaded."
+        text += " " + _.plural(
+            "{count} file could not be loaded.",
+            "{count} files could not be loaded.",
+            result.failed_files,
+        )
     if color:
         bad = errors or result.failed_files
         text = click.style(text, fg="red" if bad else ("yellow" if found else "green"), bold=True)

@@ -14,25 +14,31 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cmc_core.cli._support import CliError
+from cmc_core.cli._support import CliError, aligned, detail, errors_said_here
 from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.translation import N_, Messages
 
 if TYPE_CHECKING:
     from cmc_core.assessment import Assessment
+    from cmc_core.exporting import Exporter
     from cmc_core.fileformat import CanvasDocument
     from cmc_core.plugins import PluginInfo, Plugins
     from cmc_core.rules import ValidationConfig
 
 __all__ = ["export", "plugins"]
 
+_ = Messages("cmc_core", "cli")
+
 _KIND_LABELS = {
-    "exporters": "exporters",
-    "rules": "rules",
-    "scorers": "scorers",
-    "questionnaires": "questionnaires",
+    "exporters": N_("exporters"),
+    "rules": N_("rules"),
+    "scorers": N_("scorers"),
+    "questionnaires": N_("questionnaires"),
 }
+_STATUS_LABELS = {"loaded": N_("loaded"), "failed": N_("failed"), "blocked": N_("blocked")}
 
 
 def _plugin_dict(info: PluginInfo, names: dict[str, tuple[str, ...]]) -> dict[str, Any]:
@@ -50,9 +56,11 @@ def _plugin_dict(info: PluginInfo, names: dict[str, tuple[str, ...]]) -> dict[st
 
 def _describe_names(names: dict[str, tuple[str, ...]]) -> str:
     parts = [
-        f"{label}: {', '.join(names[kind])}" for kind, label in _KIND_LABELS.items() if names[kind]
+        f"{_.translate(label)}: {', '.join(names[kind])}"
+        for kind, label in _KIND_LABELS.items()
+        if names[kind]
     ]
-    return "; ".join(parts) or "nothing registered"
+    return "; ".join(parts) or _("nothing registered")
 
 
 @click.command(short_help="List the plugins and what each one registered.")
@@ -78,20 +86,29 @@ def plugins(output_format: str) -> None:
         }
         click.echo(json.dumps(document, indent=2))
         return
+    with speaking(None):
+        _list_plugins(active, rows)
+
+
+def _list_plugins(
+    active: Plugins, rows: list[tuple[PluginInfo, dict[str, tuple[str, ...]]]]
+) -> None:
+    """The text form of ``cmc plugins``: a line per plugin, a line of what it registered."""
     for info, names in rows:
-        origin = info.distribution or f"module {info.module}"
+        origin = info.distribution or _("module {module}", module=info.module)
         version = f" {info.version}" if info.version else ""
-        builtin = " (built-in)" if info.builtin else ""
+        builtin = " " + _("(built-in)") if info.builtin else ""
         click.echo(f"{info.name}  [{origin}{version}{builtin}]")
         if info.status == "loaded":
             click.echo(f"    {_describe_names(names)}")
         else:
-            click.echo(f"    {info.status}: {info.error or 'not loaded'}")
+            status = _.translate(_STATUS_LABELS.get(str(info.status), str(info.status)))
+            click.echo(f"    {status}: {info.error or _('not loaded')}")
     from cmc_core.plugins import DuplicateNameError
 
     clashes = [p for p in active.problems if isinstance(p, DuplicateNameError)]
     for clash in clashes:
-        click.echo(f"clash: {clash} (neither is active)")
+        click.echo(_("clash: {clash} (neither is active)", clash=clash))
 
 
 def _parse_settings(
@@ -101,19 +118,37 @@ def _parse_settings(
     for value in values:
         key, equals, text = value.partition("=")
         if not equals or not key.strip():
-            raise click.BadParameter(f"{value!r} is not KEY=VALUE.")
+            raise click.BadParameter(_("{value} is not KEY=VALUE.", value=repr(value)))
         settings[key.strip()] = text
     return settings
 
 
 def _list_exporters(active: Plugins) -> None:
+    """``cmc export --list``: a table of the exporters, its columns aligned as shown."""
+    rows = [[_("NAME"), _("SUFFIX"), _("TITLE"), _("PLUGIN"), _("MEDIA TYPE")]]
     for exporter in active.exporters:
         provider = active.exporters.provider(exporter.name)
         origin = provider.distribution or provider.module
-        click.echo(
-            f"{exporter.name:<12} {exporter.extension:<10} {exporter.media_type:<28} "
-            f"{exporter.title}  [{origin}]"
+        rows.append(
+            [exporter.name, exporter.extension, exporter.title, f"[{origin}]", exporter.media_type]
         )
+    click.echo(aligned(rows))
+
+
+def _exporter_names(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of ``--to``: the exporters of the active plugins."""
+    try:
+        names = [exporter.name for exporter in active_plugins(ctx).exporters]
+    except Exception:
+        return []
+    return [name for name in names if name.startswith(incomplete)]
+
+
+def _example_names(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of ``--example``: the bundled examples."""
+    from cmc_core.examples import names
+
+    return [name for name in names() if name.startswith(incomplete)]
 
 
 def _write(output: str | None, content: bytes, binary: bool, source: str | None) -> None:
@@ -121,22 +156,25 @@ def _write(output: str | None, content: bytes, binary: bool, source: str | None)
 
     if output is None or output == "-":
         if binary and output is None and sys.stdout.isatty():
-            raise CliError("this exporter writes binary data; name a file with -o FILE.")
+            raise CliError(_("this exporter writes binary data; name a file with -o FILE."))
         sys.stdout.flush()  # keep anything echoed before in order
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
     target = Path(output)
     if target.is_dir():
-        raise CliError(f"{output}: is a directory; -o takes a file name.")
+        raise CliError(_("{output}: is a directory; -o takes a file name.", output=output))
     if (
         source is not None
         and target.exists()
         and Path(source).exists()
         and (os.path.samefile(target, source))
     ):
-        raise CliError(f"{output}: is the canvas being exported; choose another -o file.")
+        raise CliError(
+            _("{output}: is the canvas being exported; choose another -o file.", output=output)
+        )
     write_atomic(target, content)
+    detail(_("Wrote {output}.", output=output))
 
 
 def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[str, Any]:
@@ -170,19 +208,26 @@ def _assessment(
 
 @click.command(short_help="Export a canvas with any registered exporter.")
 @click.argument("source", required=False, metavar="FILE")
-@click.option("--example", metavar="NAME", help="Export a bundled example instead of a FILE.")
-@click.option("--to", "exporter_name", metavar="NAME", help="The exporter (see --list).")
+@click.option(
+    "--example",
+    metavar="NAME",
+    shell_complete=_example_names,
+    help="Export a bundled example instead of a FILE.",
+)
+@click.option(
+    "--to",
+    "exporter_name",
+    metavar="NAME",
+    shell_complete=_exporter_names,
+    help="The exporter (see --list).",
+)
 @click.option(
     "-o",
     "--output",
     metavar="OUT",
     help="Write here (atomically). Default: stdout (text exporters), '-' forces stdout.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    help="Language of labels and headings. Default: the canvas's own.",
-)
+@language_option("Language of labels, headings and messages.")
 @click.option(
     "-O",
     "--option",
@@ -228,21 +273,55 @@ def export(
     configuration (the nearest cmc.toml or [tool.cmc], or --config).
     FILE may also be written example:NAME.
     """
+    # Reading files speaks --lang, else CMC_LANG or the locale, as every reader does; the
+    # export and its messages then speak the canvas's language unless --lang says otherwise.
+    with speaking(lang), errors_said_here():
+        active = active_plugins()
+        if list_only:
+            _list_exporters(active)
+            return
+        if exporter_name is None:
+            raise click.UsageError(_("say which exporter with --to NAME (see cmc export --list)."))
+        if (source is None) == (example is None):
+            raise click.UsageError(_("name one canvas: a FILE or --example NAME."))
+        exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
+        config = resolve_config(config_path, no_config)
+        document = load_document(example_name(example) if example is not None else str(source))
+        extras = _extras(active, answers_file, previous_file)  # files read as the canvas was
+    with speaking(lang, document.canvas) as language, errors_said_here():
+        detail(
+            _(
+                "Exporter: {name} ({title}); language: {language}.",
+                name=exporter.name,
+                title=exporter.title,
+                language=language.value,
+            )
+        )
+        content = _exported(
+            exporter,
+            document,
+            active,
+            config,
+            lang,
+            settings,
+            extras,
+        )
+        _write(output, content, not exporter.is_text, source)
+
+
+def _exported(  # noqa: PLR0917 - the command's choices, passed on
+    exporter: Exporter,
+    document: CanvasDocument,
+    active: Plugins,
+    config: ValidationConfig,
+    lang: str | None,
+    settings: dict[str, str],
+    extras: dict[str, Any],
+) -> bytes:
+    """What the exporter makes of the canvas, its assessment and the command's choices."""
     from cmc_core.exporting import ExportOptions, ExportSettingError
     from cmc_core.vocabulary import Language
 
-    active = active_plugins()
-    if list_only:
-        _list_exporters(active)
-        return
-    if exporter_name is None:
-        raise click.UsageError("say which exporter with --to NAME (see cmc export --list).")
-    if (source is None) == (example is None):
-        raise click.UsageError("name one canvas: a FILE or --example NAME.")
-    exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
-    config = resolve_config(config_path, no_config)
-    document = load_document(example_name(example) if example is not None else str(source))
-    extras = _extras(active, answers_file, previous_file)
     options = ExportOptions(
         language=Language(lang) if lang else None,
         settings=settings,
@@ -250,10 +329,14 @@ def export(
         assessment=_assessment(document, active, config, extras.get("answers")),
     )
     try:
-        content = exporter.export_bytes(document.canvas, options)
+        return exporter.export_bytes(document.canvas, options)
     except ExportSettingError as error:  # said in the words of the command line
         raise CliError(
-            f"-O {error.setting}={error.value!r}: the {error.exporter} exporter's "
-            f"{error.setting} must be {error.expected}."
+            _(
+                "-O {setting}={value}: the {exporter} exporter's {setting} must be {expected}.",
+                setting=error.setting,
+                value=repr(error.value),
+                exporter=error.exporter,
+                expected=error.expected,
+            )
         ) from None
-    _write(output, content, not exporter.is_text, source)

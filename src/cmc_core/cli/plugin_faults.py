@@ -22,12 +22,14 @@ import click
 
 from cmc_core.cli._support import EXIT_USER_ERROR, CliError, terminal_safe
 from cmc_core.cli.plugin_options import loaded_plugins, plugin_settings
+from cmc_core.translation import Messages, using_language
 
 if TYPE_CHECKING:
     from cmc_core.plugins import PluginCallError
 
 __all__ = ["plugin_fault", "routed_stdout", "rules_checked", "show_tracebacks"]
 
+_ = Messages("cmc_core", "cli")
 _TRACEBACK_KEY = "cmc.traceback"
 
 
@@ -107,7 +109,7 @@ def _without_it(failure: PluginCallError) -> str:
     if plugin.builtin:
         return ""
     name = plugin.distribution or plugin.name
-    return f" (cmc --block-plugins {name} ... does without the plugin)"
+    return " " + _("(cmc --block-plugins {name} ... does without the plugin)", name=name)
 
 
 @contextlib.contextmanager
@@ -139,12 +141,13 @@ def _end_if_rules_failed(ctx: click.Context) -> None:
     failures = plugins.call_errors if plugins is not None else ()
     if not failures:
         return
-    for failure in failures:
-        if show_tracebacks(ctx) and failure.__cause__ is not None:
-            _echo_stack(failure.__cause__)
-        click.echo(f"Error: {terminal_safe(str(failure))}", err=True)
-    click.echo(
-        "Error: not every rule could check the canvas, so cmc stops with exit status 2.",
-        err=True,
-    )
+    with using_language(failures[0].language):  # the language the check was made in
+        for failure in failures:
+            if show_tracebacks(ctx) and failure.__cause__ is not None:
+                _echo_stack(failure.__cause__)
+            click.echo(_("Error: {message}", message=terminal_safe(str(failure))), err=True)
+        click.echo(
+            _("Error: not every rule could check the canvas, so cmc stops with exit status 2."),
+            err=True,
+        )
     raise click.exceptions.Exit(EXIT_USER_ERROR)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cmc_core.cli._support import terminal_safe
+from cmc_core.cli._support import detail, terminal_safe, verbosity
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.plugins import Plugins, PluginSettings
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+_ = Messages("cmc_core", "cli")
 _SETTINGS_KEY = "cmc.plugin_settings"
 _PLUGINS_KEY = "cmc.plugins"
 
@@ -37,10 +39,15 @@ class _CliLogHandler(logging.Handler):
     """Plugin warnings (and, when tracing, hook calls) as plain lines on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        prefix = "Warning: " if record.levelno >= logging.WARNING else "trace: "
+        if verbosity() == "quiet" and record.levelno < logging.ERROR:
+            return  # cmc --quiet: a plugin left out is said by --strict-plugins, as an error
         outcome = getattr(record, "outcome", None)  # what the plugin set did about it
-        suffix = f"; {outcome}." if outcome else ""
-        click.echo(terminal_safe(f"{prefix}{record.getMessage()}{suffix}"), err=True)
+        message = f"{record.getMessage()}; {outcome}." if outcome else record.getMessage()
+        if record.levelno >= logging.WARNING:
+            line = _("Warning: {message}", message=message)
+        else:
+            line = f"trace: {message}"
+        click.echo(terminal_safe(line), err=True)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -143,4 +150,14 @@ def active_plugins(ctx: click.Context | None = None) -> Plugins:
         ctx.call_on_close(lambda: logger.removeHandler(handler))
         plugins = settings.load()
         ctx.meta[_PLUGINS_KEY] = plugins
+        _describe(plugins)
     return plugins
+
+
+def _describe(plugins: Plugins) -> None:
+    """``cmc --verbose``: which plugins this invocation loaded, and which it left out."""
+    loaded = [info.name for info in plugins.infos if info.status == "loaded"]
+    left_out = [f"{info.name} ({info.status})" for info in plugins.infos if info.status != "loaded"]
+    detail(_("Plugins loaded: {names}.", names=", ".join(loaded) or "-"))
+    if left_out:
+        detail(_("Plugins left out: {names}.", names=", ".join(left_out)))

@@ -33,10 +33,12 @@ from cmc_core.fileformat.errors import (
 from cmc_core.fileformat.json_io import decode_json, encode_json
 from cmc_core.fileformat.locate import file_locator
 from cmc_core.fileformat.migrate import MIGRATIONS
-from cmc_core.fileformat.schema import json_schema
+from cmc_core.fileformat.schema import json_schema, write_schema_beside
 from cmc_core.fileformat.toml_io import decode_toml
+from cmc_core.fileformat.wording import os_reason
 from cmc_core.fileformat.yaml_io import decode_yaml
 from cmc_core.reading import input_limit, read_input
+from cmc_core.translation import Messages
 
 __all__ = [
     "FORMATS",
@@ -59,7 +61,10 @@ __all__ = [
     "read_canvas",
     "save",
     "to_dict",
+    "write_schema_beside",
 ]
+
+_ = Messages("cmc_core", "files")
 
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
@@ -74,8 +79,11 @@ def format_for_path(path: str | os.PathLike[str]) -> Format:
         return _SUFFIXES[suffix]
     except KeyError:
         raise UnsupportedFormatError(
-            f"cannot tell the format of {os.fspath(path)!s} from its name; "
-            "use a .cmc.yaml, .cmc.json or .cmc.toml file"
+            _(
+                "cannot tell the format of {path} from its name; "
+                "use a .cmc.yaml, .cmc.json or .cmc.toml file",
+                path=os.fspath(path),
+            )
         ) from None
 
 
@@ -125,7 +133,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Canva
     try:
         data = read_input(path, input_limit(kind) if max_bytes is None else max_bytes)
     except OSError as error:
-        message = f"cannot read the file: {error.strerror or error}"
+        message = _("cannot read the file: {reason}", reason=os_reason(error))
         too_large = error.errno == errno.EFBIG  # read_input's word for over the limit
         problem = LoadProblem(
             message, "", Location(source), kind="too-large" if too_large else "unreadable"

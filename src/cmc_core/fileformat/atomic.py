@@ -17,8 +17,11 @@ import time
 from pathlib import Path
 
 from cmc_core.fileformat.errors import CanvasSaveError
+from cmc_core.translation import Messages
 
 __all__ = ["write_atomic"]
+
+_ = Messages("cmc_core", "files")
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -54,6 +57,13 @@ def _remove_stale_temporaries(target: Path) -> None:
                     os.unlink(entry.path)
 
 
+def _cannot_write(path: object, error: OSError) -> str:
+    """``cannot write PATH: reason`` in the current language."""
+    from cmc_core.fileformat.wording import os_reason  # noqa: PLC0415 - wording imports layout
+
+    return _("cannot write {path}: {reason}", path=path, reason=os_reason(error))
+
+
 def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
     """Replace the file at ``path`` with ``content``, atomically.
 
@@ -66,15 +76,18 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
         if not stat.S_ISREG(os.stat(target).st_mode):
             # Replacing it would swap a device or a pipe for a plain file (as root, /dev/null).
             raise CanvasSaveError(
-                f"cannot write {path}: it is no regular file (a device, a pipe or a directory); "
-                "only files are written or replaced"
+                _(
+                    "cannot write {path}: it is no regular file (a device, a pipe or a "
+                    "directory); only files are written or replaced",
+                    path=path,
+                )
             )
     _remove_stale_temporaries(target)
     temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise CanvasSaveError(f"cannot write {path}: {error.strerror or error}") from error
+        raise CanvasSaveError(_cannot_write(path, error)) from error
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(content)
@@ -87,7 +100,7 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise CanvasSaveError(f"cannot write {path}: {error.strerror or error}") from error
+            raise CanvasSaveError(_cannot_write(path, error)) from error
         raise
     with contextlib.suppress(OSError):
         _fsync_directory(target.parent)

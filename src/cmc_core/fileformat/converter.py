@@ -22,8 +22,11 @@ from cmc_core.fileformat.problems import problem
 from cmc_core.fileformat.wording import describe_value
 from cmc_core.fileformat.writer import unstructure
 from cmc_core.gctools import gc_paused
+from cmc_core.translation import Messages
 
 __all__ = ["structure_document", "unstructure_canvas"]
+
+_ = Messages("cmc_core", "files")
 
 
 def structure_document(data: object, source: str | None, locate: Locator) -> Canvas:
@@ -34,16 +37,20 @@ def structure_document(data: object, source: str | None, locate: Locator) -> Can
     :raises CanvasLoadError: with every problem found (:class:`SchemaVersionError` for versions).
     """
     if not isinstance(data, dict):
-        message = (
+        message = _(
             "the document must be a mapping of keys (schema_version, meta, parties, ...), "
-            f"not {describe_value(data)}"
+            "not {found}",
+            found=describe_value(data),
         )
         raise CanvasLoadError([problem(message, (), locate, "wrong-type")], source)
     data = migrate(data, source, locate)
     problems: list[LoadProblem] = []
     schema = data.get("$schema", SCHEMA_FILE_NAME)
     if not isinstance(schema, str):
-        message = f"$schema: expected text (the schema's file name), found {describe_value(schema)}"
+        message = _(
+            "$schema: expected text (the schema's file name), found {found}",
+            found=describe_value(schema),
+        )
         problems.append(problem(message, ("$schema",), locate, "wrong-type"))
     with gc_paused():
         canvas = structure_mirrored(data)

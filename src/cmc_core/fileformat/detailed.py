@@ -22,8 +22,9 @@ from cmc_core.canvas import Canvas
 from cmc_core.fileformat.hooks import Hook, bounded_hook, leaf_hook
 from cmc_core.fileformat.layout import KeyedField, entry_fields, file_key, keyed
 from cmc_core.fileformat.mirror import record_reader
-from cmc_core.fileformat.wording import MismatchError, UnknownKeysError
+from cmc_core.fileformat.wording import A_MAPPING, MismatchError, Phrase, UnknownKeysError
 from cmc_core.shape import bounds
+from cmc_core.translation import N_
 
 __all__ = ["ENTRY_OF", "explain_canvas"]
 
@@ -72,7 +73,7 @@ def _require_mapping(structure: Callable[[Any], Any], fast: Callable[[Any], Any]
 
     def structure_record(value: Any, _type: Any = None) -> Any:
         if not isinstance(value, dict):
-            raise MismatchError("a mapping", value)
+            raise MismatchError(A_MAPPING, value)
         if fast is not None:
             try:
                 return fast(value)
@@ -107,7 +108,7 @@ def _keyed_hook(keyed: KeyedField, converter: cattrs.Converter) -> Hook:
     item_type = keyed.item_type
     text = leaf_hook(str, converter.get_structure_hook)
     entry = None if keyed.text_only else _entry_hook(item_type, converter)
-    expected = f"a mapping keyed by {_one_of(known)}"
+    expected = Phrase(N_("a mapping keyed by {keys}"), keys=_one_of(known))
 
     def structure_keyed(value: Any, _type: Any) -> tuple[Any, ...]:
         if not isinstance(value, dict):

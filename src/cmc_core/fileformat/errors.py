@@ -15,6 +15,7 @@ import attrs
 
 from cmc_core.diagnostics import Location
 from cmc_core.errors import CmcError
+from cmc_core.translation import Messages
 
 __all__ = [
     "CanvasLoadError",
@@ -24,6 +25,8 @@ __all__ = [
     "SchemaVersionError",
     "UnsupportedFormatError",
 ]
+
+_ = Messages("cmc_core", "files")
 
 #: How many problems ``str(error)`` lists before it summarises the rest.
 SHOWN_PROBLEMS = 20
@@ -98,8 +101,10 @@ class CanvasLoadError(CmcError, ValueError):
         lines = [str(problem) for problem in self.problems[:SHOWN_PROBLEMS]]
         hidden = len(self.problems) - SHOWN_PROBLEMS
         if hidden > 0:
-            lines.append(f"... and {hidden} more problem{'s' if hidden > 1 else ''}")
-        return "\n".join(lines) or "the canvas could not be loaded"
+            lines.append(
+                _.plural("... and {count} more problem", "... and {count} more problems", hidden)
+            )
+        return "\n".join(lines) or _("the canvas could not be loaded")
 
     def __str__(self) -> str:
         return self._summary()

@@ -16,9 +16,19 @@ from typing import Any
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
 from cmc_core.fileformat.layout import is_record, optional_inner, tuple_item
-from cmc_core.fileformat.wording import MismatchError, expected_phrase, words
+from cmc_core.fileformat.wording import (
+    TEXT,
+    TRUE_OR_FALSE,
+    MismatchError,
+    Phrase,
+    choice_name,
+    expected_phrase,
+)
+from cmc_core.translation import N_, Messages
 
 __all__ = ["Hook", "bounded_hook", "leaf_hook"]
+
+_ = Messages("cmc_core", "files")
 
 #: A cattrs structure hook: takes the raw value and the target type.
 Hook = Callable[[Any, Any], Any]
@@ -27,11 +37,12 @@ Hook = Callable[[Any, Any], Any]
 # -- detailed hooks -----------------------------------------------------------------------------
 
 
-def _checked_scalar(kind: type, expected: str) -> Hook:
+def _checked_scalar(kind: type, expected: Phrase) -> Hook:
     def structure_scalar(value: Any, _type: Any) -> Any:
         if type(value) is kind:
             return value
-        hint = "; put it in quotes to make it text" if kind is str and _is_scalar(value) else ""
+        quote = kind is str and _is_scalar(value)
+        hint = _("; put it in quotes to make it text") if quote else ""
         raise MismatchError(expected, value, hint)
 
     return structure_scalar
@@ -44,7 +55,8 @@ def _is_scalar(value: object) -> bool:
 def _checked_enum(enum_type: type[enum.Enum]) -> Hook:
     members = enum_type._value2member_map_
     known = [str(value) for value in members]
-    kind = f"a {words(enum_type.__name__)}"
+    kind = choice_name(enum_type)
+    listed = Phrase(N_("{choice} (one of: {choices})"), choice=kind, choices=", ".join(known))
 
     def structure_member(value: Any, _type: Any) -> enum.Enum:
         if isinstance(value, str) and value in members:
@@ -52,10 +64,10 @@ def _checked_enum(enum_type: type[enum.Enum]) -> Hook:
         if isinstance(value, str):  # text, but not one of the choices
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
             if close:
-                hint = f"; did you mean {close[0]!r}?"
+                hint = _("; did you mean {name}?", name=repr(close[0]))
                 raise MismatchError(kind, value, hint, kind="invalid-value")
-            raise MismatchError(f"{kind} (one of: {', '.join(known)})", value, kind="invalid-value")
-        raise MismatchError(f"{kind} (one of: {', '.join(known)})", value)
+            raise MismatchError(listed, value, kind="invalid-value")
+        raise MismatchError(listed, value)
 
     return structure_member
 
@@ -72,7 +84,9 @@ def _checked_tuple(annotation: Any, item: Hook, item_type: Any) -> Hook:
 
     def structure_tuple(value: Any, _type: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            hint = f"; write it as a list: [{value}]" if isinstance(value, str) else ""
+            hint = (
+                _("; write it as a list: [{value}]", value=value) if isinstance(value, str) else ""
+            )
             raise MismatchError(expected, value, hint)
         items: list[Any] = []
         errors: list[Exception] = []
@@ -104,9 +118,9 @@ def leaf_hook(annotation: Any, record_hook: Callable[[Any], Hook]) -> Hook:
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return _checked_enum(annotation)
     if annotation is str:
-        return _checked_scalar(str, "text")
+        return _checked_scalar(str, TEXT)
     if annotation is bool:
-        return _checked_scalar(bool, "true or false")
+        return _checked_scalar(bool, TRUE_OR_FALSE)
     if is_record(annotation):
         return record_hook(annotation)
     raise TypeError(f"the file format has no hook for {annotation!r}")
@@ -124,8 +138,15 @@ def _finite(number: float) -> bool:
 def bounded_hook(annotation: Any, low: float, high: float) -> Hook:
     """A hook for an optional whole number (``int``) or number (``float``) within bounds."""
     whole = optional_inner(annotation) is int
-    limits = f"of at least {low:g}" if high == math.inf else f"from {low:g} to {high:g}"
-    expected = f"{'a whole number' if whole else 'a number'} {limits}"
+    if high == math.inf:
+        text = N_("a whole number of at least {low}") if whole else N_("a number of at least {low}")
+    else:
+        text = (
+            N_("a whole number from {low} to {high}")
+            if whole
+            else N_("a number from {low} to {high}")
+        )
+    expected = Phrase(text, low=f"{low:g}", high=f"{high:g}")
 
     def structure_bounded(value: Any, _type: Any) -> Any:
         if value is None:

@@ -30,8 +30,11 @@ from cmc_core.fileformat.mirror import decode_mirrored
 from cmc_core.fileformat.text import empty_problem, not_utf8_problem
 from cmc_core.fileformat.writer import encode_mirrored
 from cmc_core.gctools import gc_paused
+from cmc_core.translation import Messages
 
 __all__ = ["JsonLocator", "decode_json", "encode_json"]
+
+_ = Messages("cmc_core", "files")
 
 _BOM = b"\xef\xbb\xbf"
 #: orjson's words for a character JSON does not allow: a raw control character in a string, a
@@ -76,13 +79,13 @@ def _syntax_problem(
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
             return not_utf8_problem(data, bad.start, source)
-    message = f"invalid JSON: {error.msg}"
+    message = _("invalid JSON: {reason}", reason=error.msg)
     kind: LoadProblemKind = "syntax"
     if "infinity" in error.msg:  # orjson's words for a number beyond a float
-        message = "invalid JSON: a number too large to read (beyond 1.8e308)"
+        message = _("invalid JSON: a number too large to read (beyond 1.8e308)")
         kind = "too-large"
     elif "depth limit" in error.msg:
-        message = "invalid JSON: the document is nested too deeply (more than 1024 levels)"
+        message = _("invalid JSON: the document is nested too deeply (more than 1024 levels)")
         kind = "unsafe"
     elif any(word in error.msg for word in _CHARACTER_WORDS):
         kind = "encoding"

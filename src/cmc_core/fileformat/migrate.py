@@ -24,8 +24,11 @@ from cmc_core.fileformat.errors import CanvasLoadError, SchemaVersionError
 from cmc_core.fileformat.locate import Locator
 from cmc_core.fileformat.problems import problem
 from cmc_core.fileformat.wording import describe_value
+from cmc_core.translation import Messages
 
 __all__ = ["MIGRATIONS", "Migration", "document_version", "migrate"]
+
+_ = Messages("cmc_core", "files")
 
 #: Upgrades a document's plain data from one version to the next. It receives a fresh top-level
 #: copy (so it may add, rename and delete top-level keys in place) and returns the upgraded data;
@@ -97,27 +100,35 @@ def document_version(data: dict[str, Any], source: str | None, locate: Locator) 
     :raises CanvasLoadError: missing, or not a whole number.
     """
     if "schema_version" not in data:
-        message = (
-            "the document has no schema_version; a canvas starts with "
-            f"'schema_version: {SCHEMA_VERSION}'"
+        message = _(
+            "the document has no schema_version; a canvas starts with 'schema_version: {version}'",
+            version=SCHEMA_VERSION,
         )
         close = difflib.get_close_matches("schema_version", [str(k) for k in data], 1, 0.7)
         if close:
-            message += f" (is {close[0]!r} a misspelling of it?)"
+            message += " " + _("(is {key} a misspelling of it?)", key=repr(close[0]))
         raise CanvasLoadError([problem(message, (), locate, "version")], source)
     version = data["schema_version"]
     if type(version) is not int:
-        message = f"schema_version: expected a whole number, found {describe_value(version)}"
+        message = _(
+            "schema_version: expected a whole number, found {found}", found=describe_value(version)
+        )
         raise CanvasLoadError([problem(message, ("schema_version",), locate, "version")], source)
     if version > SCHEMA_VERSION:
-        message = (
-            f"this file has schema_version {version}, but this cmc ({_cmc_version()}) reads "
-            f"schema_version {SCHEMA_VERSION} at most; upgrade cmc to read it"
+        message = _(
+            "this file has schema_version {version}, but this cmc ({cmc}) reads "
+            "schema_version {newest} at most; upgrade cmc to read it",
+            version=version,
+            cmc=_cmc_version(),
+            newest=SCHEMA_VERSION,
         )
     elif version < SCHEMA_VERSION and not _has_path(version):
-        message = (
-            f"schema_version {version} is not a version of the canvas format; "
-            f"this cmc reads versions {_oldest()} to {SCHEMA_VERSION}"
+        message = _(
+            "schema_version {version} is not a version of the canvas format; "
+            "this cmc reads versions {oldest} to {newest}",
+            version=version,
+            oldest=_oldest(),
+            newest=SCHEMA_VERSION,
         )
     else:
         return version

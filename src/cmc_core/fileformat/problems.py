@@ -18,6 +18,7 @@ from cmc_core.fileformat.errors import LoadProblem, LoadProblemKind
 from cmc_core.fileformat.layout import entry_fields, file_key, known_keys
 from cmc_core.fileformat.locate import Locator, Segments, format_path
 from cmc_core.fileformat.wording import MismatchError, UnknownKeysError, suggestion
+from cmc_core.translation import Messages
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -27,13 +28,15 @@ __all__ = [
     "unknown_key_problem",
 ]
 
+_ = Messages("cmc_core", "files")
+
 #: How many problems a load error lists at most.
 MAX_PROBLEMS = 1000
 
 
 def describe_path(segments: Segments) -> str:
     """The path as a person reads it; the root is "the document"."""
-    return format_path(segments) or "the document"
+    return format_path(segments) or _("the document")
 
 
 def problem(
@@ -50,7 +53,9 @@ def _misplaced(record: type | None, key: str) -> str:
     for attribute in entry_fields(record):
         nested = attribute.type
         if isinstance(nested, type) and attrs.has(nested) and key in known_keys(nested):
-            return f"; did you mean to put it under {file_key(record, attribute.name)!r}?"
+            return _(
+                "; did you mean to put it under {key}?", key=repr(file_key(record, attribute.name))
+            )
     return ""
 
 
@@ -64,7 +69,9 @@ def unknown_key_problem(
     """``parties[0] has an unknown key 'nmae'; did you mean 'name'?``"""
     where = describe_path(parent)
     hint = _misplaced(record, str(key)) or suggestion(str(key), known)
-    message = f"{where} has an unknown key {str(key)!r}{hint}"
+    message = _(
+        "{where} has an unknown key {key}{hint}", where=where, key=repr(str(key)), hint=hint
+    )
     return problem(message, (*parent, str(key)), locate, "unknown-key")
 
 
@@ -116,7 +123,7 @@ def problems_from_error(error: BaseException, locate: Locator) -> list[LoadProbl
             continue
         where = describe_path(segments)
         if isinstance(leaf, MismatchError):
-            message = f"{where}: expected {leaf.expected}, found {leaf.found}{leaf.hint}"
+            message = leaf.sentence(where)
             problems.append(problem(message, segments, locate, leaf.kind))
         elif isinstance(leaf, UnknownKeysError):
             # Only the keys that will be listed are worded and located: a document may hold
@@ -135,7 +142,11 @@ def problems_from_error(error: BaseException, locate: Locator) -> list[LoadProbl
         elif isinstance(leaf, KeyError) and segments:
             # A required key is missing: the generated code's ``o['id']`` failed.
             parent = segments[:-1]
-            message = f"{describe_path(parent)} lacks the required key {segments[-1]!r}"
+            message = _(
+                "{where} lacks the required key {key}",
+                where=describe_path(parent),
+                key=repr(segments[-1]),
+            )
             problems.append(problem(message, parent, locate, "missing-key"))
         else:  # a check of the model itself refused the value (attrs validators)
             problems.append(problem(f"{where}: {leaf}", segments, locate, "invalid-value"))
@@ -145,7 +156,11 @@ def problems_from_error(error: BaseException, locate: Locator) -> list[LoadProbl
     # File order where positions are known; a stable sort keeps the rest in the order found.
     problems.sort(key=_position)
     if unlisted:
-        summary = f"... and {unlisted} more problems, not listed"
+        summary = _.plural(
+            "... and {count} more problem, not listed",
+            "... and {count} more problems, not listed",
+            unlisted,
+        )
         problems.append(LoadProblem(summary, "", kind="too-large"))
     return problems
 

@@ -3,18 +3,26 @@
 Walking the model's fields (not a hand-written copy) keeps the schema and the loader in step:
 the model's declarations, read through :mod:`cmc_core.fileformat.layout`, give the renames, the
 keyed mappings and the numeric bounds. Every record forbids unknown keys, like the loader.
+
+Every canvas file names its schema in ``$schema: cmc-canvas-2.schema.json``, a path relative to
+the canvas, as editors read it (the YAML language server's ``# yaml-language-server: $schema=``
+line, JetBrains' ``$schema``). :func:`write_schema_beside` puts that file next to a canvas, so
+that the name resolves; ``cmc new`` does so for every canvas it writes.
 """
 
 from __future__ import annotations
 
 import enum
 import inspect
+import json
 import math
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.fileformat.layout import (
     SCHEMA_FILE_NAME,
     KeyedField,
@@ -26,7 +34,7 @@ from cmc_core.fileformat.layout import (
 )
 from cmc_core.shape import bounds
 
-__all__ = ["DRAFT", "json_schema"]
+__all__ = ["DRAFT", "json_schema", "schema_text", "write_schema_beside"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -152,3 +160,28 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": dict(sorted(builder.definitions.items())),
     }
+
+
+def schema_text() -> str:
+    """The schema as the file ``cmc-canvas-2.schema.json`` holds it: indented JSON, one final
+    newline, no line ending in a space."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schema_beside(canvas: str | Path) -> Path | None:
+    """Write the schema next to the canvas file ``canvas``, under the name its ``$schema``
+    gives, so that an editor finds it; nothing is written when the file there already holds
+    this schema.
+
+    :returns: the schema file written, or ``None`` when it was already there.
+    :raises cmc_core.fileformat.CanvasSaveError: the directory cannot be written to.
+    """
+    target = Path(canvas).parent / SCHEMA_FILE_NAME
+    text = schema_text()
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return None
+    except (OSError, UnicodeDecodeError):
+        pass  # missing or unreadable: write it
+    write_atomic(target, text.encode("utf-8"))
+    return target

@@ -8,26 +8,31 @@ from typing import Any
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem
 from cmc_core.fileformat.locate import line_column
+from cmc_core.translation import N_, Messages
 
 __all__ = ["EMPTY_MESSAGE", "decode_text", "empty_problem", "not_utf8_problem", "plainify"]
 
-EMPTY_MESSAGE = "the file is empty; a canvas needs at least schema_version"
+_ = Messages("cmc_core", "files")
+
+EMPTY_MESSAGE = N_("the file is empty; a canvas needs at least schema_version")
 
 
 def not_utf8_problem(data: bytes, start: int, source: str | None) -> LoadProblem:
     """The problem for bytes that are not UTF-8, pointing at the first bad byte."""
     prefix = data[:start].decode("utf-8", errors="replace")
     line, column = line_column(prefix, len(prefix))
-    message = (
-        f"the file is not UTF-8 text: byte 0x{data[start]:02x} cannot be decoded "
-        "(is it a canvas file? save it as UTF-8)"
+    byte = f"0x{data[start]:02x}"
+    message = _(
+        "the file is not UTF-8 text: byte {byte} cannot be decoded "
+        "(is it a canvas file? save it as UTF-8)",
+        byte=byte,
     )
     return LoadProblem(message, "", Location(source, line, column), kind="encoding")
 
 
 def empty_problem(source: str | None) -> LoadProblem:
     """The problem of a document with nothing in it, at its start."""
-    return LoadProblem(EMPTY_MESSAGE, "", Location(source, 1, 1), kind="empty")
+    return LoadProblem(_.translate(EMPTY_MESSAGE), "", Location(source, 1, 1), kind="empty")
 
 
 def decode_text(data: bytes | str, source: str | None) -> str:

@@ -17,8 +17,11 @@ from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem, LoadProblem
 from cmc_core.fileformat.locate import file_locator
 from cmc_core.fileformat.text import decode_text, plainify
 from cmc_core.fileformat.wording import LONG_NUMBER
+from cmc_core.translation import Messages
 
 __all__ = ["decode_toml", "encode_toml"]
+
+_ = Messages("cmc_core", "files")
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
@@ -40,14 +43,15 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
         if at is not None:
             location = Location(source, int(at.group(1)), int(at.group(2)))
             message = message[: at.start()]
-        problem = LoadProblem(f"invalid TOML: {message}", "", location, kind=_kind(message))
+        said = _("invalid TOML: {reason}", reason=message)
+        problem = LoadProblem(said, "", location, kind=_kind(message))
         raise CanvasLoadError([problem], source) from None
     except RecursionError:
-        message = "invalid TOML: the document is nested too deeply"
+        message = _("invalid TOML: the document is nested too deeply")
         problem = LoadProblem(message, "", Location(source), kind="unsafe")
         raise CanvasLoadError([problem], source) from None
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
-        message = f"invalid TOML: {LONG_NUMBER}"
+        message = _("invalid TOML: {reason}", reason=LONG_NUMBER)
         problem = LoadProblem(message, "", _long_number(text, source), kind="too-large")
         raise CanvasLoadError([problem], source) from None
     return structure_document(plainify(tree), source, file_locator(source))

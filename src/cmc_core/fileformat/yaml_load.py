@@ -48,11 +48,15 @@ from cmc_core.fileformat.yaml_syntax import (
     DEPTH_MESSAGE,
     MAX_DEPTH,
     location,
+    say,
     syntax_problem,
 )
 from cmc_core.gctools import gc_paused
+from cmc_core.translation import Messages
 
 __all__ = ["ALIAS_MESSAGE", "MAX_DEPTH", "YamlLocator", "load_yaml", "read_yaml_data"]
+
+_ = Messages("cmc_core", "files")
 
 _KEY_MESSAGE = "a mapping or a list cannot be a key; write the key as text"
 _SCALAR_TAGS: Final = frozenset(
@@ -117,7 +121,7 @@ class _Builder:
 
     def refuse(self, message: str, mark: Mark, kind: LoadProblemKind = "unsafe") -> CanvasLoadError:
         """A problem that ends reading at once: an anchor, an alias, too deep a nesting."""
-        problem = LoadProblem(message, "", location(self.source, mark), kind=kind)
+        problem = LoadProblem(say(message), "", location(self.source, mark), kind=kind)
         return CanvasLoadError([problem], self.source)
 
     def defer(self, message: str, mark: Mark, kind: LoadProblemKind) -> None:
@@ -125,7 +129,8 @@ class _Builder:
         builds the whole tree before it converts a value); the first in document order."""
         if not self.deferred:
             where = location(self.source, mark)
-            self.deferred.append(LoadProblem(f"invalid YAML: {message}", "", where, kind=kind))
+            message = _("invalid YAML: {reason}", reason=message)
+            self.deferred.append(LoadProblem(message, "", where, kind=kind))
 
     def check(self, event: Any, depth: int) -> None:
         """Refuse a node with an anchor, or one more than :data:`MAX_DEPTH` levels deep."""
@@ -329,8 +334,12 @@ def _build(get_event: Callable[[], Any], source: str | None) -> tuple[Any, _Buil
 
 
 def _duplicate(key: str, value: Any, original: Any) -> str:
-    shown = f"with value {_shown(value)} (original value: {_shown(original)})"
-    return f'found duplicate key "{key}" {shown}'
+    return _(
+        'found duplicate key "{key}" with value {value} (original value: {original})',
+        key=key,
+        value=_shown(value),
+        original=_shown(original),
+    )
 
 
 def load_yaml(text: str, source: str | None = None) -> tuple[Any, YamlLocator]:

@@ -213,7 +213,7 @@ def _printable(number: int) -> int:
     binary, octal and hexadecimal numbers can reach without a limit of their own."""
     limit = sys.get_int_max_str_digits()
     if limit and number.bit_length() > limit * 3 and abs(number) >= 10**limit:
-        raise ScalarError(LONG_NUMBER, "too-large")
+        raise ScalarError(str(LONG_NUMBER), "too-large")
     return number
 
 
@@ -232,7 +232,7 @@ def _to_int(text: str, version: str) -> int:
         raise
     except ValueError as error:
         if "digits" in str(error) and len(digits) > 4300:
-            raise ScalarError(LONG_NUMBER, "too-large") from None
+            raise ScalarError(str(LONG_NUMBER), "too-large") from None
         raise ScalarError(f"{_quoted(text)} is not a whole number") from None
 
 

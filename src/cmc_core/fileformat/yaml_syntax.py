@@ -14,16 +14,67 @@ from typing import Any
 from cmc_core.diagnostics import Location
 from cmc_core.fileformat.errors import LoadProblem
 from cmc_core.fileformat.locate import Position, line_column
+from cmc_core.translation import N_, Messages
 
-__all__ = ["ALIAS_MESSAGE", "DEPTH_MESSAGE", "MAX_DEPTH", "location", "syntax_problem"]
+__all__ = [
+    "ALIAS_MESSAGE",
+    "DEPTH_MESSAGE",
+    "MAX_DEPTH",
+    "depth_message",
+    "location",
+    "say",
+    "syntax_problem",
+]
+
+_ = Messages("cmc_core", "files")
 
 #: Nesting deeper than this is refused; a canvas needs about six levels.
 MAX_DEPTH = 100
-ALIAS_MESSAGE = (
+ALIAS_MESSAGE = N_(
     "anchors and aliases (&name, *name) are not allowed in a canvas file; write the value out"
 )
-DEPTH_MESSAGE = f"the document is nested more than {MAX_DEPTH} levels deep"
-_SURROGATE_MESSAGE = "text with a lone UTF-16 surrogate (such as \\ud800) cannot be saved"
+DEPTH_MESSAGE = N_("the document is nested more than {depth} levels deep")
+_SURROGATE_MESSAGE = N_("text with a lone UTF-16 surrogate (such as \\ud800) cannot be saved")
+#: What libyaml says most often, for the catalog: a message is shown in the current language
+#: when the catalog has it, else as libyaml wrote it.
+_LIBYAML_WORDS = (
+    N_("mapping values are not allowed in this context"),
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected node content"),
+    N_("did not find expected '-' indicator"),
+    N_("could not find expected ':'"),
+    N_("found unexpected end of stream"),
+    N_("found unexpected ':'"),
+    N_("found undefined tag handle"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a simple key"),
+    N_("while scanning a plain scalar"),
+    N_("while scanning a block scalar"),
+    N_("while scanning for the next token"),
+    N_("while scanning an anchor"),
+    N_("while scanning an alias"),
+    N_("while scanning a tag"),
+)
+
+
+def depth_message() -> str:
+    """The message of a document nested too deeply, in the current language."""
+    return _.translate(DEPTH_MESSAGE, depth=MAX_DEPTH)
+
+
+def say(message: str) -> str:
+    """One of the guards' messages above in the current language."""
+    return depth_message() if message == DEPTH_MESSAGE else _.translate(message)
+
+
 #: A character YAML does not allow in a document (ruamel.yaml's and libyaml's set), written as
 #: the disallowed ranges: the complement of the allowed ones took 7 ms to compile, on every run.
 _NOT_PRINTABLE = re.compile(
@@ -62,9 +113,12 @@ def _line(text: str, mark: Any) -> str:
 def _unreadable_character(text: str, source: str | None) -> LoadProblem:
     found = _NOT_PRINTABLE.search(text)
     if found is None:
-        message = "invalid YAML: the text cannot be read"
+        message = _("invalid YAML: the text cannot be read")
         return LoadProblem(message, "", Location(source), kind="encoding")
-    message = f"invalid YAML: the character {ord(found.group()):#06x} is not allowed in YAML"
+    character = f"{ord(found.group()):#06x}"
+    message = _(
+        "invalid YAML: the character {character} is not allowed in YAML", character=character
+    )
     where = Location(source, *line_column(text, found.start()))
     return LoadProblem(message, "", where, kind="encoding")
 
@@ -81,10 +135,12 @@ def syntax_problem(error: Exception, text: str, source: str | None) -> LoadProbl
     if problem == "exceeded maximum nesting depth":
         position = _flow_depth_position(text)
         where = Location(source, *position) if position else location(source, mark)
-        return LoadProblem(DEPTH_MESSAGE, "", where, kind="unsafe")
+        return LoadProblem(depth_message(), "", where, kind="unsafe")
     if problem == "found character that cannot start any token" and mark is not None:
         character = _line(text, mark)[mark.column : mark.column + 1]
-        problem = f"found character {character!r} that cannot start any token"
+        problem = _(
+            "found character {character} that cannot start any token", character=repr(character)
+        )
     if problem == "found invalid Unicode character escape code" and mark is not None:
         line = _line(text, mark)
         width = {"x": 2, "u": 4, "U": 8}.get(line[mark.column - 1 : mark.column], 0)
@@ -92,7 +148,9 @@ def syntax_problem(error: Exception, text: str, source: str | None) -> LoadProbl
         surrogate = bool(digits) and 0xD800 <= int(digits, 16) <= 0xDFFF
         if surrogate and error.context_mark is not None:
             where = location(source, error.context_mark)
-            return LoadProblem(f"invalid YAML: {_SURROGATE_MESSAGE}", "", where, kind="encoding")
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+            message = _("invalid YAML: {reason}", reason=_.translate(_SURROGATE_MESSAGE))
+            return LoadProblem(message, "", where, kind="encoding")
+    problem, context = _.translate(problem), _.translate(context) if context else ""
+    message = _("invalid YAML: {reason}", reason=problem) + (f" ({context})" if context else "")
     where = location(source, mark) if mark else Location(source)
     return LoadProblem(message, "", where, kind="syntax")

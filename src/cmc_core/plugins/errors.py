@@ -13,9 +13,29 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cmc_core.errors import CmcError
+from cmc_core.translation import N_, Messages, current_language
 
 if TYPE_CHECKING:
     from cmc_core.plugins.info import PluginInfo
+
+_ = Messages("cmc_core", "plugins")
+
+#: What a registry holds, singular and plural, by the kind's label.
+_KINDS = {
+    "exporter": (N_("exporter"), N_("exporters")),
+    "rule": (N_("rule"), N_("rules")),
+    "scorer": (N_("scorer"), N_("scorers")),
+    "questionnaire": (N_("questionnaire"), N_("questionnaires")),
+}
+
+
+def kind_label(kind: str, plural: bool = False) -> str:
+    """A registry's kind in the current language (a kind of a plugin's own as it is)."""
+    forms = _KINDS.get(kind)
+    if forms is None:
+        return f"{kind}s" if plural else kind
+    return _.translate(forms[1] if plural else forms[0])
+
 
 __all__ = [
     "DuplicateNameError",
@@ -27,6 +47,11 @@ __all__ = [
 ]
 
 
+def _error(cause: BaseException) -> str:
+    """``ValueError: bad`` for an exception, as a message quotes it."""
+    return f"{type(cause).__name__}: {cause}"
+
+
 class PluginError(CmcError):
     """A plugin could not be loaded or contributed something unusable.
 
@@ -36,14 +61,18 @@ class PluginError(CmcError):
     def __init__(self, message: str, plugin: PluginInfo) -> None:
         super().__init__(message)
         self.plugin = plugin
+        #: The language the message was made in, for what is said around it later.
+        self.language = current_language()
 
 
 class PluginLoadError(PluginError, ImportError):
     """A plugin's entry point failed to import; the cause is chained."""
 
     def __init__(self, plugin: PluginInfo, cause: BaseException) -> None:
+        error = _error(cause)
         super().__init__(
-            f"plugin {plugin.describe()} failed to load: {type(cause).__name__}: {cause}", plugin
+            _("plugin {plugin} failed to load: {error}", plugin=plugin.describe(), error=error),
+            plugin,
         )
 
 
@@ -51,8 +80,14 @@ class PluginHookError(PluginError, RuntimeError):
     """A plugin raised inside one of its hooks; the cause is chained."""
 
     def __init__(self, plugin: PluginInfo, hook: str, cause: BaseException) -> None:
+        error = _error(cause)
         super().__init__(
-            f"plugin {plugin.describe()} raised in {hook}: {type(cause).__name__}: {cause}",
+            _(
+                "plugin {plugin} raised in {hook}: {error}",
+                plugin=plugin.describe(),
+                hook=hook,
+                error=error,
+            ),
             plugin,
         )
         self.hook = hook
@@ -108,11 +143,22 @@ class UnknownNameError(CmcError, LookupError):
         self.kind = kind
         self.name = name
         self.known = tuple(sorted(known))
-        message = f"there is no {kind} {name!r}"
         close = difflib.get_close_matches(name, self.known, n=1)
-        message += f"; did you mean {close[0]!r}?" if close else "."
-        if self.known:
-            message += f" The {kind}s are: {', '.join(self.known)}."
+        if close:
+            message = _(
+                "there is no {kind} {name}; did you mean {close}?",
+                kind=kind_label(kind),
+                name=repr(name),
+                close=repr(close[0]),
+            )
         else:
-            message += f" No {kind}s are installed."
+            message = _("there is no {kind} {name}.", kind=kind_label(kind), name=repr(name))
+        if self.known:
+            message += " " + _(
+                "The {kinds} are: {names}.",
+                kinds=kind_label(kind, True),
+                names=", ".join(self.known),
+            )
+        else:
+            message += " " + _("No {kinds} are installed.", kinds=kind_label(kind, True))
         super().__init__(message)

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from cmc_core.plugins.errors import PluginError
+from cmc_core.plugins.errors import PluginError, kind_label
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.plugins.info import PluginInfo
@@ -43,6 +44,8 @@ __all__ = [
     "is_plugin_fault",
     "plugin_code",
 ]
+
+_ = Messages("cmc_core", "plugins")
 
 logger = logging.getLogger("cmc.plugins")
 
@@ -65,7 +68,12 @@ class CallOrigin:
 
     def describe(self) -> str:
         """``rule 'XY001' of plugin 'xy' (entry point in cmc-xy 1.0)``."""
-        return f"{self.label} {self.name!r} of plugin {self.plugin.describe()}"
+        return _(
+            "{kind} {name} of plugin {plugin}",
+            kind=kind_label(self.label),
+            name=repr(self.name),
+            plugin=self.plugin.describe(),
+        )
 
 
 class PluginCallError(PluginError, RuntimeError):
@@ -78,7 +86,9 @@ class PluginCallError(PluginError, RuntimeError):
     def __init__(self, origin: CallOrigin, cause: BaseException) -> None:
         detail = str(cause).strip().splitlines()
         reason = f"{type(cause).__name__}: {detail[0]}" if detail else type(cause).__name__
-        super().__init__(f"{origin.describe()} failed: {reason}", origin.plugin)
+        super().__init__(
+            _("{item} failed: {reason}", item=origin.describe(), reason=reason), origin.plugin
+        )
         self.origin = origin
         self.__cause__ = cause
 

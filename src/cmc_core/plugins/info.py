@@ -6,7 +6,11 @@ import enum
 
 import attrs
 
+from cmc_core.translation import Messages
+
 __all__ = ["PluginInfo", "PluginStatus"]
+
+_ = Messages("cmc_core", "plugins")
 
 #: The distribution that ships cmc itself; its entry points are the built-ins.
 BUILTIN_DISTRIBUTION = "cmc"
@@ -58,9 +62,14 @@ class PluginInfo:
     def describe(self) -> str:
         """``'pptx' (entry point in cmc-pptx 0.1.0)``: the plugin as messages name it."""
         if self.distribution is None:
-            return f"{self.name!r} (module {self.module})"
+            return _("{name} (module {module})", name=repr(self.name), module=self.module)
         version = f" {self.version}" if self.version else ""
-        return f"{self.name!r} (entry point in {self.distribution}{version})"
+        distribution = f"{self.distribution}{version}"
+        return _(
+            "{name} (entry point in {distribution})",
+            name=repr(self.name),
+            distribution=distribution,
+        )
 
     def matches(self, selector: str) -> bool:
         """Whether an allow- or block-list entry names this plugin (entry point or distribution)."""

@@ -31,6 +31,7 @@ from typing import Any
 
 from cmc_core.canvas import Canvas
 from cmc_core.fields import Kind
+from cmc_core.naming import cut_at_word
 from cmc_core.questionnaires.answers import Answer, AnswerError, AnswersError, AnswerSet
 from cmc_core.questionnaires.model import Question, Questionnaire
 from cmc_core.shape import (
@@ -43,6 +44,9 @@ from cmc_core.shape import (
     references,
     singles,
 )
+from cmc_core.translation import Messages, current_language
+
+_ = Messages("cmc_core", "questionnaires")
 
 __all__ = ["answers_from_canvas", "applicable", "apply_answers", "bound_questions"]
 
@@ -196,7 +200,7 @@ def _new_id(target: str, entry: dict[str, Any], taken: set[str]) -> str:
         while f"{prefix}-{number}" in taken:
             number += 1
         return f"{prefix}-{number}"
-    base = f"{prefix}-{_slug(str(label))[:40].strip('-')}"
+    base = f"{prefix}-{cut_at_word(_slug(str(label)), 40)}"  # whole words only
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -262,7 +266,15 @@ def _resolve_field(
             for name in (entry[field] if many else [entry[field]])
         ]
     except AnswerError as error:
-        raise AnswerError(question.id, f"item {position}: {field} {error.reason}") from None
+        raise AnswerError(
+            question.id,
+            _(
+                "item {position}: {field} {reason}",
+                position=position,
+                field=field,
+                reason=error.reason,
+            ),
+        ) from None
     entry[field] = resolved if many else resolved[0]
 
 
@@ -275,14 +287,17 @@ def _resolve_list(
         try:
             resolved.append(_resolve(question, str(item), known, kind))
         except AnswerError as error:
-            raise AnswerError(question.id, f"item {position} {error.reason}") from None
+            raise AnswerError(
+                question.id, _("item {position} {reason}", position=position, reason=error.reason)
+            ) from None
     return resolved
 
 
 def _resolve(question: Question, text: str, known: list[dict[str, Any]], kind: Kind) -> str:
     """The id of the known entity with this id or (in any case) this name.
 
-    :raises AnswerError: when no entity has it, listing the ids there are.
+    :raises AnswerError: when no entity has it, listing the ids there are and naming the
+        closest name (``Supercoop`` for ``SuperCoop Geldermalsen``).
     """
     ids = [str(entity.get("id")) for entity in known]
     if text in ids:
@@ -291,11 +306,37 @@ def _resolve(question: Question, text: str, known: list[dict[str, Any]], kind: K
     for entity in known:
         if str(entity.get("name")).casefold() == wanted:
             return str(entity.get("id"))
-    listed = ", ".join(sorted(set(ids))) or "none yet"
-    raise AnswerError(
-        question.id,
-        f"names the unknown {kind.singular()} {text!r}; the known {kind.plural()} are: {listed}",
+    listed = ", ".join(sorted(set(ids))) or _("none yet")
+    reason = _(
+        "names the unknown {kind} {text!r}; the known {kinds} are: {listed}",
+        kind=kind.singular(current_language()),
+        text=text,
+        kinds=kind.plural(current_language()),
+        listed=listed,
     )
+    close = _closest(text, [str(entity.get("name") or "") for entity in known])
+    if close is not None:
+        reason += ". " + _("Did you mean {close!r}?", close=close)
+    raise AnswerError(question.id, reason)
+
+
+def _closest(text: str, names: list[str]) -> str | None:
+    """The known name that ``text`` probably means: one starts with the other when compared
+    without case, spaces and punctuation, or they are alike but for a typo."""
+    import difflib
+
+    def folded(name: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "", _slug(name))
+
+    short = folded(text)
+    by_folded = {folded(name): name for name in names if name}
+    for other, name in by_folded.items():
+        shorter, longer = sorted((short, other), key=len)
+        if len(shorter) >= 4 and longer.startswith(shorter):
+            return name
+    alike = [other for other in by_folded if abs(len(other) - len(short)) <= 2]
+    close = difflib.get_close_matches(short, alike, n=1, cutoff=0.85)
+    return by_folded[close[0]] if close else None
 
 
 def answers_from_canvas(
