@@ -9,7 +9,9 @@ like a reason of a score.
 Messages name entities as ``'Port of X' (p-port)`` and list several sorted by (name, id), so that
 a message never depends on the order of the lists in the canvas.
 
-Everything here is pure: no I/O, no state, and only the model is imported.
+Everything here is pure: no I/O, no state, and only the model and the catalogs are imported.
+The wording speaks the language of the moment (:mod:`cmc_core.translation`), from the ``rules``
+catalog: "and 3 more" in English, "en nog 3" in Dutch.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from operator import mul
 from typing import Protocol
 
 from cmc_core.canvas import Canvas
+from cmc_core.diagnostics import Severity
+from cmc_core.translation import N_, Messages
+from cmc_core.vocabulary import Language
 
 __all__ = [
     "LIST_LIMIT",
@@ -26,11 +31,22 @@ __all__ = [
     "describe",
     "describe_all",
     "herfindahl",
+    "join_and",
     "plural",
     "primary_position",
     "quote",
     "quote_all",
+    "severity_label",
 ]
+
+_ = Messages("cmc_core", "rules")
+
+#: The words a person reads for the severities; the severities' values themselves are ids.
+_SEVERITY_WORDS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
 
 #: How many entities a message lists before it says "and N more".
 LIST_LIMIT = 5
@@ -94,19 +110,38 @@ def describe_all(entities: Iterable[Named], limit: int = LIST_LIMIT) -> str:
     """Several entities, sorted by (name, id), at most ``limit`` of them and a count of the rest."""
     ordered = sorted(entities, key=_name_then_id)
     shown = ", ".join(describe(entity) for entity in ordered[:limit])
-    rest = len(ordered) - limit
-    return f"{shown} and {rest} more" if rest > 0 else shown
+    return _and_more(shown, len(ordered) - limit)
+
+
+def _and_more(shown: str, rest: int) -> str:
+    """``shown`` and a count of the ``rest`` left out, in the current language."""
+    if rest <= 0:
+        return shown
+    return _("{shown} and {rest} more", shown=shown, rest=rest)
 
 
 def quote_all(texts: Iterable[str], limit: int = LIST_LIMIT) -> str:
     """Several ids or names, sorted and quoted, at most ``limit`` of them and a count of others."""
     ordered = sorted(set(texts))
     shown = ", ".join(quote(text) for text in ordered[:limit])
-    rest = len(ordered) - limit
-    return f"{shown} and {rest} more" if rest > 0 else shown
+    return _and_more(shown, len(ordered) - limit)
+
+
+def join_and(texts: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the current language (``a, b en c`` in Dutch)."""
+    items = list(texts)
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 def plural(number: int, singular: str, plural_form: str | None = None) -> str:
     """``1 supplier``, ``2 suppliers``, ``0 suppliers``."""
     word = singular if number == 1 else plural_form or f"{singular}s"
     return f"{number} {word}"
+
+
+def severity_label(severity: Severity, language: Language | None = None) -> str:
+    """The word for ``severity`` in ``language`` (default: the current one): ``error``, or
+    ``fout`` in Dutch. JSON and SARIF keep the severity's value, which is an id."""
+    return _.translate(_SEVERITY_WORDS[severity], language)

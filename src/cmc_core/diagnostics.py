@@ -1,4 +1,9 @@
-"""What validation reports: severities, findings, diagnostics and the report that collects them."""
+"""What validation reports: severities, findings, diagnostics and the report that collects them.
+
+A severity's value (``error``, ``warning``, ``info``) is an id, the same in every language and
+in JSON and SARIF; the word a person reads (``fout`` in Dutch) is
+:func:`cmc_core.analysis.severity_label`'s, a layer up, where the catalogs are.
+"""
 
 from __future__ import annotations
 

@@ -111,7 +111,7 @@ def test_a_directory_is_reported_as_such(invoke: Invoke, write: Write) -> None:
 
 def test_a_good_and_a_missing_file_report_both_and_exit_2(invoke: Invoke, write: Write) -> None:
     good = write("port.cmc.yaml", example_text("port-logistics"))
-    result = invoke("check", good, "missing.cmc.yaml")
+    result = invoke("check", "--lang", "en", good, "missing.cmc.yaml")
     assert result.exit_code == 2
     assert "missing.cmc.yaml: cannot read the file: No such file" in result.stderr
     assert "in 1 file. 1 file could not be loaded." in result.stdout
@@ -144,7 +144,7 @@ def test_sarif_output_is_valid_and_names_every_rule_that_ran(
     jsonschema.validate(log, SARIF_2_1_0_SUBSET)
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
-    assert len(rules) == len(BUILTIN_RULES) == 27
+    assert len(rules) == len(BUILTIN_RULES) == 29
     assert run["results"]
     for item in run["results"]:
         assert rules[item["ruleIndex"]]["id"] == item["ruleId"]

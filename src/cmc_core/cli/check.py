@@ -5,6 +5,11 @@ of their :func:`~cmc_core.assessment.assess`-ment, with the rules of every activ
 the project's configuration (:mod:`cmc_core.cli.configuring`), as ``cmc export`` does for the
 poster. Files that cannot be loaded do not stop the run: their problems go to stderr, the
 other files are still checked, and the exit status is 2.
+
+Messages speak ``--lang``, else each canvas's ``meta.language`` (a file is validated in its
+own language), else ``CMC_LANG`` or the locale; the summary speaks the canvases' language when
+they share one. JSON and SARIF keep their keys and severity ids in English, whatever the
+language of their messages.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from cmc_core.cli._support import (
     use_color,
 )
 from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.output import (
     CheckedFile,
@@ -39,6 +45,8 @@ from cmc_core.cli.output import (
 )
 from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.diagnostics import Diagnostic, Location, Report, Severity
+from cmc_core.translation import Messages, chosen_language
+from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
     from cmc_core.fileformat import CanvasDocument, CanvasLoadError
@@ -48,6 +56,8 @@ if TYPE_CHECKING:
 __all__ = ["check", "check_file", "exit_status", "render", "resolve_config", "validate_document"]
 
 OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
+_ = Messages("cmc_core", "check")
 
 
 # -- options -------------------------------------------------------------------------------------
@@ -69,11 +79,18 @@ def _parse_severities(
     for value in values:
         code, equals, level = value.partition("=")
         if not equals or not code.strip():
-            raise click.BadParameter(f"{value!r} is not CODE=LEVEL, such as CMC016=info.")
+            raise click.BadParameter(
+                _("{value} is not CODE=LEVEL, such as CMC016=info.", value=repr(value))
+            )
         level = level.strip().lower()
         if level not in levels:
             raise click.BadParameter(
-                f"{level!r} in {value!r} is not one of {', '.join(levels)}."
+                _(
+                    "{level} in {value} is not one of {levels}.",
+                    level=repr(level),
+                    value=repr(value),
+                    levels=", ".join(levels),
+                )
                 + did_you_mean(level, levels)
             )
         pairs.append((code.strip().upper(), Severity(level)))
@@ -121,19 +138,43 @@ def validate_document(
     return Report(tuple(_named(d, name) for d in report))
 
 
-def check_file(name: str, config: ValidationConfig, plugins: Plugins | None = None) -> CheckedFile:
+def check_file(
+    name: str,
+    config: ValidationConfig,
+    plugins: Plugins | None = None,
+    *,
+    lang: str | None = None,
+) -> CheckedFile:
     """Load and validate one canvas (a file or ``example:NAME``); one that cannot be loaded
-    yields its problems."""
+    yields its problems.
+
+    :param lang: the language of the messages (``nl`` or ``en``); when ``None``, the language
+        a caller chose (:func:`~cmc_core.translation.using_language`), else the canvas's own.
+    """
+    if lang is None:
+        outer = chosen_language()
+        lang = outer.value if outer is not None else None
+    return _checked(name, config, plugins, lang)[0]
+
+
+def _checked(
+    name: str, config: ValidationConfig, plugins: Plugins | None, lang: str | None
+) -> tuple[CheckedFile, Language | None]:
+    """:func:`check_file`, with the language the canvas was validated in (``None`` when it
+    could not be loaded)."""
     from cmc_core.examples import UnknownExampleError
     from cmc_core.fileformat import CanvasLoadError
 
-    try:
-        document = load_document(name)
-    except CanvasLoadError as error:
-        return CheckedFile(name, problems=_problems_of(error, name))
-    except UnknownExampleError as error:
-        return CheckedFile(name, problems=(FileProblem(file=name, message=str(error)),))
-    return CheckedFile(name, report=validate_document(document, name, config, plugins))
+    with speaking(lang):
+        try:
+            document = load_document(name)
+        except CanvasLoadError as error:
+            return CheckedFile(name, problems=_problems_of(error, name)), None
+        except UnknownExampleError as error:
+            return CheckedFile(name, problems=(FileProblem(file=name, message=str(error)),)), None
+    with speaking(lang, document.canvas) as language:
+        report = validate_document(document, name, config, plugins)
+    return CheckedFile(name, report=report), language
 
 
 def _example_names(requested: Sequence[str], every: bool) -> list[str]:
@@ -174,6 +215,7 @@ def exit_status(result: CheckResult) -> int:
     short_help="Check canvases against the rules of a business community.",
     epilog=EXIT_CODES_EPILOG,
 )
+@language_option("The language of the messages and the summary (JSON and SARIF keep their keys).")
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option(
     "--example",
@@ -223,6 +265,7 @@ def exit_status(result: CheckResult) -> int:
 )
 def check(
     *,
+    lang: str | None,
     files: tuple[str, ...],
     examples: tuple[str, ...],
     all_examples: bool,
@@ -242,20 +285,28 @@ def check(
     A FILE may also be written example:NAME.
     """
     if not files and not examples and not all_examples:
-        raise click.UsageError("name at least one FILE, or use --example NAME or --all-examples.")
+        with speaking(lang):
+            raise click.UsageError(
+                _("name at least one FILE, or use --example NAME or --all-examples.")
+            )
     # The built-in rules and those of every active plugin, next to each other.
     active = active_plugins()
     rules = tuple(active.rules)
     config = resolve_config(
         config_path, no_config, _split_codes(select), _split_codes(ignore), severities, rules
     )
-    names = [*files, *(example_name(name) for name in _example_names(examples, all_examples))]
-    result = CheckResult(tuple(check_file(name, config, active) for name in names))
+    with speaking(lang):
+        names = [*files, *(example_name(name) for name in _example_names(examples, all_examples))]
+    outcomes = [_checked(name, config, active, lang) for name in names]
+    result = CheckResult(tuple(checked for checked, _language in outcomes))
+    languages = {language for _checked_file, language in outcomes if language is not None}
+    shared = next(iter(languages)) if len(languages) == 1 else None
 
-    for problem in result.problems():
-        click.echo(problem_line(problem), err=True)
-    colored = use_color(color, sys.stdout) and output_format == "text"
-    output = render(result, output_format, _selected_rules(config, rules), colored)
+    with speaking(lang or (shared.value if shared is not None else None)):
+        for problem in result.problems():
+            click.echo(problem_line(problem), err=True)
+        colored = use_color(color, sys.stdout) and output_format == "text"
+        output = render(result, output_format, _selected_rules(config, rules), colored)
     if output:
         click.echo(output, color=colored)
     status = exit_status(result)

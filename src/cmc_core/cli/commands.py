@@ -1,5 +1,9 @@
 """The reference commands: ``cmc rules``, ``cmc rule``, ``cmc examples``, ``cmc schema`` and
-``cmc convert``. Each asks the library for data and prints it; none has logic of its own."""
+``cmc convert``. Each asks the library for data and prints it; none has logic of its own.
+
+``cmc rules`` and ``cmc rule`` show the rules' titles and rationales in ``--lang`` (else
+``CMC_LANG`` or the locale); codes, names, severities and JSON keys stay as they are, and a
+plugin's rule whose texts are not in the catalog shows them as written."""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cmc_core.analysis import severity_label
 from cmc_core.cli._support import data_terminal_safe
+from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import load_document
 from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.rules import Rule
@@ -23,14 +30,17 @@ FILE_FORMATS = ("yaml", "json", "toml")
 #: Explanations are wrapped to this width, whatever the terminal, so output is reproducible.
 WRAP_WIDTH = 88
 
+_ = Messages("cmc_core", "check")
+
 
 def _rule_dict(rule: Rule) -> dict[str, str]:
+    """A rule for JSON: its texts in the current language, everything else as it is."""
     return {
         "code": rule.code,
         "name": rule.name,
         "severity": str(rule.severity),
-        "title": rule.title,
-        "rationale": rule.rationale,
+        "title": rule.title_in(),
+        "rationale": rule.rationale_in(),
         "source": rule.source,
     }
 
@@ -53,29 +63,40 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     show_default=True,
     help="Output format on stdout.",
 )
-def rules(output_format: str) -> None:
+@language_option("The language of the titles and rationales (codes and names stay as they are).")
+def rules(output_format: str, lang: str | None) -> None:
     """List every rule, built-in or from a plugin, with its code, default severity, name and
     title."""
     every_rule = tuple(active_plugins().rules)
-    if output_format == "json":
-        click.echo(json.dumps({"rules": [_rule_dict(r) for r in every_rule]}, indent=2))
-        return
-    click.echo(_table([(r.code, str(r.severity), r.name, r.title) for r in every_rule]))
+    with speaking(lang):
+        if output_format == "json":
+            listed = {"rules": [_rule_dict(r) for r in every_rule]}
+            click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+            return
+        rows = [(r.code, severity_label(r.severity), r.name, r.title_in()) for r in every_rule]
+        click.echo(_table(rows))
 
 
 @click.command(short_help="Explain one rule.")
 @click.argument("code")
-def rule(code: str) -> None:
+@language_option("The language of the explanation (the code and name stay as they are).")
+def rule(code: str, lang: str | None) -> None:
     """Explain the rule CODE (such as CMC001, or its name): what it wants, its default
     severity, why, and where that comes from in the domain reference."""
     from cmc_core.rules import get_rule
 
-    found = get_rule(code, tuple(active_plugins().rules))  # unknown: suggests the closest
-    click.echo(f"{found.code} {found.name}\n")
-    click.echo(found.title)
-    click.echo(f"\nDefault severity: {found.severity}")
-    click.echo(f"\n{click.wrap_text(found.rationale, width=WRAP_WIDTH, preserve_paragraphs=True)}")
-    click.echo(f"\nSource: {found.source}")
+    every_rule = tuple(active_plugins().rules)
+    with speaking(lang):
+        found = get_rule(code, every_rule)  # unknown: suggests the closest
+        rationale = click.wrap_text(
+            found.rationale_in(), width=WRAP_WIDTH, preserve_paragraphs=True
+        )
+        click.echo(f"{found.code} {found.name}\n")
+        click.echo(found.title_in())
+        severity = severity_label(found.severity)
+        click.echo("\n" + _("Default severity: {severity}", severity=severity))
+        click.echo(f"\n{rationale}")
+        click.echo("\n" + _("Source: {source}", source=found.source))
 
 
 @click.command(short_help="List the bundled examples, or print one.")
@@ -131,7 +152,7 @@ def convert(source: str, target: str, to_format: str | None) -> None:
 
     if target == "-":
         if to_format is None:
-            raise click.UsageError("OUT is - (stdout): say the format with --to yaml|json|toml.")
+            raise click.UsageError(_("OUT is - (stdout): say the format with --to yaml|json|toml."))
         text = dumps(load_document(source).canvas, to_format)
         # YAML escapes such characters itself; JSON and TOML would print them raw.
         click.echo(text if to_format == "yaml" else data_terminal_safe(text), nl=False)
@@ -139,6 +160,10 @@ def convert(source: str, target: str, to_format: str | None) -> None:
     suffix_format = format_for_path(Path(target))
     if to_format not in (None, suffix_format):
         raise click.UsageError(
-            f"--to {to_format} contradicts OUT's suffix, which means {suffix_format}."
+            _(
+                "--to {chosen} contradicts OUT's suffix, which means {suffix}.",
+                chosen=to_format,
+                suffix=suffix_format,
+            )
         )
     save(load_document(source), Path(target), format=suffix_format)

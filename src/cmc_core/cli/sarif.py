@@ -4,7 +4,8 @@ One run per invocation. ``tool.driver.rules`` describes the rules that ran; each
 its rule by id and index, at the file (``physicalLocation``) and at the logical path in the canvas
 (``logicalLocations``). Files that could not be loaded become tool execution notifications, and
 the invocation is then not successful. Columns are counted in Unicode code points, as the YAML
-parser counts them, so the run says ``columnKind: unicodeCodePoints``.
+parser counts them, so the run says ``columnKind: unicodeCodePoints``. The rules' texts and the
+messages speak the language of the moment; ids, levels and the structure never change.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import quote
 
 from cmc_core.cli.output import EXAMPLE_PREFIX, CheckResult, FileProblem
 from cmc_core.diagnostics import Diagnostic, Severity
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.rules.engine import Rule
@@ -31,6 +33,8 @@ SARIF_SCHEMA_URI = (
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 JsonObject = dict[str, object]
+
+_ = Messages("cmc_core", "check")
 
 
 def artifact_uri(file: str) -> str:
@@ -49,12 +53,14 @@ def artifact_uri(file: str) -> str:
 
 
 def _rule_descriptor(rule: Rule) -> JsonObject:
+    title, rationale = rule.title_in(), rule.rationale_in()
+    source = _("Source: {source}", source=rule.source)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": rule.rationale},
-        "help": {"text": f"{rule.title}\n\n{rule.rationale}\n\nSource: {rule.source}"},
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": rationale},
+        "help": {"text": f"{title}\n\n{rationale}\n\n{source}"},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"source": rule.source},
     }

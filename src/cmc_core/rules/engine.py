@@ -25,6 +25,8 @@ from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
 from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.rules.index import CanvasIndex
+from cmc_core.translation import Messages
+from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -42,6 +44,8 @@ __all__ = [
     "config_from_mapping",
     "run_rules",
 ]
+
+_ = Messages("cmc_core", "rules")
 
 #: A rule code: an upper-case prefix (``CMC`` for the built-ins) and three digits.
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
@@ -80,6 +84,18 @@ class Rule:
     def __call__(self, canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         """Run the check."""
         return iter(self.check(canvas, context))
+
+    def title_in(self, language: Language | None = None) -> str:
+        """The title in ``language`` (default: the current one); a plugin's rule whose title
+        is not in the ``rules`` catalog keeps it as written."""
+        return _.translate(self.title, language) if self.title else self.title
+
+    def rationale_in(self, language: Language | None = None) -> str:
+        """The rationale in ``language`` (default: the current one), or as written (see
+        :meth:`title_in`)."""
+        if not self.rationale:
+            return self.rationale
+        return " ".join(_.translate(self.rationale, language).split())
 
 
 @attrs.frozen

@@ -1,4 +1,5 @@
-"""Mutations that break the market, commonality, process and flow rules (CMC001-CMC010).
+"""Mutations that break the market, commonality, process, flow and party rules (CMC001-CMC010,
+CMC024, CMC026, CMC028 and CMC029).
 
 Each takes a canvas made by ``valid_canvases`` and changes only what its rule looks at; see
 :mod:`cmc_core.strategies._breaking` for the promise they keep.
@@ -228,6 +229,24 @@ def _counter_flow_not_reversed(draw: st.DrawFn, canvas: Canvas) -> Canvas:
     return canvas.add(flow)
 
 
+# -- CMC028 - CMC029 -------------------------------------------------------------------------
+
+
+def _name_typed_twice(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """A market party is named once more, in other case and punctuation, by a new party with
+    no role (warnings only: a party with no role is counted by no other rule)."""
+    party = pick(draw, m.market(canvas))
+    named = m.change_parties(canvas, (party,), name="Harbour Trader")
+    spelt = pick(draw, ("harbour-trader", "HARBOUR trader."))
+    typed = Party(m.fresh_id(canvas, "p-typed"), name=spelt)
+    return named.evolve(parties=(*named.parties, typed))
+
+
+def _party_without_a_role(draw: st.DrawFn, canvas: Canvas) -> Canvas:
+    """A new party holds no role (a warning)."""
+    return canvas.evolve(parties=(*canvas.parties, Party(m.fresh_id(canvas, "p-roleless"))))
+
+
 MARKET_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC001": (_one_supply_or_demand_organisation,),
     "CMC002": (_two_organisations_in_all,),
@@ -246,4 +265,6 @@ MARKET_MUTATIONS: dict[str, tuple[Mutation, ...]] = {
     "CMC010": (_flow_against_the_market, _counter_flow_not_reversed),
     "CMC024": (_unilateral_transaction_rules,),
     "CMC026": (_two_supplier_organisations,),
+    "CMC028": (_name_typed_twice,),
+    "CMC029": (_party_without_a_role,),
 }

@@ -1,13 +1,13 @@
 """The built-in rules: V01-V20 of the domain reference with the product owner's decisions.
 
 :data:`BUILTIN_RULES` holds them in code order; :func:`get_rule` finds one by code or name. The
-rules live in modules by theme: the market (``market``), the commonality and equal footing
-(``commonality``), process areas (``processes``), value flows (``flows``), concentration
-(``concentration``), governance (``governance``), referential integrity (``integrity``),
-direction (``direction``), change (``change``) and the figures (``figures``);
-:mod:`cmc_core.rules.control` holds what the ownership and leader checks share.
-:func:`bmc_blockers` is here rather than with the commonality rules because it runs every
-built-in rule.
+rules live in modules by theme: the market (``market``, ``leaders``), the commonality and equal
+footing (``commonality``), process areas (``processes``), value flows (``flows``),
+concentration (``concentration``, ``hubs``), governance (``governance``), referential
+integrity (``integrity``), direction (``direction``), change (``change``), the figures
+(``figures``) and the parties themselves (``parties``); :mod:`cmc_core.rules.control` holds
+what the ownership and leader checks share. :func:`bmc_blockers` is here rather than with the
+commonality rules because it runs every built-in rule.
 """
 
 from __future__ import annotations
@@ -26,28 +26,33 @@ from cmc_core.rules.builtin.commonality import (
     focal_problems,
     primary_commonality,
 )
-from cmc_core.rules.builtin.concentration import few_organisations, flow_concentration, hub
+from cmc_core.rules.builtin.concentration import few_organisations, flow_concentration
 from cmc_core.rules.builtin.direction import boundary_goal_and_target_group, connecting_factors
 from cmc_core.rules.builtin.figures import figures_add_up
 from cmc_core.rules.builtin.flows import end_customer_value, flow_integrity, supply_to_demand
 from cmc_core.rules.builtin.governance import decision_power
+from cmc_core.rules.builtin.hubs import hub
 from cmc_core.rules.builtin.integrity import references_resolve, unique_ids
+from cmc_core.rules.builtin.leaders import leader_conflict
 from cmc_core.rules.builtin.market import (
     distinct_organisations,
-    leader_conflict,
     no_centre,
     no_dangling_parties,
     several_suppliers_and_demanders,
     stakeholders_not_counted,
 )
+from cmc_core.rules.builtin.parties import near_duplicate_party_names, party_roles
 from cmc_core.rules.builtin.processes import (
     compete_on_execution,
     cooperate_on_information_and_transactions,
 )
 from cmc_core.rules.engine import Rule, ValidationConfig, run_rules
 from cmc_core.rules.index import CanvasIndex
+from cmc_core.translation import Messages
 
 __all__ = ["BUILTIN_RULES", "UnknownRuleError", "bmc_blockers", "get_rule"]
+
+_ = Messages("cmc_core", "rules")
 
 #: Every built-in rule, in code order.
 BUILTIN_RULES: tuple[Rule, ...] = (
@@ -78,6 +83,8 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     hub,
     few_organisations,
     figures_add_up,
+    near_duplicate_party_names,
+    party_roles,
 )
 
 _BY_KEY: dict[str, Rule] = {}
@@ -96,8 +103,22 @@ class UnknownRuleError(CmcError, KeyError):
     def __init__(self, key: str, suggestions: tuple[str, ...] = ()) -> None:
         self.key = key
         self.suggestions = suggestions
-        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no rule has the code or name {key!r}{hint}")
+        if len(suggestions) > 1:
+            message = _(
+                "no rule has the code or name {key}; did you mean {first} or {second}?",
+                key=repr(key),
+                first=repr(suggestions[0]),
+                second=repr(suggestions[1]),
+            )
+        elif suggestions:
+            message = _(
+                "no rule has the code or name {key}; did you mean {first}?",
+                key=repr(key),
+                first=repr(suggestions[0]),
+            )
+        else:
+            message = _("no rule has the code or name {key}", key=repr(key))
+        super().__init__(message)
 
     def __str__(self) -> str:
         # KeyError would show the repr of its argument; the message reads better as it is.
@@ -147,7 +168,14 @@ def bmc_blockers(
     if report is None:
         report = run_rules(canvas, BUILTIN_RULES, config or ValidationConfig())
     problems.extend(
-        f"{diagnostic.code} at {diagnostic.path or 'the canvas'}: {diagnostic.message}"
+        _(
+            "{code} at {path}: {message}",
+            code=diagnostic.code,
+            path=diagnostic.path,
+            message=diagnostic.message,
+        )
+        if diagnostic.path
+        else _("{code} at the canvas: {message}", code=diagnostic.code, message=diagnostic.message)
         for diagnostic in report.errors
         if diagnostic.code != bmc_ready.code
     )

@@ -11,19 +11,24 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.rules.builtin._common import quote, rule
 from cmc_core.rules.engine import RuleContext
+from cmc_core.translation import N_, Messages, current_language
 from cmc_core.vocabulary import PrincipleKey, PrincipleStatus, SavingStatus, Status, label
 
 __all__ = ["principles_assessed", "resistance_reason", "waste_baseline"]
+
+_ = Messages("cmc_core", "rules")
 
 
 @rule(
     code="CMC013",
     name="resistance-reason",
     severity=Severity.WARNING,
-    title="Every expected resistance says why",
-    rationale="""The workshop covers the expected resistances to the community and why they
-        arise [seed, topic 8]; leaders may become "ambassadors or resistors of change" [S16].
-        A resistance without a reason cannot be addressed.""",
+    title=N_("Every expected resistance says why"),
+    rationale=N_(
+        "The workshop covers the expected resistances to the community and why they arise "
+        '[seed, topic 8]; leaders may become "ambassadors or resistors of change" [S16]. '
+        "A resistance without a reason cannot be addressed."
+    ),
     source="domain.md 3.4 V13; [seed], [S16]",
 )
 def resistance_reason(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -32,9 +37,19 @@ def resistance_reason(canvas: Canvas, context: RuleContext) -> Iterator[Finding]
         if resistance.reason.strip():
             continue
         what = resistance.description.strip()
-        about = f" ({quote(what)})" if what else ""
         yield Finding(
-            message=f"The resistance {quote(resistance.id)}{about} does not say why it arises.",
+            message=(
+                _(
+                    "The resistance {resistance} ({about}) does not say why it arises.",
+                    resistance=quote(resistance.id),
+                    about=quote(what),
+                )
+                if what
+                else _(
+                    "The resistance {resistance} does not say why it arises.",
+                    resistance=quote(resistance.id),
+                )
+            ),
             path=f"resistances[{position}].reason",
             subject=resistance.id,
         )
@@ -44,14 +59,17 @@ def resistance_reason(canvas: Canvas, context: RuleContext) -> Iterator[Finding]
     code="CMC018",
     name="waste-baseline",
     severity=Severity.WARNING,
-    title="A claimed saving is measured against a quantified baseline, with its basis",
-    rationale="""The CMC reasons from delivering value to the end customer at "minimale
-        verspilling" (minimal waste), and smart cooperation saves "tientallen procenten"
-        (tens of percent) [S1]. A saving is only checkable against the waste today as a
-        figure (``baseline_amount`` or ``baseline_share``) and with the basis it rests on. A
-        promised saving with no such baseline is an error: the community's case rests on a
-        number nobody can measure. A realised saving without one, or any saving without its
-        basis, is a warning; a canvas that claims no saving at all gets a note.""",
+    title=N_("A claimed saving is measured against a quantified baseline, with its basis"),
+    rationale=N_(
+        'The CMC reasons from delivering value to the end customer at "minimale '
+        'verspilling" (minimal waste), and smart cooperation saves "tientallen '
+        'procenten" (tens of percent) [S1]. A saving is only checkable against the waste '
+        "today as a figure (``baseline_amount`` or ``baseline_share``) and with the basis "
+        "it rests on. A promised saving with no such baseline is an error: the community's "
+        "case rests on a number nobody can measure. A realised saving without one, or any "
+        "saving without its basis, is a warning; a canvas that claims no saving at all "
+        "gets a note."
+    ),
     source="domain.md 3.4 V18; [S1]",
 )
 def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -61,7 +79,7 @@ def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     if not waste.claims_saving:
         if not waste.has_baseline and not waste.baseline.strip():
             yield Finding(
-                message=(
+                message=_(
                     "The waste block states neither the waste today (baseline_amount or "
                     "baseline_share) nor a saving with its basis."
                 ),
@@ -69,17 +87,22 @@ def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
                 severity=Severity.INFO,
             )
         return
-    status = label(waste.status)
+    status = label(waste.status, current_language())
     if not waste.has_baseline:
         promised = waste.status is SavingStatus.PROMISED
         yield Finding(
             message=(
-                f"The waste block claims a {status} saving but gives no baseline as a figure "
-                "(baseline_amount or baseline_share): "
-                + (
-                    "a promise nobody can measure."
-                    if promised
-                    else "its size cannot be judged against the waste today."
+                _(
+                    "The waste block claims a {status} saving but gives no baseline as a figure "
+                    "(baseline_amount or baseline_share): a promise nobody can measure.",
+                    status=status,
+                )
+                if promised
+                else _(
+                    "The waste block claims a {status} saving but gives no baseline as a figure "
+                    "(baseline_amount or baseline_share): its size cannot be judged against the "
+                    "waste today.",
+                    status=status,
                 )
             ),
             path="waste.baseline_amount",
@@ -87,9 +110,10 @@ def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         )
     elif not waste.basis.strip():
         yield Finding(
-            message=(
-                f"The waste block claims a {status} saving against a baseline but says not on "
-                "what basis (waste.basis)."
+            message=_(
+                "The waste block claims a {status} saving against a baseline but says not on "
+                "what basis (waste.basis).",
+                status=status,
             ),
             path="waste.basis",
         )
@@ -99,9 +123,11 @@ def waste_baseline(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     code="CMC020",
     name="principles-assessed",
     severity=Severity.INFO,
-    title="A final canvas has all five principles of organising assessed",
-    rationale="""The five basic principles of organising are the basis of the CMC [S1b]. A
-        canvas that is presented (status final) says how it meets each of them.""",
+    title=N_("A final canvas has all five principles of organising assessed"),
+    rationale=N_(
+        "The five basic principles of organising are the basis of the CMC [S1b]. A canvas "
+        "that is presented (status final) says how it meets each of them."
+    ),
     source="domain.md 3.4 V20, 2.3; [S1b]",
 )
 def principles_assessed(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -111,7 +137,10 @@ def principles_assessed(canvas: Canvas, context: RuleContext) -> Iterator[Findin
     for key in PrincipleKey:
         if canvas.principle(key).status is PrincipleStatus.NOT_ASSESSED:
             yield Finding(
-                message=f"The principle {quote(label(key))} is not assessed on a final canvas.",
+                message=_(
+                    "The principle {principle} is not assessed on a final canvas.",
+                    principle=quote(label(key, current_language())),
+                ),
                 path=f"principles.{key.value}",
                 subject=key.value,
             )

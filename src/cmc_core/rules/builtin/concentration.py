@@ -1,5 +1,5 @@
-"""Rules CMC021 concentration, CMC025 hub and CMC026 few-organisations: how the market flows
-spread over the organisations of each side.
+"""Rules CMC021 concentration and CMC026 few-organisations: how the market flows spread over the
+organisations of each side (CMC025 hub is :mod:`~cmc_core.rules.builtin.hubs`').
 
 Equal footing is measured per side of the market as the Herfindahl-Hirschman index (HHI, 0-1)
 of the organisations' shares of the market flows, against what an even split of as many
@@ -17,26 +17,26 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import repeat
-from operator import and_, eq
 from typing import cast
 
 import attrs
 
-from cmc_core.analysis import primary_position
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party, ValueFlow
-from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, rule
+from cmc_core.rules.builtin._common import describe, describe_all, rule
 from cmc_core.rules.builtin.market import organisations_of
-from cmc_core.rules.control import MAJORITY, ownership, stakes_of, steward_of, trades
+from cmc_core.rules.control import MAJORITY, ownership, stakes_of, steward_of
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, Side
+from cmc_core.translation import N_, Messages
 
-__all__ = ["few_organisations", "flow_concentration", "hub"]
+__all__ = ["few_organisations", "flow_concentration", "percent"]
+
+_ = Messages("cmc_core", "rules")
 
 
-def _percent(share: float) -> str:
+def percent(share: float) -> str:
     """A share in whole percent, or to two significant digits below 1 % (an even share of a
     side of 2,000 organisations is 0.05 %, not 0 %)."""
     if 0 < share < 0.01:
@@ -87,8 +87,10 @@ def _weights(canvas: Canvas, index: CanvasIndex, side: Side) -> tuple[dict[str, 
     if not sum(totals.values()):  # the side's own flows carry nothing
         return by_count, "flows"
     sweep = index.sweep
-    unit = sweep.unit or "volume"
-    return totals, unit if sweep.period is None else f"{unit} per {sweep.period}"
+    unit = sweep.unit or _("volume")
+    if sweep.period is None:
+        return totals, unit
+    return totals, _("{unit} per {period}", unit=unit, period=sweep.period)
 
 
 def _spread(canvas: Canvas, index: CanvasIndex, side: Side) -> _Side | None:
@@ -131,61 +133,42 @@ def _controls(canvas: Canvas, index: CanvasIndex, dominant: frozenset[str]) -> s
     found = steward_of(canvas, index)
     if found is None:
         return None
-    _, _, steward = found
+    _position, _commonality, steward = found
     if steward is not None and steward.organisation_id in dominant:
-        return f"{describe(steward)} also stewards the primary commonality"
+        return _("{steward} also stewards the primary commonality", steward=describe(steward))
     owned = stakes_of(canvas, index)
     if owned is None:
         return None
     split = ownership(index, owned[1])
     among = [party for party in split.owners() if party.organisation_id in dominant]
     if among and split.market_share > MAJORITY:
-        return (
-            f"{describe_all(among)} {'is' if len(among) == 1 else 'are'} among the market "
-            "parties that own the primary commonality or its steward"
+        return _.plural(
+            "{among} is among the market parties that own the primary commonality or its steward",
+            "{among} are among the market parties that own the primary commonality or its steward",
+            len(among),
+            among=describe_all(among),
         )
     return None
-
-
-def _hub_counts(index: CanvasIndex, limit: float) -> dict[str, int]:
-    """Parties in more than ``limit`` primary flows (as from or to), with their flow counts."""
-    froms, tos = index.counts("from"), index.counts("to")
-    candidates = {key for key, uses in froms.items() if uses + tos.get(key, 0) > limit}
-    candidates.update(key for key, uses in tos.items() if uses > limit)
-    hubs: dict[str, int] = {}
-    for key in candidates:
-        party = index.party(key) if key else None
-        if key is None or party is None:
-            continue  # missing and unknown parties are CMC011's business
-        if party.organisations > 1:
-            continue  # a group of many organisations is no one hub, however many flows
-        uses = froms.get(key, 0) + tos.get(key, 0)
-        if index.may_have_self_loops:
-            # A flow from a party to itself is one flow the party is in, not two.
-            column_from, column_to = index.primary_column("from"), index.primary_column("to")
-            uses -= sum(
-                map(and_, map(eq, column_from, column_to), map(eq, column_from, repeat(key)))
-            )
-        if uses > limit:
-            hubs[key] = uses
-    return hubs
 
 
 @rule(
     code="CMC021",
     name="concentration",
     severity=Severity.WARNING,
-    title="No market side is concentrated beyond an even split of its organisations",
-    rationale="""Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1]; a
-        side where a few organisations carry most of the trade is not. Per side, the HHI of
-        the organisations' shares of the market flows (of their volumes when the flows give
-        them in one unit, else of their number; a group's share split evenly within it) is
-        "highly concentrated" above 0.18 (the 2023 US Merger Guidelines threshold, decision
-        4), but only when the side is also far from an even split of as many organisations:
-        the largest organisation must hold more than 1.25 times its even share. Four equal
-        suppliers are as even as four can be; too few organisations is CMC026's finding. It is
-        an error when the side's larger organisations also steward the primary commonality or
-        are among the market parties that own it.""",
+    title=N_("No market side is concentrated beyond an even split of its organisations"),
+    rationale=N_(
+        'Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1]; a '
+        "side where a few organisations carry most of the trade is not. Per side, the HHI "
+        "of the organisations' shares of the market flows (of their volumes when the flows "
+        "give them in one unit, else of their number; a group's share split evenly within "
+        'it) is "highly concentrated" above 0.18 (the 2023 US Merger Guidelines '
+        "threshold, decision 4), but only when the side is also far from an even split of "
+        "as many organisations: the largest organisation must hold more than 1.25 times "
+        "its even share. Four equal suppliers are as even as four can be; too few "
+        "organisations is CMC026's finding. It is an error when the side's larger "
+        "organisations also steward the primary commonality or are among the market "
+        "parties that own it."
+    ),
     source="domain.md 3.4 V03, decision 4; [S1]",
 )
 def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -205,22 +188,67 @@ def flow_concentration(canvas: Canvas, context: RuleContext) -> Iterator[Finding
         if share <= settings.even_split_margin * even:
             continue  # the largest holds about its even share: as even as this many can be
         control = _controls(canvas, index, spread.dominant)
-        basis = "flows" if spread.basis == "flows" else f"volume ({spread.basis})"
-        message = (
-            f"The {name} side is highly concentrated: an HHI of {spread.hhi:.2f} over "
-            f"{plural(spread.organisations, f'{role} organisation')} by {basis} (above "
-            f"{settings.hhi_threshold:.2f}); the largest, {describe_all(parties)}, "
-            f"{'has' if len(parties) == 1 else 'each have'} {_percent(share)}, against "
-            f"{_percent(even)} in an even split"
+        message = _concentrated(
+            name, role, spread, threshold=settings.hhi_threshold, largest=parties, share=share
         )
         if control:
-            message += f", and {control}"
+            message += _(", and {control}", control=control)
         yield Finding(
             message=message + ".",
             path="flows",
             figures=(("hhi", spread.hhi), ("largest_share", share), ("even_hhi", even)),
             severity=Severity.ERROR if control else None,
         )
+
+
+def _concentrated(
+    name: str,
+    role: str,
+    spread: _Side,
+    *,
+    threshold: float,
+    largest: tuple[Party, ...],
+    share: float,
+) -> str:
+    """The sentence of a concentrated side, without its closing full stop."""
+    if role == "supplier":
+        organisations = _.plural(
+            "{count} supplier organisation", "{count} supplier organisations", spread.organisations
+        )
+    else:
+        organisations = _.plural(
+            "{count} demander organisation", "{count} demander organisations", spread.organisations
+        )
+    fields = {
+        "hhi": f"{spread.hhi:.2f}",
+        "organisations": organisations,
+        "basis": _("flows") if spread.basis == "flows" else _("volume ({unit})", unit=spread.basis),
+        "threshold": f"{threshold:.2f}",
+        "largest": describe_all(largest),
+        "share": percent(share),
+        "even": percent(1 / spread.organisations),
+    }
+    if name == "supply":
+        return _.plural(
+            "The supply side is highly concentrated: an HHI of {hhi} over {organisations} by "
+            "{basis} (above {threshold}); the largest, {largest}, has {share}, against {even} "
+            "in an even split",
+            "The supply side is highly concentrated: an HHI of {hhi} over {organisations} by "
+            "{basis} (above {threshold}); the largest, {largest}, each have {share}, against "
+            "{even} in an even split",
+            len(largest),
+            **fields,
+        )
+    return _.plural(
+        "The demand side is highly concentrated: an HHI of {hhi} over {organisations} by "
+        "{basis} (above {threshold}); the largest, {largest}, has {share}, against {even} in "
+        "an even split",
+        "The demand side is highly concentrated: an HHI of {hhi} over {organisations} by "
+        "{basis} (above {threshold}); the largest, {largest}, each have {share}, against "
+        "{even} in an even split",
+        len(largest),
+        **fields,
+    )
 
 
 def _cleared(canvas: Canvas, index: CanvasIndex, side: Side, threshold: float) -> bool:
@@ -272,46 +300,18 @@ def _primary_flows(canvas: Canvas, index: CanvasIndex) -> list[ValueFlow]:
 
 
 @rule(
-    code="CMC025",
-    name="hub",
-    severity=Severity.WARNING,
-    title="No party is a hub of the market flows",
-    rationale="""A party in more than half of all market flows is a hub (decision 4): the
-        others reach each other through it, not on an equal footing [S1]. A steward that trades
-        sits on every flow over the commonality it runs. A warning, and an error when the hub
-        also stewards the primary commonality or alone holds a decision right.""",
-    source="domain.md 3.4 V03, decision 4; [S1]",
-)
-def hub(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding per hub party."""
-    index = context.index
-    settings = context.settings
-    total = index.primary_count
-    if not total:
-        return
-    limit = settings.hub_share * total
-    hubs: dict[str, int] = {}
-    if index.count_bound("from") + index.count_bound("to") > limit:
-        hubs = _hub_counts(index, limit)
-    found = steward_of(canvas, index)
-    steward = found[2] if found is not None else None
-    if steward is not None and steward.id not in hubs and trades(index, steward):
-        over = sum(1 for p in index.primary_positions if canvas.flows[p].via_commonality)
-        if over > limit:
-            hubs[steward.id] = over
-    yield from _hubs(canvas, index, hubs, total, settings.hub_share)
-
-
-@rule(
     code="CMC026",
     name="few-organisations",
     severity=Severity.WARNING,
-    title="Each market side has enough organisations to be a market",
-    rationale="""Concentration is judged against an even split (CMC021), so two equal suppliers
-        pass it; but a side of two organisations is a duopoly however evenly they share it,
-        and the "vele aanbieders en vragers" (many suppliers and demanders) [S1b] are more
-        than that. A side with fewer organisations than the minimum (3 by default, a group
-        counting as many as it stands for) is a warning; fewer than two is CMC001's error.""",
+    title=N_("Each market side has enough organisations to be a market"),
+    rationale=N_(
+        "Concentration is judged against an even split (CMC021), so two equal suppliers "
+        "pass it; but a side of two organisations is a duopoly however evenly they share "
+        'it, and the "vele aanbieders en vragers" (many suppliers and demanders) [S1b] '
+        "are more than that. A side with fewer organisations than the minimum (3 by "
+        "default, a group counting as many as it stands for) is a warning; fewer than two "
+        "is CMC001's error."
+    ),
     source="domain.md 3.4 V01, V03, decision 4; [S1b]",
 )
 def few_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -328,11 +328,26 @@ def few_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Finding]
         )
         found = groups + len(single)
         if 2 <= found < minimum:
+            fields = {"who": describe_all(parties), "minimum": minimum}
             yield Finding(
                 message=(
-                    f"The {name} side has only {plural(found, 'organisation')} "
-                    f"({describe_all(parties)}); a market needs at least {minimum}, however "
-                    "evenly they share it."
+                    _.plural(
+                        "The supplier side has only {count} organisation ({who}); a market "
+                        "needs at least {minimum}, however evenly they share it.",
+                        "The supplier side has only {count} organisations ({who}); a market "
+                        "needs at least {minimum}, however evenly they share it.",
+                        found,
+                        **fields,
+                    )
+                    if name == "supplier"
+                    else _.plural(
+                        "The demander side has only {count} organisation ({who}); a market "
+                        "needs at least {minimum}, however evenly they share it.",
+                        "The demander side has only {count} organisations ({who}); a market "
+                        "needs at least {minimum}, however evenly they share it.",
+                        found,
+                        **fields,
+                    )
                 ),
                 path="parties",
                 figures=((f"{name}_organisations", float(found)),),
@@ -343,36 +358,3 @@ _SIDES: tuple[tuple[str, Side, str], ...] = (
     ("supply", "from", "supplier"),
     ("demand", "to", "demander"),
 )
-
-
-def _hubs(
-    canvas: Canvas, index: CanvasIndex, hubs: dict[str, int], total: int, hub_share: float
-) -> Iterator[Finding]:
-    position = primary_position(canvas)
-    steward = canvas.commonalities[position].steward if position is not None else None
-    for key in sorted(hubs, key=index.party_position.__getitem__):
-        party = index.party_by_id[key]
-        share = hubs[key] / total
-        message = (
-            f"{describe(party)} takes part in {_percent(share)} of all primary flows, more than "
-            f"{_percent(hub_share)}: it is a hub of the network"
-        )
-        reasons = []
-        if key == steward and position is not None:
-            reasons.append(
-                f"also stewards the primary commonality {describe(canvas.commonalities[position])}"
-            )
-        reasons.extend(
-            f"alone holds the decision right {quote(right.subject.strip() or right.id)}"
-            for right in canvas.governance.decision_rights
-            if set(right.holders) == {key}
-        )
-        if reasons:
-            message += ", and it " + " and ".join(reasons)
-        yield Finding(
-            message=message + ".",
-            path=index.party_path(key),
-            subject=key,
-            figures=(("share", share),),
-            severity=Severity.ERROR if reasons else None,
-        )

@@ -15,10 +15,13 @@ from collections.abc import Iterator
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Commonality, Party, Stake
-from cmc_core.rules.builtin._common import describe, quote, rule
+from cmc_core.rules.builtin._common import describe, join_and, quote, rule
 from cmc_core.rules.engine import RuleContext
+from cmc_core.translation import N_, Messages
 
 __all__ = ["ROUNDING", "figures_add_up"]
+
+_ = Messages("cmc_core", "rules")
 
 #: How far above 100 % shares may add up before they are an error: rounding (three owners of
 #: 33.4 % each), not a second whole.
@@ -43,14 +46,16 @@ def _owners(canvas: Canvas) -> Iterator[Finding]:
             continue
         what = describe(entity)
         if collection == "parties":
-            what = f"the organisation of {what}"
+            what = _("the organisation of {party}", party=what)
         total = _given(entity.owners)
         unshared = [stake.party for stake in entity.owners if stake.share is None]
         if total > 100 + ROUNDING:
             yield Finding(
-                message=(
-                    f"The owners of {what} hold {_percent(total)} of it together; the shares "
-                    "of one thing add up to at most 100%."
+                message=_(
+                    "The owners of {what} hold {total} of it together; the shares of one thing "
+                    "add up to at most 100%.",
+                    what=what,
+                    total=_percent(total),
                 ),
                 path=f"{collection}[{position}].owners",
                 subject=entity.id,
@@ -59,10 +64,13 @@ def _owners(canvas: Canvas) -> Iterator[Finding]:
         elif unshared and total >= 100 - ROUNDING:
             named = ", ".join(quote(str(party)) for party in unshared)
             yield Finding(
-                message=(
-                    f"The owners of {what} with a share hold {_percent(total)} already, so "
-                    f"nothing is left for {named}, listed without a share: give the shares, "
-                    "or leave the owner out."
+                message=_(
+                    "The owners of {what} with a share hold {total} already, so nothing is left "
+                    "for {named}, listed without a share: give the shares, or leave the owner "
+                    "out.",
+                    what=what,
+                    total=_percent(total),
+                    named=named,
                 ),
                 path=f"{collection}[{position}].owners",
                 subject=entity.id,
@@ -82,9 +90,11 @@ def _decision_weights(canvas: Canvas) -> Iterator[Finding]:
             first = rights[positions[0]]
             subject = quote(first.subject.strip()) if first.subject.strip() else quote(first.id)
             yield Finding(
-                message=(
-                    f"The decision rights over {subject} give {_percent(total)} of the votes "
-                    "together; the votes on one subject add up to at most 100%."
+                message=_(
+                    "The decision rights over {subject} give {total} of the votes together; the "
+                    "votes on one subject add up to at most 100%.",
+                    subject=subject,
+                    total=_percent(total),
                 ),
                 path=f"governance.decision_rights[{positions[0]}].weight",
                 subject=first.id,
@@ -104,14 +114,17 @@ def _flow_units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
                 continue
             unit = flow.unit.strip()
             if not unit:
-                message = (
-                    f"The flow {quote(flow.id)} gives a volume of {flow.volume:g} without a "
-                    "unit: in what is it counted (EUR, TEU, % for a share)?"
+                message = _(
+                    "The flow {flow} gives a volume of {volume} without a unit: in what is it "
+                    "counted (EUR, TEU, % for a share)?",
+                    flow=quote(flow.id),
+                    volume=format(flow.volume, "g"),
                 )
             elif unit == "%" and flow.volume > 100 + ROUNDING:
-                message = (
-                    f"The flow {quote(flow.id)} gives a share of {flow.volume:g}%: a share is "
-                    "at most 100%."
+                message = _(
+                    "The flow {flow} gives a share of {volume}%: a share is at most 100%.",
+                    flow=quote(flow.id),
+                    volume=format(flow.volume, "g"),
                 )
             else:
                 continue
@@ -135,11 +148,12 @@ def _units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         if amount is not None
     ]
     if amounts and not waste.unit.strip():
-        named = " and ".join(f"{name} {amount:g}" for name, amount in amounts)
+        named = join_and(f"{name} {amount:g}" for name, amount in amounts)
         yield Finding(
-            message=(
-                f"The waste block gives {named} without a unit: in what is it counted (EUR, "
-                "truck trips, hours)?"
+            message=_(
+                "The waste block gives {named} without a unit: in what is it counted (EUR, truck "
+                "trips, hours)?",
+                named=named,
             ),
             path="waste.unit",
             severity=Severity.WARNING,
@@ -150,14 +164,16 @@ def _units(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     code="CMC027",
     name="figures-add-up",
     severity=Severity.ERROR,
-    title="Shares add up to at most 100%, and every amount says its unit",
-    rationale="""The owners of one thing hold at most all of it, and the votes on one subject
-        are at most all votes: shares that add up to more than 100% (beyond one point of
-        rounding) are an error, since the ownership, decision-power and score checks that read
-        them would have to guess which one is wrong. Warnings: an owner listed without a share
-        when the others already hold all of it, a share of a flow (unit ``%``) above 100%, and
-        a volume of a flow or an amount of waste without its unit, which cannot be weighed
-        against another ("12 what?").""",
+    title=N_("Shares add up to at most 100%, and every amount says its unit"),
+    rationale=N_(
+        "The owners of one thing hold at most all of it, and the votes on one subject are "
+        "at most all votes: shares that add up to more than 100% (beyond one point of "
+        "rounding) are an error, since the ownership, decision-power and score checks that "
+        "read them would have to guess which one is wrong. Warnings: an owner listed "
+        "without a share when the others already hold all of it, a share of a flow (unit "
+        "``%``) above 100%, and a volume of a flow or an amount of waste without its unit, "
+        'which cannot be weighed against another ("12 what?").'
+    ),
     source="domain.md 3.4 V03, V18",
 )
 def figures_add_up(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:

@@ -17,24 +17,29 @@ from cmc_core.rules.builtin._common import describe, describe_all, quote, rule
 from cmc_core.rules.control import MAJORITY, decider, primary_ownership, votes_by_subject
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex
+from cmc_core.translation import N_, Messages
 
 __all__ = ["decision_power"]
+
+_ = Messages("cmc_core", "rules")
 
 
 @rule(
     code="CMC024",
     name="decision-power",
     severity=Severity.WARNING,
-    title="No market party, and no one side of the market, decides the transaction rules",
-    rationale="""Governance "must not give one market party unilateral decision power over
-        transaction rules" (V03): parties that transact "op gelijkwaardige basis" (on an equal
-        footing) [S1] do not have their terms set by a competitor or by the other side. A
-        market organisation with more than half of the votes on a subject over the transaction
-        rules, or market parties of one side only holding that majority (a growers' council
-        that sets the buyers' fees), is an error. When the canvas states no such right, the
-        rules are set by whoever runs the primary commonality: owners that trade holding more
-        than half of it (or of its steward) is a warning, a rule-setter controlled by market
-        parties.""",
+    title=N_("No market party, and no one side of the market, decides the transaction rules"),
+    rationale=N_(
+        'Governance "must not give one market party unilateral decision power over '
+        'transaction rules" (V03): parties that transact "op gelijkwaardige basis" (on '
+        "an equal footing) [S1] do not have their terms set by a competitor or by the "
+        "other side. A market organisation with more than half of the votes on a subject "
+        "over the transaction rules, or market parties of one side only holding that "
+        "majority (a growers' council that sets the buyers' fees), is an error. When the "
+        "canvas states no such right, the rules are set by whoever runs the primary "
+        "commonality: owners that trade holding more than half of it (or of its steward) "
+        "is a warning, a rule-setter controlled by market parties."
+    ),
     source="domain.md 3.4 V03, decision 4; [S1]",
 )
 def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -50,17 +55,34 @@ def decision_power(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         who, holders, share = decided
         parties = [index.party_by_id[holder] for holder in dict.fromkeys(holders)]
         right = rights[positions[0]]
-        subject = quote(right.subject.strip() or right.id)
+        fields = {
+            "parties": describe_all(parties),
+            "share": f"{share:.0%}",
+            "subject": quote(right.subject.strip() or right.id),
+        }
         if who == "organisation":
-            text = f"the market party {describe_all(parties)}"
+            text = _(
+                "The market party {parties} holds {share} of the votes on {subject}, a decision "
+                "over the transaction rules: the other market parties have their terms set for "
+                "them.",
+                **fields,
+            )
+        elif who == "supplier":
+            text = _(
+                "Only suppliers ({parties}) hold {share} of the votes on {subject}, a decision "
+                "over the transaction rules: the other market parties have their terms set for "
+                "them.",
+                **fields,
+            )
         else:
-            text = f"only {who}s ({describe_all(parties)})"
+            text = _(
+                "Only demanders ({parties}) hold {share} of the votes on {subject}, a decision "
+                "over the transaction rules: the other market parties have their terms set for "
+                "them.",
+                **fields,
+            )
         yield Finding(
-            message=(
-                f"{text[0].upper()}{text[1:]} hold{'s' if who == 'organisation' else ''} "
-                f"{share:.0%} of the votes on {subject}, a decision over the transaction rules: "
-                "the other market parties have their terms set for them."
-            ),
+            message=text,
             path=f"governance.decision_rights[{positions[0]}].holders",
             subject=right.id,
             severity=Severity.ERROR,
@@ -79,10 +101,13 @@ def _controlled_rule_setter(canvas: Canvas, index: CanvasIndex) -> Iterator[Find
     if share <= MAJORITY:
         return
     yield Finding(
-        message=(
-            f"The rules of the primary commonality {describe(primary)} are set by whoever runs "
-            f"it, and market parties own {share:.0%} of it ({describe_all(split.owners())}): "
-            "the rule-setter is controlled by some of the parties it sets the rules for."
+        message=_(
+            "The rules of the primary commonality {primary} are set by whoever runs it, and "
+            "market parties own {share} of it ({owners}): the rule-setter is controlled by some "
+            "of the parties it sets the rules for.",
+            primary=describe(primary),
+            share=format(share, ".0%"),
+            owners=describe_all(split.owners()),
         ),
         path=path,
         subject=primary.id,

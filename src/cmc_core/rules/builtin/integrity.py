@@ -15,30 +15,54 @@ from typing import Any, NamedTuple
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
-from cmc_core.fields import Kind
-from cmc_core.rules.builtin._common import describe, plural, quote, rule
+from cmc_core.fields import FLOW, Kind
+from cmc_core.rules.builtin._common import describe, join_and, plural, quote, rule
 from cmc_core.rules.engine import RuleContext
 from cmc_core.rules.index import CanvasIndex, IdUse
 from cmc_core.shape import Reference, references, singles
+from cmc_core.translation import N_, Messages, current_language
+from cmc_core.vocabulary import Language
 
 __all__ = ["references_resolve", "unique_ids"]
+
+_ = Messages("cmc_core", "rules")
 
 #: The flow fields rule CMC011 checks (a flow's value and its two ends); CMC022 checks the rest.
 FLOW_FIELDS_OF_CMC011 = frozenset({"value", "from_party", "to_party"})
 
 #: How a message names a record held once by the canvas (otherwise "The <field name>").
-_SINGLE_WORDS = {"meta": "The canvas metadata"}
+_SINGLE_WORDS = {
+    "meta": N_("The canvas metadata"),
+    "end_customer": N_("The end customer"),
+    "boundary": N_("The boundary"),
+    "governance": N_("The governance"),
+    "waste": N_("The waste"),
+}
 #: How a message names what a reference field holds, where the field's name does not say it.
 _ROLE_WORDS = {
-    "exclusive_to": "the party it is exclusive to",
-    "counter_value": "its counter-value",
-    "step": "its process step",
-    "counter_of": "the flow it answers (counter_of)",
-    "access_set_by": "one who decides its access (access_set_by)",
-    "favours": "a party its terms favour",
-    "co_stewards": "a co-steward",
-    "owners": "an owner",
-    "sources": "a source",
+    "exclusive_to": N_("the party it is exclusive to"),
+    "counter_value": N_("its counter-value"),
+    "step": N_("its process step"),
+    "counter_of": N_("the flow it answers (counter_of)"),
+    "access_set_by": N_("one who decides its access (access_set_by)"),
+    "favours": N_("a party its terms favour"),
+    "co_stewards": N_("a co-steward"),
+    "owners": N_("an owner"),
+    "sources": N_("a source"),
+}
+#: The other reference fields' words, for a language other than English, which names them
+#: without the article English gives them ("its steward", "a holder").
+_FIELD_WORDS = {
+    "steward": N_("steward"),
+    "users": N_("user"),
+    "holders": N_("holder"),
+    "holder": N_("holder"),
+    "parties": N_("party"),
+    "party": N_("party"),
+    "instruments": N_("instrument"),
+    "organisation": N_("organisation"),
+    "focal_party": N_("focal party"),
+    "owner": N_("owner"),
 }
 
 
@@ -50,15 +74,48 @@ class _Referrer(NamedTuple):
     reference: Reference
 
     def finding(self, name: str, path: str) -> Finding:
-        what = _ROLE_WORDS.get(self.reference.name) or _role(self.reference)
-        kind = _with_article(self.reference.kind.singular())
+        language = current_language()
+        reference = self.reference
+        role_words = _ROLE_WORDS.get(reference.name)
+        if role_words is not None:
+            what = _.translate(role_words)
+        elif language is Language.EN:
+            what = _role(reference)
+        else:
+            field = _FIELD_WORDS.get(reference.name)
+            what = _.translate(field) if field is not None else reference.name
+        if language is Language.EN:
+            kind = _with_article(reference.kind.singular())
+        else:
+            kind = reference.kind.singular(language)
         return Finding(
-            message=(
-                f"{self.owner} names {quote(name)} as {what}, which is not {kind} of the canvas."
+            message=_(
+                "{owner} names {name} as {what}, which is not {kind} of the canvas.",
+                owner=self.owner,
+                name=quote(name),
+                what=what,
+                kind=kind,
             ),
             path=path,
             subject=self.subject,
         )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _entity_owner(kind: Kind, entity: str) -> str:
+    """``The party 'X' (p-x)`` (``Partij 'X' (p-x)`` in Dutch): who refers, as a message's
+    subject."""
+    language = current_language()
+    return _capitalised(_("The {kind} {entity}", kind=kind.singular(language), entity=entity))
+
+
+def _single_owner(name: str, words: str) -> str:
+    """How a message names a record held once by the canvas, such as ``The boundary``."""
+    known = _SINGLE_WORDS.get(name)
+    return _.translate(known) if known is not None else f"The {words}"
 
 
 def _with_article(words: str) -> str:
@@ -98,13 +155,16 @@ def _unresolved(
     code="CMC022",
     name="references-resolve",
     severity=Severity.ERROR,
-    title="Every reference names a party, value, flow, source or process step of the canvas",
-    rationale="""The canvas is a set of elements "en de relaties daartussen" (and the relations
-        between them) [S1b]. Relations are written as ids, and a canvas may be saved half
-        filled in, so validation checks that each one resolves: stewards, users, exclusivity,
-        process-area parties, resistance holders, decision-right holders, boundary
-        instruments, counter-values, counter-flows, process steps, owner and focal party,
-        co-stewards, owners, favoured parties, those who decide access, and sources.""",
+    title=N_("Every reference names a party, value, flow, source or process step of the canvas"),
+    rationale=N_(
+        'The canvas is a set of elements "en de relaties daartussen" (and the relations '
+        "between them) [S1b]. Relations are written as ids, and a canvas may be saved half "
+        "filled in, so validation checks that each one resolves: stewards, users, "
+        "exclusivity, process-area parties, resistance holders, decision-right holders, "
+        "boundary instruments, counter-values, counter-flows, process steps, owner and "
+        "focal party, co-stewards, owners, favoured parties, those who decide access, and "
+        "sources."
+    ),
     source="domain.md 3.1, 3.3; [S1b]",
 )
 def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -116,7 +176,7 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
     index = context.index
     for single in singles(type(canvas)):
         record = single.read(canvas)
-        owner = _SINGLE_WORDS.get(single.name) or f"The {single.path[-1].replace('_', ' ')}"
+        owner = _single_owner(single.name, single.path[-1].replace("_", " "))
         for reference in _checked(index, type(record)):
             referrer = _Referrer(owner, None, reference)
             yield from _unresolved(referrer, record, single.name, index)
@@ -138,7 +198,7 @@ def references_resolve(canvas: Canvas, context: RuleContext) -> Iterator[Finding
                 fields = checked[kind] = _checked(index, kind)
             if not fields:
                 continue
-            owner = f"The {collection.kind.singular()} {_describe(entity)}"
+            owner = _entity_owner(collection.kind, _describe(entity))
             path = f"{collection.name}[{position}]"
             for reference in fields:
                 referrer = _Referrer(owner, entity.id, reference)
@@ -192,7 +252,7 @@ def _flow_references(canvas: Canvas, index: CanvasIndex, declared: type) -> Iter
         column = index.flow_column(reference.name)
         for position in index.positions(column, unknown):
             flow_id = canvas.flows[position].id
-            referrer = _Referrer(f"The flow {quote(flow_id)}", flow_id, reference)
+            referrer = _Referrer(_entity_owner(FLOW, quote(flow_id)), flow_id, reference)
             yield referrer.finding(str(column[position]), f"flows[{position}].{reference.file_key}")
 
 
@@ -201,7 +261,7 @@ def _each_flow(
 ) -> Iterator[Finding]:
     for position in positions:
         flow = flows[position]
-        referrer = _Referrer(f"The flow {quote(flow.id)}", flow.id, reference)
+        referrer = _Referrer(_entity_owner(FLOW, quote(flow.id)), flow.id, reference)
         yield from _unresolved(referrer, flow, f"flows[{position}]", index)
 
 
@@ -211,17 +271,21 @@ def _collection(use: IdUse) -> str:
 
 def _words(index: CanvasIndex, collection: str) -> tuple[str, str]:
     kind: Kind = next(c.kind for c in index.collections if c.name == collection)
-    return kind.singular(), kind.plural()
+    language = current_language()
+    return kind.singular(language), kind.plural(language)
 
 
 @rule(
     code="CMC023",
     name="unique-ids",
     severity=Severity.ERROR,
-    title="Every id names one entity only",
-    rationale="""Every entity of the canvas has a stable id, and references between entities are
-        written as ids (issue 2, item 2; domain.md 3.3). An id used twice makes every reference
-        to it ambiguous. Ids are unique across all collections and the decision rights.""",
+    title=N_("Every id names one entity only"),
+    rationale=N_(
+        "Every entity of the canvas has a stable id, and references between entities are "
+        "written as ids (issue 2, item 2; domain.md 3.3). An id used twice makes every "
+        "reference to it ambiguous. Ids are unique across all collections and the decision "
+        "rights."
+    ),
     source="domain.md 3.3; issue 2 item 2",
 )
 def unique_ids(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -235,10 +299,13 @@ def unique_ids(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         by_id.setdefault(use.id, []).append(use)
     for entity_id, uses in by_id.items():
         kinds = Counter(_words(index, _collection(use)) for use in uses)
-        described = " and ".join(plural(number, *words) for words, number in sorted(kinds.items()))
-        message = (
-            f"The id {quote(entity_id)} is used by {len(uses)} entities ({described}); an id "
-            "must name one entity only."
+        described = join_and(plural(number, *words) for words, number in sorted(kinds.items()))
+        message = _(
+            "The id {id} is used by {count} entities ({described}); an id must name one entity "
+            "only.",
+            id=quote(entity_id),
+            count=len(uses),
+            described=described,
         )
         for use in uses[1:]:
             yield Finding(message=message, path=f"{use.path}.id", subject=entity_id)

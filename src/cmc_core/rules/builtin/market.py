@@ -1,7 +1,8 @@
 """Rules about the market: who supplies and demands, from how many organisations, and who leads.
 
-CMC001 several-suppliers-and-demanders, CMC002 distinct-organisations, CMC004 leader-conflict,
-CMC015 stakeholders-not-counted, CMC016 no-centre and CMC019 no-dangling-parties.
+CMC001 several-suppliers-and-demanders, CMC002 distinct-organisations, CMC015
+stakeholders-not-counted, CMC016 no-centre and CMC019 no-dangling-parties; CMC004 leader-conflict
+is :mod:`~cmc_core.rules.builtin.leaders`'.
 """
 
 from __future__ import annotations
@@ -11,22 +12,21 @@ from collections.abc import Iterable, Iterator
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.model import Party
-from cmc_core.rules.builtin._common import describe, describe_all, plural, quote, quote_all, rule
-from cmc_core.rules.control import (
-    MAJORITY,
-    neutral_gate,
-    primary_ownership,
-    sides_of,
-    steward_of,
-    trades,
+from cmc_core.rules.builtin._common import (
+    describe,
+    describe_all,
+    join_and,
+    quote,
+    quote_all,
+    rule,
+    side_word,
 )
 from cmc_core.rules.engine import RuleContext
-from cmc_core.rules.index import CanvasIndex
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import STAKEHOLDER_ROLES, Role
 
 __all__ = [
     "distinct_organisations",
-    "leader_conflict",
     "no_centre",
     "no_dangling_parties",
     "organisations_of",
@@ -35,7 +35,8 @@ __all__ = [
     "stakeholders_not_counted",
 ]
 
-_LEADER_ROLES = (Role.DOMAIN_LEADER, Role.NETWORK_LEADER)
+_ = Messages("cmc_core", "rules")
+
 #: At most this many organisations of one group are listed when no count is asked for.
 _LISTED = 10_000
 #: Marks the stand-ins of a group's organisations (a character no id of a file holds).
@@ -84,28 +85,61 @@ def short_market_sides(context: RuleContext) -> list[tuple[str, tuple[Party, ...
     code="CMC001",
     name="several-suppliers-and-demanders",
     severity=Severity.ERROR,
-    title="Several suppliers and demanders, from distinct organisations inside the boundary",
-    rationale="""A business community has "meerdere aanbieders en afnemers (marktpartijen)" [S1],
-        "vele aanbieders en vragers" [S1b]: more than one supplier and more than one demander.
-        They are counted as distinct organisations, so that one firm with several seats does not
-        pass for a market; a party with both market roles counts on both sides (decision 1).
-        Stakeholders such as experts or governments never count (V15).""",
+    title=N_("Several suppliers and demanders, from distinct organisations inside the boundary"),
+    rationale=N_(
+        'A business community has "meerdere aanbieders en afnemers (marktpartijen)" '
+        '[S1], "vele aanbieders en vragers" [S1b]: more than one supplier and more than '
+        "one demander. They are counted as distinct organisations, so that one firm with "
+        "several seats does not pass for a market; a party with both market roles counts "
+        "on both sides (decision 1). Stakeholders such as experts or governments never "
+        "count (V15)."
+    ),
     source="domain.md 3.4 V01, V15, decision 1; [S1], [S1b]",
 )
 def several_suppliers_and_demanders(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     """Yield one finding per market side with too few distinct organisations."""
     for side, parties, organisations, minimum in short_market_sides(context):
-        if parties:
-            who = f": {describe_all(parties)}"
-            has = f"{plural(len(organisations), f'{side} organisation')}"
+        found = len(organisations)
+        if not parties:
+            message = (
+                _(
+                    "The community has no supplier inside its boundary; a business community "
+                    "needs suppliers from at least {minimum} distinct organisations.",
+                    minimum=minimum,
+                )
+                if side == "supplier"
+                else _(
+                    "The community has no demander inside its boundary; a business community "
+                    "needs demanders from at least {minimum} distinct organisations.",
+                    minimum=minimum,
+                )
+            )
+        elif side == "supplier":
+            message = _.plural(
+                "The community has {count} supplier organisation inside its boundary: {who}; "
+                "a business community needs suppliers from at least {minimum} distinct "
+                "organisations.",
+                "The community has {count} supplier organisations inside its boundary: {who}; "
+                "a business community needs suppliers from at least {minimum} distinct "
+                "organisations.",
+                found,
+                who=describe_all(parties),
+                minimum=minimum,
+            )
         else:
-            who = ""
-            has = f"no {side}"
+            message = _.plural(
+                "The community has {count} demander organisation inside its boundary: {who}; "
+                "a business community needs demanders from at least {minimum} distinct "
+                "organisations.",
+                "The community has {count} demander organisations inside its boundary: {who}; "
+                "a business community needs demanders from at least {minimum} distinct "
+                "organisations.",
+                found,
+                who=describe_all(parties),
+                minimum=minimum,
+            )
         yield Finding(
-            message=(
-                f"The community has {has} inside its boundary{who}; a business community needs "
-                f"{side}s from at least {minimum} distinct organisations."
-            ),
+            message=message,
             path="parties",
             figures=((f"{side}s", float(len(organisations))),),
         )
@@ -115,11 +149,14 @@ def several_suppliers_and_demanders(canvas: Canvas, context: RuleContext) -> Ite
     code="CMC002",
     name="distinct-organisations",
     severity=Severity.ERROR,
-    title="The market parties belong to at least three distinct organisations",
-    rationale="""A business community is an alternative to "het bedrijf" (the firm) and to the
-        traditional market [S1]. When every market party belongs to one organisation, the
-        canvas describes a firm talking to itself; two firms trading with each other are a
-        bilateral relation, not a community, hence at least three organisations (decision 1).""",
+    title=N_("The market parties belong to at least three distinct organisations"),
+    rationale=N_(
+        'A business community is an alternative to "het bedrijf" (the firm) and to the '
+        "traditional market [S1]. When every market party belongs to one organisation, the "
+        "canvas describes a firm talking to itself; two firms trading with each other are "
+        "a bilateral relation, not a community, hence at least three organisations "
+        "(decision 1)."
+    ),
     source="domain.md 3.4 V02, decision 1; [S1]",
 )
 def distinct_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -131,130 +168,47 @@ def distinct_organisations(canvas: Canvas, context: RuleContext) -> Iterator[Fin
         return
     figures = (("organisations", float(len(organisations))),)
     if not parties:
-        message = (
+        message = _(
             "The community has no market party inside its boundary; a business community needs "
-            f"market parties from at least {minimum} distinct organisations."
+            "market parties from at least {minimum} distinct organisations.",
+            minimum=minimum,
         )
     elif len(organisations) == 1 and len(parties) > 1:
         (organisation,) = named(organisations)
-        message = (
-            f"All {len(parties)} market parties belong to one organisation, {quote(organisation)}: "
-            "a firm talking to itself is a firm, not a business community; at least "
-            f"{minimum} distinct organisations are needed."
+        message = _(
+            "All {count} market parties belong to one organisation, {organisation}: a firm "
+            "talking to itself is a firm, not a business community; at least {minimum} "
+            "distinct organisations are needed.",
+            count=len(parties),
+            organisation=quote(organisation),
+            minimum=minimum,
         )
     else:
-        message = (
-            f"The market parties belong to only {plural(len(organisations), 'organisation')} "
-            f"({quote_all(named(organisations))}); at least {minimum} are needed, as two firms "
-            "trading with each other are a bilateral relation, not a community."
+        message = _.plural(
+            "The market parties belong to only {count} organisation ({named}); at least "
+            "{minimum} are needed, as two firms trading with each other are a bilateral "
+            "relation, not a community.",
+            "The market parties belong to only {count} organisations ({named}); at least "
+            "{minimum} are needed, as two firms trading with each other are a bilateral "
+            "relation, not a community.",
+            len(organisations),
+            named=quote_all(named(organisations)),
+            minimum=minimum,
         )
     yield Finding(message=message, path="parties", figures=figures)
-
-
-@rule(
-    code="CMC004",
-    name="leader-conflict",
-    severity=Severity.WARNING,
-    title="No leader or steward trades, or is owned by those who do",
-    rationale="""Market parties transact "op gelijkwaardige basis" (on an equal footing) [S1].
-        The domain leader organises supply and demand rather than being it [S2], and the network
-        leader provides the connecting infrastructure [S3]; holding a market role as well is a
-        conflict of interest. It is judged per organisation: a leader that is "a division of" a
-        market party trades through it. It is an error when the leader stewards the primary
-        commonality (it sets the rules it competes under) or its organisation is the only one
-        on a side. Owners are looked through too: market parties that are single
-        organisations owning more than half of the primary commonality or its steward is an
-        error, softened to a warning when access is decided by parties outside the market (a
-        farmer for its own data); a smaller market stake is a warning. A cooperative of a whole
-        side (an owner that stands for many organisations) is no single competitor; one side
-        owning the steward is judged by CMC024.""",
-    source="domain.md 3.4 V04, V03, decision 1; [S1], [S2], [S3]",
-)
-def leader_conflict(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding per leader or steward that trades, and one for market owners."""
-    index = context.index
-    found = steward_of(canvas, index)
-    steward = found[2] if found is not None else None
-    leaders = list(index.parties_with_any_role(*_LEADER_ROLES))
-    if steward is not None and all(party.id != steward.id for _, party in leaders):
-        leaders.append((index.party_position[steward.id], steward))
-    for position, party in leaders:
-        yield from _trading_leader(index, position, party, steward)
-    yield from _market_owners(canvas, index)
-
-
-def _trading_leader(
-    index: CanvasIndex, position: int, party: Party, steward: Party | None
-) -> Iterator[Finding]:
-    markets = trades(index, party)
-    if not markets:
-        return
-    leads = [role.value.replace("_", " ") for role in _LEADER_ROLES if role in party.roles]
-    stewarding = steward is not None and party.id == steward.id
-    if stewarding:
-        leads.append("steward of the primary commonality")
-    through = "" if sides_of(party) else f" through its organisation {quote(party.organisation_id)}"
-    message = (
-        f"{describe(party)} is {' and '.join(leads)} and trades as "
-        f"{' and '.join(sorted(markets))}{through}: a leader that also trades in the market it "
-        "organises does not meet the others on an equal footing"
-    )
-    severity = Severity.ERROR if stewarding else None
-    for side in sorted(markets):
-        parties = index.inside_suppliers if side == "supplier" else index.inside_demanders
-        if organisations_of(parties, enough=2) == {party.organisation_id}:
-            severity = Severity.ERROR
-            message += (
-                f", and its organisation {quote(party.organisation_id)} is the only {side} "
-                "organisation"
-            )
-    yield Finding(
-        message=message + ".",
-        path=f"parties[{position}].roles",
-        subject=party.id,
-        severity=severity,
-    )
-
-
-def _market_owners(canvas: Canvas, index: CanvasIndex) -> Iterator[Finding]:
-    found = primary_ownership(canvas, index)
-    if found is None:
-        return
-    primary, path, split = found
-    share = split.single_market_share
-    if share <= 0:
-        return
-    deciders = neutral_gate(index, primary)
-    severity = Severity.ERROR if share > MAJORITY and not deciders else None
-    owners = [party for party in split.owners() if party.organisations == 1]
-    message = (
-        f"Market parties own {share:.0%} of the primary commonality {describe(primary)} or its "
-        f"steward ({describe_all(owners)}): those who trade in the market control the one who "
-        "runs it"
-    )
-    if share > MAJORITY and deciders:
-        message += (
-            f", though who may use it is decided by parties outside the market "
-            f"({describe_all(deciders)})"
-        )
-    yield Finding(
-        message=message + ".",
-        path=path,
-        subject=primary.id,
-        figures=(("market_share", share),),
-        severity=severity,
-    )
 
 
 @rule(
     code="CMC015",
     name="stakeholders-not-counted",
     severity=Severity.INFO,
-    title="Stakeholders are not counted as suppliers or demanders",
-    rationale="""The sources distinguish the market parties (aanbieders, vragers) from the other
-        stakeholders: experts, government, financiers, NGOs and software builders [S2]. When a
-        canvas has too few suppliers or demanders, this says which parties were left out of
-        the count and why.""",
+    title=N_("Stakeholders are not counted as suppliers or demanders"),
+    rationale=N_(
+        "The sources distinguish the market parties (aanbieders, vragers) from the other "
+        "stakeholders: experts, government, financiers, NGOs and software builders [S2]. "
+        "When a canvas has too few suppliers or demanders, this says which parties were "
+        "left out of the count and why."
+    ),
     source="domain.md 3.4 V15; [S2]",
 )
 def stakeholders_not_counted(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -269,10 +223,15 @@ def stakeholders_not_counted(canvas: Canvas, context: RuleContext) -> Iterator[F
     if not stakeholders:
         return
     yield Finding(
-        message=(
-            f"{plural(len(stakeholders), 'stakeholder')} inside the boundary "
-            f"({describe_all(stakeholders)}) did not count as supplier or demander: experts, "
-            "governments, financiers, NGOs and software builders are not market parties."
+        message=_.plural(
+            "{count} stakeholder inside the boundary ({who}) did not count as supplier or "
+            "demander: experts, governments, financiers, NGOs and software builders are not "
+            "market parties.",
+            "{count} stakeholders inside the boundary ({who}) did not count as supplier or "
+            "demander: experts, governments, financiers, NGOs and software builders are not "
+            "market parties.",
+            len(stakeholders),
+            who=describe_all(stakeholders),
         ),
         path="parties",
         figures=(("stakeholders", float(len(stakeholders))),),
@@ -283,10 +242,12 @@ def stakeholders_not_counted(canvas: Canvas, context: RuleContext) -> Iterator[F
     code="CMC016",
     name="no-centre",
     severity=Severity.WARNING,
-    title="No party is the owner or centre of the canvas",
-    rationale="""The unit of analysis is the network, not a firm: each firm is "maar een
-        schakel" (only a link), "niet het centrum" (not the centre) [S1b]. A canvas with an
-        owner reasons inside-out from one firm, as a Business Model Canvas does.""",
+    title=N_("No party is the owner or centre of the canvas"),
+    rationale=N_(
+        'The unit of analysis is the network, not a firm: each firm is "maar een '
+        'schakel" (only a link), "niet het centrum" (not the centre) [S1b]. A canvas '
+        "with an owner reasons inside-out from one firm, as a Business Model Canvas does."
+    ),
     source="domain.md 3.4 V16, 3.1; [S1b]",
 )
 def no_centre(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -297,10 +258,11 @@ def no_centre(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     party = context.index.party(owner)
     who = describe(party) if party is not None else quote(owner)
     yield Finding(
-        message=(
-            f"The canvas names {who} as its owner; a business community has no centre, every "
+        message=_(
+            "The canvas names {who} as its owner; a business community has no centre, every "
             "firm is only a link in the network. Leave meta.owner empty (meta.focal_party names "
-            "the party a BMC is made for)."
+            "the party a BMC is made for).",
+            who=who,
         ),
         path="meta.owner",
     )
@@ -310,10 +272,12 @@ def no_centre(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     code="CMC019",
     name="no-dangling-parties",
     severity=Severity.WARNING,
-    title="Every market party takes part in a value flow or a process area",
-    rationale="""Market parties are "op een dynamische en specifieke manier verbonden" (connected
-        in a dynamic and specific way) [S1]. A supplier or demander with no flow and no process
-        area is not connected to the community at all.""",
+    title=N_("Every market party takes part in a value flow or a process area"),
+    rationale=N_(
+        'Market parties are "op een dynamische en specifieke manier verbonden" '
+        "(connected in a dynamic and specific way) [S1]. A supplier or demander with no "
+        "flow and no process area is not connected to the community at all."
+    ),
     source="domain.md 3.4 V19; [S1]",
 )
 def no_dangling_parties(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -324,11 +288,13 @@ def no_dangling_parties(canvas: Canvas, context: RuleContext) -> Iterator[Findin
         dangling.difference_update(area.parties)
     for position, party in index.party_entries(dangling):
         markets = [role.value for role in (Role.SUPPLIER, Role.DEMANDER) if role in party.roles]
-        roles = " and ".join(markets) or "market party"
+        roles = join_and(side_word(side) for side in markets) or _("market party")
         yield Finding(
-            message=(
-                f"{describe(party)} is a {roles} with no value flow and no process area: it is "
-                "not connected to the community."
+            message=_(
+                "{party} is a {roles} with no value flow and no process area: it is not "
+                "connected to the community.",
+                party=describe(party),
+                roles=roles,
             ),
             path=f"parties[{position}]",
             subject=party.id,
