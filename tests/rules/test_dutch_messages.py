@@ -14,7 +14,7 @@ from cmc_core.rules import validate
 from cmc_core.translation import using_language
 
 ROOT = Path(__file__).resolve().parents[2]
-CANVASES = sorted(
+FILES = sorted(
     path
     for folder in (
         "src/cmc_core/examples",
@@ -27,16 +27,25 @@ CANVASES = sorted(
 )
 
 
+def _loads(path: Path) -> bool:
+    try:
+        load(path)
+    except (CanvasLoadError, OSError, ValueError):
+        return False
+    return True
+
+
+#: The canvases that load (the others are the loader's business, tested with the hostile corpus).
+CANVASES = [path for path in FILES if _loads(path)]
+
+
 def test_there_are_canvases_to_look_at() -> None:
     assert len(CANVASES) > 50
 
 
 @pytest.mark.parametrize("path", CANVASES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_a_dutch_validation_has_no_english_word_but_the_canvass_own(path: Path) -> None:
-    try:
-        canvas = load(path).canvas
-    except (CanvasLoadError, OSError, ValueError):
-        pytest.skip("does not load: the loader's business, not the rules'")
+    canvas = load(path).canvas
     with using_language("nl"):
         report = validate(canvas)
     allowed = re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8", errors="replace"))
