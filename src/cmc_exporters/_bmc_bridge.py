@@ -40,34 +40,52 @@ __all__ = ["BMC_BLOCKS", "BmcBlock", "bmc_blocks"]
 
 _ = Messages("cmc_exporters", "exporters")
 
-# fmt: off
-#: The nine blocks in the usual reading order: key, Dutch and English label, CMC sources,
-#: and Osterwalder's guiding question in Dutch and English.
-BMC_BLOCKS: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("customer_segments", "Klantsegmenten", "Customer segments", "A1, B3",
-     "Voor wie creëren we waarde?", "For whom do we create value?"),
-    ("value_propositions", "Waardeproposities", "Value propositions", "B5",
-     "Welke waarde leveren we?", "What value do we deliver?"),
-    ("channels", "Kanalen", "Channels", "B7, B8",
-     "Via welke kanalen bereiken we onze klanten?",
-     "Through which channels do we reach our customers?"),
-    ("customer_relationships", "Klantrelaties", "Customer relationships", "B8, C3",
-     "Welke relatie verwacht elk segment?", "Which relationship does each segment expect?"),
-    ("revenue_streams", "Inkomstenstromen", "Revenue streams", "B5",
-     "Waarvoor betalen klanten?", "What do customers pay for?"),
-    ("key_resources", "Kernmiddelen", "Key resources", "B7",
-     "Welke middelen vraagt onze waardepropositie?",
-     "Which resources do our value propositions require?"),
-    ("key_activities", "Kernactiviteiten", "Key activities", "B6",
-     "Welke activiteiten vraagt onze waardepropositie?",
-     "Which activities do our value propositions require?"),
-    ("key_partners", "Kernpartners", "Key partners", "B2, B4, B6",
-     "Wie zijn onze belangrijkste partners en leveranciers?",
-     "Who are our key partners and key suppliers?"),
-    ("cost_structure", "Kostenstructuur", "Cost structure", "B7, B6, D2",
-     "Wat zijn de belangrijkste kosten?", "What are the most important costs?"),
+#: The nine blocks in the usual reading order: key, label, the CMC blocks it is read from, and
+#: Osterwalder's guiding question. Label and question are English source texts of the
+#: ``exporters`` catalog: :func:`bmc_blocks` gives them in the language asked for (or
+#: ``_.translate(label, language)`` with ``_ = Messages("cmc_exporters", "exporters")``).
+BMC_BLOCKS: tuple[tuple[str, str, str, str], ...] = (
+    ("customer_segments", N_("Customer segments"), "A1, B3", N_("For whom do we create value?")),
+    ("value_propositions", N_("Value propositions"), "B5", N_("What value do we deliver?")),
+    (
+        "channels",
+        N_("Channels"),
+        "B7, B8",
+        N_("Through which channels do we reach our customers?"),
+    ),
+    (
+        "customer_relationships",
+        N_("Customer relationships"),
+        "B8, C3",
+        N_("Which relationship does each segment expect?"),
+    ),
+    ("revenue_streams", N_("Revenue streams"), "B5", N_("What do customers pay for?")),
+    (
+        "key_resources",
+        N_("Key resources"),
+        "B7",
+        N_("Which resources do our value propositions require?"),
+    ),
+    (
+        "key_activities",
+        N_("Key activities"),
+        "B6",
+        N_("Which activities do our value propositions require?"),
+    ),
+    (
+        "key_partners",
+        N_("Key partners"),
+        "B2, B4, B6",
+        N_("Who are our key partners and key suppliers?"),
+    ),
+    (
+        "cost_structure",
+        N_("Cost structure"),
+        "B7, B6, D2",
+        N_("What are the most important costs?"),
+    ),
 )
-# fmt: on
+
 _WORDS: dict[str, str] = {
     "end_customer": N_("End customer of the community"),
     "served_directly": N_("served by this party"),
@@ -266,15 +284,14 @@ def bmc_blocks(canvas: Canvas, party: Party, language: Language) -> tuple[BmcBlo
     """The nine blocks of ``party``'s Business Model Canvas, read from ``canvas``."""
     bridge = _Bridge(canvas, party, language)
     blocks = []
-    for key, dutch, english, sources, question_nl, question_en in BMC_BLOCKS:
+    for key, block_label, sources, question in BMC_BLOCKS:
         lines = getattr(bridge, key)()
-        nl = language is Language.NL
         blocks.append(
             BmcBlock(
                 key=key,
-                label=dutch if nl else english,
+                label=_.translate(block_label, language),
                 sources=sources,
-                question=question_nl if nl else question_en,
+                question=_.translate(question, language),
                 lines=tuple(" ".join(line.split()) for line in lines),
             )
         )

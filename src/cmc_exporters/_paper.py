@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import attrs
 
 from cmc_core.exporting import ExportSettingError
+from cmc_core.translation import Messages
 
 __all__ = ["PAPER_SIZES", "Paper", "PaperSettingError", "paper_from"]
 
@@ -24,6 +25,8 @@ PAPER_SIZES: dict[str, tuple[int, int]] = {
     "a0": (1189, 841),
 }
 ORIENTATIONS = ("landscape", "portrait")
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 class PaperSettingError(ExportSettingError):
@@ -73,7 +76,10 @@ def _choice(
 ) -> str:
     value = settings.get(key, default).strip().lower() or default
     if value not in choices:
-        expected = f"one of {', '.join(choices)} (default {default})"
+        # In the language of the moment: the command line says it in its own words around it.
+        expected = _(
+            "one of {choices} (default {default})", choices=", ".join(choices), default=default
+        )
         raise PaperSettingError(exporter, key, settings[key], expected)
     return value
 

@@ -64,14 +64,15 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> int:
     return sum(max(len(wrap(part, width, size, bold)), 1) for part in text.split("\n"))
 
 
-def _block_height(block: BlockView, width: float, em: float) -> float:
-    """The block's height in points at a body font of ``em`` points, ``width`` wide."""
+def _block_height(block: BlockView, width: float, em: float, empty: str) -> float:
+    """The block's height in points at a body font of ``em`` points, ``width`` wide; ``empty``
+    is the line an empty block shows above its questions, in the poster's language."""
     inner = width - 2 * _BLOCK_SIDE * em
     title = _lines(f"{block.code} {block.label}", inner, _TITLE * em, bold=True)
     height = 2 * _BLOCK_PAD * em + title * _TITLE * em * _LINE + 0.3 * em
     texts: Iterable[str]
     if block.is_empty:
-        texts = ("Not filled in yet. Questions to fill this block:", *block.questions)
+        texts = (empty, *block.questions)
     else:
         texts = (f"{item.label}: {item.text}" if item.label else item.text for item in block.items)
     for text in texts:
@@ -80,11 +81,11 @@ def _block_height(block: BlockView, width: float, em: float) -> float:
     return height
 
 
-def _zone_height(zone: ZoneView, width: float, columns: int, em: float) -> float:
+def _zone_height(zone: ZoneView, width: float, columns: int, em: float, empty: str) -> float:
     inner = width - 2 * _ZONE_PAD * em
     cell = (inner - (columns - 1) * _GAP * em) / columns
     rows = [zone.blocks[i : i + columns] for i in range(0, len(zone.blocks), columns)]
-    blocks = sum(max(_block_height(block, cell, em) for block in row) for row in rows)
+    blocks = sum(max(_block_height(block, cell, em, empty) for block in row) for row in rows)
     return 2 * _ZONE_PAD * em + _ZONE_HEAD * em + blocks + (len(rows) - 1) * _GAP * em
 
 
@@ -96,8 +97,9 @@ def _fits(doc: Document, paper: Paper, em: float) -> bool:
     room = height - (_HEADER + description * _LINE + _FOOTER) * em
     units = sum(fraction for fraction, _ in COLUMNS.values())
     unit = (width - (len(COLUMNS) - 1) * _GAP * em) / units
+    empty = f"{doc.w['empty']} {doc.w['questions']}:"  # as poster.html writes it
     return all(
-        _zone_height(zone, unit * COLUMNS[zone.key][0], COLUMNS[zone.key][1], em) <= room
+        _zone_height(zone, unit * COLUMNS[zone.key][0], COLUMNS[zone.key][1], em, empty) <= room
         for zone in doc.zones
     )
 

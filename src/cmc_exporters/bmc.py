@@ -33,13 +33,17 @@ from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party
+from cmc_core.translation import Messages
 from cmc_core.vocabulary import Language, label
 
 __all__ = ["BMC_EXPORTER", "BmcRefusedError", "export_bmc", "render_bmc"]
 
+_ = Messages("cmc_exporters", "exporters")
+
 #: The rule that makes a BMC wait for the CMC (V17).
 BMC_RULE = "CMC017"
-_CODE = re.compile(r"^([A-Z][A-Z0-9]*\d{3}) at ")
+# A blocker from a diagnostic starts with its code ("CMC001 at ...", "CMC001 bij ...").
+_CODE = re.compile(r"^([A-Z][A-Z0-9]*\d{3}) ")
 
 
 class BmcRefusedError(CmcError, ValueError):
@@ -68,17 +72,20 @@ class BmcRefusedError(CmcError, ValueError):
 def _choices(canvas: Canvas) -> str:
     parties = [p for p in canvas.parties if p.is_market_party and not p.external]
     if not parties:
-        return "The canvas has no market party inside its boundary yet."
+        return _("The canvas has no market party inside its boundary yet.")
     listed = ", ".join(f"{p.id} ({p.name.strip()})" if p.name.strip() else p.id for p in parties)
-    return f"The market parties inside the boundary are: {listed}."
+    return _("The market parties inside the boundary are: {listed}.", listed=listed)
 
 
 def _party_id(canvas: Canvas, options: ExportOptions) -> str:
     chosen = options.settings.get("party", "").strip() or (canvas.meta.focal_party or "").strip()
     if not chosen:
         raise BmcRefusedError(
-            "A Business Model Canvas is made for one market party: name it with -O party=ID "
-            f"or set meta.focal_party in the canvas. {_choices(canvas)}"
+            _(
+                "A Business Model Canvas is made for one market party: name it with -O party=ID "
+                "or set meta.focal_party in the canvas. {choices}",
+                choices=_choices(canvas),
+            )
         )
     return chosen
 
@@ -88,11 +95,15 @@ def _check_ready(canvas: Canvas, party_id: str, options: ExportOptions) -> None:
 
     if canvas.party(party_id) is None:
         raise BmcRefusedError(
-            f"There is no party {party_id!r} in the canvas to make a Business Model Canvas "
-            f"for. {_choices(canvas)}",
+            _(
+                "There is no party {party} in the canvas to make a Business Model Canvas for. "
+                "{choices}",
+                party=repr(party_id),
+                choices=_choices(canvas),
+            ),
             party=party_id,
             codes=(BMC_RULE,),
-            blockers=(f"{party_id!r} is not a party of the canvas",),
+            blockers=(_("{party} is not a party of the canvas", party=repr(party_id)),),
         )
     # Only the report is needed: without a given assessment, the built-ins validate here and
     # nothing is scored.
@@ -108,8 +119,14 @@ def _check_ready(canvas: Canvas, party_id: str, options: ExportOptions) -> None:
     unique = tuple(dict.fromkeys(codes))
     listed = "\n".join(f"  - {problem}" for problem in problems)
     raise BmcRefusedError(
-        f"No Business Model Canvas for {party_id!r} yet: the CMC comes first (rule V17, "
-        f"{BMC_RULE}), and these block it ({', '.join(unique)}):\n{listed}",
+        _(
+            "No Business Model Canvas for {party} yet: the CMC comes first (rule V17, {rule}), "
+            "and these block it ({codes}):\n{listed}",
+            party=repr(party_id),
+            rule=BMC_RULE,
+            codes=", ".join(unique),
+            listed=listed,
+        ),
         party=party_id,
         codes=unique,
         blockers=problems,

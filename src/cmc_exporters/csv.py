@@ -48,6 +48,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 from cmc_core.model import Party, Value
+from cmc_core.translation import Messages
 from cmc_core.vocabulary import Language, Provenance, label
 from cmc_exporters._colophon import METHOD, colophon
 from cmc_exporters._facts import plain
@@ -62,6 +63,8 @@ __all__ = [
     "export_csv",
     "neutralised",
 ]
+
+_ = Messages("cmc_exporters", "exporters")
 
 #: The tables the ``table`` setting chooses from; the first is the default.
 TABLES = ("flows", "parties", "sources")
@@ -292,7 +295,8 @@ def _provenance(provenance: Provenance | None) -> str | None:
 def _table(settings: Mapping[str, str]) -> str:
     table = settings.get("table", TABLES[0]).strip().lower()
     if table not in TABLES:
-        raise CsvSettingError("csv", "table", settings["table"], f"one of {', '.join(TABLES)}")
+        expected = _("one of {choices}", choices=", ".join(TABLES))
+        raise CsvSettingError("csv", "table", settings["table"], expected)
     return table
 
 

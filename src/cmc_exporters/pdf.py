@@ -129,9 +129,8 @@ def _timeout(settings: Mapping[str, str]) -> float:
     except ValueError:
         seconds = -1.0
     if not 0 < seconds <= 3600:
-        raise ExportSettingError(
-            "pdf", "timeout", settings["timeout"], "a number of seconds from 1 to 3600"
-        )
+        expected = _("a number of seconds from 1 to 3600")
+        raise ExportSettingError("pdf", "timeout", settings["timeout"], expected)
     return seconds
 
 

@@ -17,6 +17,7 @@ from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 from cmc_core.model import Meta, Party
 from cmc_core.plugins import load_plugins
 from cmc_core.testing import ExporterContract, assert_safe_xml, hostile_canvas, sample_canvas
+from cmc_core.translation import using_language
 from cmc_core.vocabulary import Language, Role
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -361,12 +362,21 @@ def test_notes_are_written_unless_turned_off() -> None:
 
 
 def test_an_unknown_notes_value_is_refused_with_a_message() -> None:
-    with pytest.raises(PptxSettingError) as caught:
+    with using_language("en"), pytest.raises(PptxSettingError) as caught:
         export(sample_canvas("starter-en"), notes="maybe")
     assert str(caught.value) == (
         "the pptx exporter's setting 'notes' cannot be 'maybe'; expected yes or no"
     )
     assert isinstance(caught.value, ExportSettingError)  # what cmc export turns into -O wording
+
+
+def test_in_dutch_the_notes_setting_takes_ja_or_nee_and_says_so() -> None:
+    canvas = sample_canvas("starter-en")
+    with using_language("nl"), pytest.raises(PptxSettingError) as caught:
+        export(canvas, notes="misschien")
+    assert caught.value.expected == "ja of nee"
+    assert not any(slide.has_notes_slide for slide in open_deck(export(canvas, notes="nee")).slides)
+    assert all(slide.has_notes_slide for slide in open_deck(export(canvas, notes="Ja")).slides)
 
 
 # -- installed as a plugin ---------------------------------------------------------------------

@@ -8,9 +8,9 @@ are computed to fit each box (:mod:`cmc_pptx.fitting`); nothing is a picture. Us
 Settings (``-O key=value``):
 
 ``notes``
-    ``yes`` (default) or ``no``: whether the slides have speaker notes: the canvas's name,
-    description, authors and status on the overview, and the full, untruncated text of every
-    block on its zone slide.
+    ``yes`` (default) or ``no`` (also ``ja`` or ``nee``): whether the slides have speaker
+    notes: the canvas's name, description, authors and status on the overview, and the full,
+    untruncated text of every block on its zone slide.
 """
 
 from __future__ import annotations
@@ -20,13 +20,17 @@ from collections.abc import Callable, Mapping
 from cmc_core import hookimpl
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
+from cmc_core.translation import current_language
+from cmc_core.vocabulary import Language
 
 __all__ = ["EXPORTER", "PptxSettingError", "cmc_register_exporters", "export_pptx"]
 
 __version__ = "0.1.0"
 
-_YES = frozenset({"yes", "true", "on", "1"})
-_NO = frozenset({"no", "false", "off", "0"})
+_YES = frozenset({"yes", "true", "on", "1", "ja"})
+_NO = frozenset({"no", "false", "off", "0", "nee"})
+#: What a flag takes, said in the language of the moment: ``cmc export`` puts it in its message.
+_EXPECTED_FLAG = {Language.NL: "ja of nee", Language.EN: "yes or no"}
 
 
 class PptxSettingError(ExportSettingError):
@@ -39,7 +43,7 @@ def _flag(settings: Mapping[str, str], key: str, default: bool) -> bool:
         return default
     if value.strip().lower() in _YES | _NO:
         return value.strip().lower() in _YES
-    raise PptxSettingError("pptx", key, value, "yes or no")
+    raise PptxSettingError("pptx", key, value, _EXPECTED_FLAG[current_language()])
 
 
 def export_pptx(canvas: Canvas, options: ExportOptions) -> bytes:
