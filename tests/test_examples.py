@@ -12,6 +12,7 @@ import attrs
 import jsonschema
 import pytest
 from ruamel.yaml import YAML
+from tests.english import english_words
 
 from cmc_core import model
 from cmc_core.blueprint import BLOCKS, BlockKey
@@ -30,6 +31,7 @@ from cmc_core.examples import (
 )
 from cmc_core.fileformat import CanvasDocument, dumps, json_schema, loads
 from cmc_core.rules import validate
+from cmc_core.translation import using_language
 from cmc_core.vocabulary import FactorKey, Language, PrincipleKey, PrincipleStatus, Role, Status
 
 EXAMPLE_PARAMS = [pytest.param(example, id=example.name) for example in EXAMPLES]
@@ -380,3 +382,32 @@ def test_starter_survives_conversion_to_every_file_format(
 def test_starter_in_another_language_is_refused_with_the_choices() -> None:
     with pytest.raises(UnknownStarterLanguageError, match="choose nl, en"):
         starter_text("de")
+
+
+def test_titles_and_results_exist_in_both_languages() -> None:
+    platform = get("single-owner-platform")
+    assert platform.expected_in(Language.EN) == platform.expected
+    assert platform.expected_in(Language.NL) == "faalt: " + ", ".join(platform.expected_codes)
+    assert get("port-logistics").expected_in(Language.NL) == "slaagt"
+    for example in EXAMPLES:
+        assert example.title_in(Language.EN) == example.title
+        assert example.title_in(Language.NL) != example.title
+        assert english_words(example.title_in(Language.NL)) == []
+
+
+def test_an_unknown_example_is_said_in_the_current_language() -> None:
+    with using_language("nl"), pytest.raises(UnknownExampleError) as caught:
+        get("port-logistic")
+    assert str(caught.value) == (
+        "er is geen meegeleverd voorbeeld 'port-logistic'; bedoelde je 'port-logistics'? "
+        "De voorbeelden zijn: port-logistics, regional-healthcare, single-owner-platform."
+    )
+    with using_language("nl"), pytest.raises(UnknownExampleError) as caught:
+        get("zzz")
+    assert str(caught.value).startswith("er is geen meegeleverd voorbeeld 'zzz'. De voorbeelden")
+
+
+def test_an_unknown_starter_language_is_said_in_the_current_language() -> None:
+    with using_language("nl"), pytest.raises(UnknownStarterLanguageError) as caught:
+        starter_text("de")
+    assert str(caught.value) == "er is geen startcanvas in de taal 'de'; kies nl, en."

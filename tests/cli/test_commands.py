@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.english import english_words
 
 from cmc_core import __version__
 from cmc_core.examples import EXAMPLES, example_text
@@ -235,7 +236,7 @@ def test_an_unknown_rule_is_exit_2_with_a_suggestion(invoke: Invoke) -> None:
 
 
 def test_examples_lists_name_language_expected_result_and_title(invoke: Invoke) -> None:
-    result = invoke("examples")
+    result = invoke("examples", env={"CMC_LANG": "en"})
     assert result.exit_code == 0
     header, *rows = result.stdout.splitlines()
     assert header.split() == ["NAME", "LANG", "EXPECTED", "TITLE"]
@@ -244,6 +245,59 @@ def test_examples_lists_name_language_expected_result_and_title(invoke: Invoke) 
         assert row.split()[:2] == [example.name, str(example.language)]
         assert example.expected in row
         assert row.endswith(example.title)
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--lang", "nl"), {"CMC_LANG": "en"}), ((), {"CMC_LANG": "nl"})],
+    ids=["--lang", "CMC_LANG"],
+)
+def test_examples_lists_them_in_dutch(
+    invoke: Invoke, args: tuple[str, ...], env: dict[str, str]
+) -> None:
+    result = invoke("examples", *args, env=env)
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["NAAM", "TAAL", "VERWACHT", "TITEL"]
+    assert rows[0].split()[:3] == ["port-logistics", "nl", "slaagt"]
+    assert rows[0].endswith("een community in de havenlogistiek (in het Nederlands)")
+    assert rows[1].endswith("huisartsen, ziekenhuis, apotheken, thuiszorg en zorgverzekeraars")
+    assert "faalt: CMC001, CMC003" in rows[2]
+    assert rows[2].endswith("een marktplaats met één eigenaar die zichzelf een community noemt")
+    assert english_words(result.stdout) == []
+
+
+def test_an_unknown_example_is_said_in_dutch(invoke: Invoke) -> None:
+    result = invoke("examples", "regional-healthcar", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Fout: er is geen meegeleverd voorbeeld 'regional-healthcar'; "
+        "bedoelde je 'regional-healthcare'? De voorbeelden zijn: port-logistics, "
+    )
+    assert english_words(result.stderr) == []
+    assert result.stdout == ""
+
+
+def test_the_yaml_of_an_example_is_the_same_in_any_language(invoke: Invoke) -> None:
+    result = invoke("examples", "port-logistics", "--lang", "en")
+    assert result.stdout == example_text("port-logistics")
+
+
+def test_convert_says_its_mistakes_in_the_language(invoke: Invoke) -> None:
+    result = invoke("convert", "example:nope", "out.cmc.json", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: er is geen meegeleverd voorbeeld 'nope'.")
+    assert english_words(result.stderr) == []
+    english = invoke("convert", "example:nope", "out.cmc.json", env={"CMC_LANG": "en"})
+    assert english.stderr.startswith("Error: there is no bundled example 'nope'.")
+
+
+def test_schema_says_its_mistakes_in_the_language(invoke: Invoke) -> None:
+    result = invoke("schema", "-o", "missing/dir/schema.json", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: ")
+    assert "missing/dir/schema.json" in result.stderr
+    assert english_words(result.stderr) == []
 
 
 def test_examples_name_prints_the_yaml_exactly(invoke: Invoke) -> None:

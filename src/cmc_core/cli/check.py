@@ -29,6 +29,7 @@ from cmc_core.cli._support import (
     EXIT_OK,
     EXIT_USER_ERROR,
     did_you_mean,
+    errors_said_here,
     use_color,
 )
 from cmc_core.cli.configuring import config_options, resolve_config
@@ -292,10 +293,12 @@ def check(
     # The built-in rules and those of every active plugin, next to each other.
     active = active_plugins()
     rules = tuple(active.rules)
-    config = resolve_config(
-        config_path, no_config, _split_codes(select), _split_codes(ignore), severities, rules
-    )
-    with speaking(lang):
+    # The configuration is read before any canvas: its mistakes speak --lang, else the
+    # environment's language, and so does the "Error:" before them.
+    with speaking(lang), errors_said_here():
+        config = resolve_config(
+            config_path, no_config, _split_codes(select), _split_codes(ignore), severities, rules
+        )
         names = [*files, *(example_name(name) for name in _example_names(examples, all_examples))]
     outcomes = [_checked(name, config, active, lang) for name in names]
     result = CheckResult(tuple(checked for checked, _language in outcomes))

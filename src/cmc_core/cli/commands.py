@@ -3,7 +3,9 @@
 
 ``cmc rules`` and ``cmc rule`` show the rules' titles and rationales in ``--lang`` (else
 ``CMC_LANG`` or the locale); codes, names, severities and JSON keys stay as they are, and a
-plugin's rule whose texts are not in the catalog shows them as written."""
+plugin's rule whose texts are not in the catalog shows them as written. ``cmc examples``
+speaks ``--lang`` the same way (its headers, results and titles), and ``cmc schema`` and ``cmc
+convert`` say their mistakes in it."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cmc_core.analysis import severity_label
-from cmc_core.cli._support import data_terminal_safe
+from cmc_core.cli._support import data_terminal_safe, errors_said_here
 from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import load_document
 from cmc_core.cli.plugin_options import active_plugins
@@ -101,17 +103,20 @@ def rule(code: str, lang: str | None) -> None:
 
 @click.command(short_help="List the bundled examples, or print one.")
 @click.argument("name", required=False)
-def examples(name: str | None) -> None:
+@language_option("The language of the list (the examples' YAML stays as it is written).")
+def examples(name: str | None, lang: str | None) -> None:
     """List the bundled example canvases with their language, title and expected result;
     with NAME, print that example's YAML (save it with `cmc examples NAME > my.cmc.yaml`)."""
     from cmc_core.examples import EXAMPLES, example_text
 
-    if name is None:
-        rows = [("NAME", "LANG", "EXPECTED", "TITLE")]
-        rows += [(e.name, str(e.language), e.expected, e.title) for e in EXAMPLES]
-        click.echo(_table(rows))
-        return
-    click.echo(example_text(name), nl=False)  # an unknown name says which ones there are
+    with speaking(lang), errors_said_here():
+        if name is None:
+            rows = [(_("NAME"), _("LANG"), _("EXPECTED"), _("TITLE"))]
+            rows += [(e.name, str(e.language), e.expected_in(), e.title_in()) for e in EXAMPLES]
+            click.echo(_table(rows))
+            return
+        text = example_text(name)  # an unknown name says which ones there are
+    click.echo(text, nl=False)
 
 
 @click.command(short_help="Print the JSON Schema of the canvas file format.")
@@ -121,7 +126,8 @@ def examples(name: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file instead of stdout.",
 )
-def schema(output: Path | None) -> None:
+@language_option("The language of its messages (the schema itself is in English).")
+def schema(output: Path | None, lang: str | None) -> None:
     """Print the JSON Schema of the canvas file format, generated from the model."""
     from cmc_core.fileformat import json_schema
     from cmc_core.fileformat.atomic import write_atomic
@@ -129,7 +135,8 @@ def schema(output: Path | None) -> None:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    with speaking(lang), errors_said_here():
         write_atomic(output, text.encode("utf-8"))
 
 
@@ -142,12 +149,19 @@ def schema(output: Path | None) -> None:
     type=click.Choice(FILE_FORMATS),
     help="Output format; needed when OUT is - (stdout), else taken from OUT's suffix.",
 )
-def convert(source: str, target: str, to_format: str | None) -> None:
+@language_option("The language of its messages (the canvas is converted as it is).")
+def convert(source: str, target: str, to_format: str | None, lang: str | None) -> None:
     """Convert the canvas IN to OUT (.yaml/.yml, .json or .toml), losslessly.
 
     OUT is written atomically: a failed conversion leaves it as it was. IN may also be
     written example:NAME.
     """
+    with speaking(lang), errors_said_here():
+        _convert(source, target, to_format)
+
+
+def _convert(source: str, target: str, to_format: str | None) -> None:
+    """:func:`convert`'s work, in the language of the moment."""
     from cmc_core.fileformat import dumps, format_for_path, save
 
     if target == "-":

@@ -11,6 +11,10 @@ Parsing is the file format's job; this module hands out text::
     from cmc_core.fileformat import loads
 
     document = loads(example_text("port-logistics"), "yaml", source="example:port-logistics")
+
+The titles, the expected results as ``cmc examples`` lists them and the errors exist in Dutch and
+English (the ``check`` catalog); :attr:`Example.title` and :attr:`Example.expected` are the
+English texts, :meth:`Example.title_in` and :meth:`Example.expected_in` those of a language.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import pkgutil
 import attrs
 
 from cmc_core.errors import CmcError
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, LanguageCode
 
 __all__ = [
@@ -34,6 +39,8 @@ __all__ = [
     "starter_text",
 ]
 
+_ = Messages("cmc_core", "check")
+
 
 class UnknownExampleError(CmcError, LookupError):
     """No bundled example has the requested name.
@@ -45,10 +52,19 @@ class UnknownExampleError(CmcError, LookupError):
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
         self.name = name
         self.known = known
-        message = f"there is no bundled example {name!r}"
         close = difflib.get_close_matches(name, known, n=1)
-        message += f"; did you mean {close[0]!r}?" if close else "."
-        message += f" The examples are: {', '.join(known)}."
+        fields = {"name": repr(name), "examples": ", ".join(known)}
+        if close:
+            message = _(
+                "there is no bundled example {name}; did you mean {close}? "
+                "The examples are: {examples}.",
+                close=repr(close[0]),
+                **fields,
+            )
+        else:
+            message = _(
+                "there is no bundled example {name}. The examples are: {examples}.", **fields
+            )
         super().__init__(message)
 
 
@@ -58,7 +74,12 @@ class UnknownStarterLanguageError(CmcError, ValueError):
     def __init__(self, language: str) -> None:
         self.language = language
         choices = ", ".join(member.value for member in Language)
-        super().__init__(f"there is no starter canvas in language {language!r}; choose {choices}.")
+        message = _(
+            "there is no starter canvas in language {language}; choose {choices}.",
+            language=repr(language),
+            choices=choices,
+        )
+        super().__init__(message)
 
 
 @attrs.frozen
@@ -66,7 +87,8 @@ class Example:
     """A bundled example canvas and the result ``cmc check`` gives for it.
 
     :param name: the name used on the command line (``cmc check --example NAME``).
-    :param title: a one-line description.
+    :param title: a one-line description, in English (marked for the catalog: see
+        :meth:`title_in`).
     :param language: the language the canvas is written in.
     :param file_name: the YAML file inside this package.
     :param expected_ok: whether the canvas passes, that is, has no error-level diagnostic
@@ -85,9 +107,17 @@ class Example:
     @property
     def expected(self) -> str:
         """The documented result in a few words, such as ``fails: CMC001, CMC003``."""
+        return self.expected_in(Language.EN)
+
+    def expected_in(self, language: Language | None = None) -> str:
+        """:attr:`expected` in ``language`` (default: the current one); the codes stay codes."""
         if self.expected_ok:
-            return "passes"
-        return "fails: " + ", ".join(self.expected_codes)
+            return _.translate("passes", language)
+        return _.translate("fails: {codes}", language, codes=", ".join(self.expected_codes))
+
+    def title_in(self, language: Language | None = None) -> str:
+        """The title in ``language`` (default: the current one)."""
+        return _.translate(self.title, language)
 
     @property
     def exit_code(self) -> int:
@@ -99,21 +129,21 @@ class Example:
 EXAMPLES: tuple[Example, ...] = (
     Example(
         name="port-logistics",
-        title="Havencommunity Noordmonde: a port logistics community (in Dutch)",
+        title=N_("Havencommunity Noordmonde: a port logistics community (in Dutch)"),
         language=Language.NL,
         file_name="port-logistics.cmc.yaml",
         expected_ok=True,
     ),
     Example(
         name="regional-healthcare",
-        title="Westmere Regional Care Chain: GPs, hospital, pharmacies, home care and insurers",
+        title=N_("Westmere Regional Care Chain: GPs, hospital, pharmacies, home care and insurers"),
         language=Language.EN,
         file_name="regional-healthcare.cmc.yaml",
         expected_ok=True,
     ),
     Example(
         name="single-owner-platform",
-        title="FreshLink: a single-owner marketplace that calls itself a community",
+        title=N_("FreshLink: a single-owner marketplace that calls itself a community"),
         language=Language.EN,
         file_name="single-owner-platform.cmc.yaml",
         expected_ok=False,

@@ -25,7 +25,7 @@ from cmc_core.diagnostics import Diagnostic, Finding, Location, Report, Severity
 from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.translation import Messages
+from cmc_core.translation import Messages, current_language
 from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -57,7 +57,12 @@ Locator = Callable[[str], "Location | None"]
 
 def _check_code(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not CODE_PATTERN.match(value):
-        raise ValueError(f"rule code {value!r} must be an upper-case prefix and three digits")
+        raise ValueError(
+            _(
+                "rule code {code} must be an upper-case prefix and three digits",
+                code=repr(value),
+            )
+        )
 
 
 @attrs.frozen
@@ -227,6 +232,10 @@ _MAX_COUNT = 1_000_000_000
 class ConfigError(CmcError, ValueError):
     """The configuration has an unknown key or a bad value.
 
+    Its message is made in the current language (:mod:`cmc_core.translation`) when it is
+    raised: a configuration is read before any canvas, so ``--lang``, ``CMC_LANG`` or the
+    locale decide.
+
     :param message: what is wrong and what was expected.
     :param key: the offending key as written (``severity.CMC001`` for a nested one), if any.
     :param source: the file the configuration came from, if any.
@@ -247,82 +256,109 @@ def _shown(value: object, limit: int = 60) -> str:
     try:
         text = repr(value)
     except ValueError:
-        number = "a whole number of more than 4,300 digits"
-        return number if isinstance(value, int) else f"a value holding {number}"
+        if isinstance(value, int):
+            return _("a whole number of more than 4,300 digits")
+        return _("a value holding a whole number of more than 4,300 digits")
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def _closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The choice closest to a misspelt ``word``, quoted, or ``None`` when none is close."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return repr(close[0]) if close else None
+
+
+def _thousands(number: int) -> str:
+    """A whole number with the thousands separator of the current language (1,000 / 1.000)."""
+    grouped = f"{number:,}"
+    return grouped.replace(",", ".") if current_language() is Language.NL else grouped
 
 
 def _codes(key: str, value: object, source: str | None) -> tuple[str, ...]:
     """A list of codes or prefixes (a single string is accepted), upper-cased."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
-        raise ConfigError(
-            f"expected a list of rule codes or code prefixes, got {_shown(value)}", key, source
+        message = _(
+            "expected a list of rule codes or code prefixes, got {value}", value=_shown(value)
         )
+        raise ConfigError(message, key, source)
     codes = tuple(item.strip().upper() for item in items)
     for code in codes:
         if not _PREFIX_PATTERN.match(code):
-            raise ConfigError(
-                f"{_shown(code)} is not a rule code or code prefix such as 'CMC001' or 'CMC0'",
-                key,
-                source,
+            message = _(
+                "{code} is not a rule code or code prefix such as 'CMC001' or 'CMC0'",
+                code=_shown(code),
             )
+            raise ConfigError(message, key, source)
     return codes
 
 
 def _severities(value: object, source: str | None) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, Mapping):
-        raise ConfigError(
-            f"expected a table of rule code = severity, got {_shown(value)}", "severity", source
-        )
+        message = _("expected a table of rule code = severity, got {value}", value=_shown(value))
+        raise ConfigError(message, "severity", source)
     levels = tuple(str(severity) for severity in Severity)
     chosen: list[tuple[str, Severity]] = []
     for raw_code, raw_level in value.items():
         key = f"severity.{raw_code}"
         code = str(raw_code).strip().upper()
         if not CODE_PATTERN.match(code):
-            raise ConfigError(
-                f"{_shown(raw_code)} is not a rule code such as 'CMC001' "
-                "(severities are set per code)",
-                key,
-                source,
+            message = _(
+                "{code} is not a rule code such as 'CMC001' (severities are set per code)",
+                code=_shown(raw_code),
             )
+            raise ConfigError(message, key, source)
         if not isinstance(raw_level, str) or raw_level.strip().lower() not in levels:
-            level = raw_level.strip().lower() if isinstance(raw_level, str) else ""
-            hint = _suggest(level, list(levels)) if level else ""
-            raise ConfigError(
-                f"expected one of {', '.join(levels)}, got {_shown(raw_level)}{hint}", key, source
-            )
+            raise ConfigError(_bad_level(raw_level, levels), key, source)
         chosen.append((code, Severity(raw_level.strip().lower())))
     return tuple(sorted(chosen))
+
+
+def _bad_level(raw_level: object, levels: tuple[str, ...]) -> str:
+    """What is wrong with a severity that is none of ``levels``, with the closest one."""
+    level = raw_level.strip().lower() if isinstance(raw_level, str) else ""
+    close = _closest(level, list(levels)) if level else None
+    fields = {"levels": ", ".join(levels), "value": _shown(raw_level)}
+    if close is None:
+        return _("expected one of {levels}, got {value}", **fields)
+    return _("expected one of {levels}, got {value}; did you mean {name}?", name=close, **fields)
 
 
 def _setting(name: str, key: str, value: object, source: str | None) -> int | float:
     field = _SETTINGS[name]
     if field.type in (int, "int"):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            message = f"expected a whole number of at least 1, got {_shown(value)}"
+            message = _("expected a whole number of at least 1, got {value}", value=_shown(value))
             raise ConfigError(message, key, source)
         if value > _MAX_COUNT:
-            message = f"expected a whole number from 1 to {_MAX_COUNT:,}, got {_shown(value)}"
+            message = _(
+                "expected a whole number from 1 to {maximum}, got {value}",
+                maximum=_thousands(_MAX_COUNT),
+                value=_shown(value),
+            )
             raise ConfigError(message, key, source)
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"expected a number, got {_shown(value)}", key, source)
+        raise ConfigError(_("expected a number, got {value}", value=_shown(value)), key, source)
     try:
         number = float(value)
     except OverflowError:  # a whole number beyond any float
         number = math.inf
     if name in _SHARES and not 0 <= number <= 1:
-        raise ConfigError(f"expected a share from 0 to 1, got {_shown(value)}", key, source)
+        message = _("expected a share from 0 to 1, got {value}", value=_shown(value))
+        raise ConfigError(message, key, source)
     if not math.isfinite(number):
-        raise ConfigError(f"expected a finite number, got {_shown(value)}", key, source)
+        message = _("expected a finite number, got {value}", value=_shown(value))
+        raise ConfigError(message, key, source)
     return number
+
+
+def _unknown_key(name: str) -> str:
+    """What is wrong with a key cmc does not know, with the closest one it knows."""
+    close = _closest(name, list(_KEYS))
+    if close is None:
+        return _("unknown key")
+    return _("unknown key; did you mean {name}?", name=close)
 
 
 def config_from_mapping(data: Mapping[str, object], source: str | None = None) -> ValidationConfig:
@@ -333,7 +369,9 @@ def config_from_mapping(data: Mapping[str, object], source: str | None = None) -
     :raises ConfigError: for an unknown key or a value of the wrong type or range.
     """
     if not isinstance(data, Mapping):
-        raise ConfigError(f"expected a table of settings, got {_shown(data)}", None, source)
+        raise ConfigError(
+            _("expected a table of settings, got {value}", value=_shown(data)), None, source
+        )
     selection: dict[str, Any] = {}
     settings: dict[str, Any] = {}
     for raw_key, value in data.items():
@@ -346,5 +384,5 @@ def config_from_mapping(data: Mapping[str, object], source: str | None = None) -
         elif name in _SETTINGS:
             settings[name] = _setting(name, key, value, source)
         else:
-            raise ConfigError(f"unknown key{_suggest(name, list(_KEYS))}", key, source)
+            raise ConfigError(_unknown_key(name), key, source)
     return ValidationConfig(RuleSelection(**selection), RuleSettings(**settings))
