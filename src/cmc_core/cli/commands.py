@@ -65,7 +65,10 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     show_default=True,
     help="Output format on stdout.",
 )
-@language_option("The language of the titles and rationales (codes and names stay as they are).")
+@language_option(
+    "The language of the titles and rationales (codes and names stay as they are).",
+    reads_canvas=False,
+)
 def rules(output_format: str, lang: str | None) -> None:
     """List every rule, built-in or from a plugin, with its code, default severity, name and
     title."""
@@ -81,7 +84,9 @@ def rules(output_format: str, lang: str | None) -> None:
 
 @click.command(short_help="Explain one rule.")
 @click.argument("code")
-@language_option("The language of the explanation (the code and name stay as they are).")
+@language_option(
+    "The language of the explanation (the code and name stay as they are).", reads_canvas=False
+)
 def rule(code: str, lang: str | None) -> None:
     """Explain the rule CODE (such as CMC001, or its name): what it wants, its default
     severity, why, and where that comes from in the domain reference."""
@@ -103,7 +108,9 @@ def rule(code: str, lang: str | None) -> None:
 
 @click.command(short_help="List the bundled examples, or print one.")
 @click.argument("name", required=False)
-@language_option("The language of the list (the examples' YAML stays as it is written).")
+@language_option(
+    "The language of the list (the examples' YAML stays as it is written).", reads_canvas=False
+)
 def examples(name: str | None, lang: str | None) -> None:
     """List the bundled example canvases with their language, title and expected result;
     with NAME, print that example's YAML (save it with `cmc examples NAME > my.cmc.yaml`)."""
@@ -126,7 +133,9 @@ def examples(name: str | None, lang: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file instead of stdout.",
 )
-@language_option("The language of its messages (the schema itself is in English).")
+@language_option(
+    "The language of its messages (the schema itself is in English).", reads_canvas=False
+)
 def schema(output: Path | None, lang: str | None) -> None:
     """Print the JSON Schema of the canvas file format, generated from the model."""
     from cmc_core.fileformat import json_schema

@@ -25,14 +25,16 @@ F = TypeVar("F", bound=Callable[..., object])
 LANGUAGE_CHOICE = click.Choice([language.value for language in Language])
 
 
-def language_option(help_text: str) -> Callable[[F], F]:
-    """The ``--lang`` option of a command, with its own help text (what the language changes)."""
+def language_option(help_text: str, *, reads_canvas: bool = True) -> Callable[[F], F]:
+    """The ``--lang`` option of a command, with its own help text (what the language changes);
+    ``reads_canvas=False`` for a command without a canvas, whose default is the environment's."""
+    default = (
+        "Default: the canvas's meta.language, else CMC_LANG or the locale."
+        if reads_canvas
+        else "Default: CMC_LANG, else the locale."
+    )
     return click.option(
-        "--lang",
-        "lang",
-        type=LANGUAGE_CHOICE,
-        default=None,
-        help=f"{help_text} Default: the canvas's meta.language, else CMC_LANG or the locale.",
+        "--lang", "lang", type=LANGUAGE_CHOICE, default=None, help=f"{help_text} {default}"
     )
 
 
