@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 from pathlib import Path
@@ -103,3 +104,23 @@ def test_the_stop_word_check_finds_english_and_spares_identifiers() -> None:
         "has (line 1: The community has no supplier)",
         "no (line 1: The community has no supplier)",
     ]
+
+
+def _rebinds_underscore(tree: ast.AST) -> list[int]:
+    """The lines of a module that bind ``_`` again after ``_ = Messages(...)``: an unpacking
+    such as ``a, _, b = found`` makes ``_`` a local that is no longer the catalog."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+            lines.append(node.lineno)
+    return lines[1:]
+
+
+def test_no_module_that_translates_uses_underscore_for_anything_else() -> None:
+    tool = _catalog_tool()
+    found = []
+    for paths in tool.declared_catalogs().values():
+        for path in paths:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found.extend(f"{path.relative_to(ROOT)}:{line}" for line in _rebinds_underscore(tree))
+    assert found == []

@@ -144,7 +144,7 @@ class Network:
 
     def nodes(self) -> tuple[Node, ...]:
         """Every node, group by group."""
-        return tuple(node for _, _, nodes in self.groups for node in nodes)
+        return tuple(node for _key, _label, nodes in self.groups for node in nodes)
 
 
 def _party_group(party: Party) -> Group:

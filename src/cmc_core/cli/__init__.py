@@ -160,7 +160,7 @@ class _LazyCommands(MutableMapping[str, click.Command]):
 
     def __getitem__(self, name: str) -> click.Command:
         if name not in self._loaded:
-            module, _, attribute = self._where[name].partition(":")
+            module, _colon, attribute = self._where[name].partition(":")
             command: click.Command = getattr(importlib.import_module(module), attribute)
             self._loaded[name] = command
         return self._loaded[name]

@@ -76,7 +76,7 @@ def _check_file_codes(config: ValidationConfig, known: Sequence[str], source: st
     selection = config.selection
     listed = [("select", c, False) for c in selection.select]
     listed += [("ignore", c, False) for c in selection.ignore]
-    listed += [(f"severity.{c}", c, True) for c, _ in selection.severities]
+    listed += [(f"severity.{c}", c, True) for c, _level in selection.severities]
     for key, code, exact in listed:
         if not (code in known if exact else any(k.startswith(code) for k in known)):
             message = _("{code} names no rule.", code=repr(code)) + did_you_mean(code, known)
@@ -112,7 +112,7 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
     known = [rule.code for rule in (BUILTIN_RULES if rules is None else rules)]
     _check_codes("--select", select, known, exact=False)
     _check_codes("--ignore", ignore, known, exact=False)
-    _check_codes("--severity", (code for code, _ in severities), known, exact=True)
+    _check_codes("--severity", (code for code, _level in severities), known, exact=True)
 
     config = ValidationConfig()
     source: str | None = None

@@ -177,12 +177,12 @@ class _SlowCallWatch:
             with self._lock:
                 now = time.monotonic()
                 due = [(t, call) for t, call in self._calls.items() if call[0] <= now]
-                for ticket, (_, limit, what) in due:
+                for ticket, (_started, limit, what) in due:
                     # Warned once per call; it keeps running (a thread cannot be stopped).
                     self._calls[ticket] = (float("inf"), limit, what)
                 deadlines = [call[0] for call in self._calls.values() if call[0] != float("inf")]
                 self._wake.clear()
-            for _, (_, limit, what) in due:
+            for _ticket, (_started, limit, what) in due:
                 logger.warning("%s has been running for more than %g s", what, limit)
             self._wake.wait(max(min(deadlines) - now, 0.0) if deadlines else None)
 

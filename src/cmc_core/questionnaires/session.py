@@ -71,7 +71,7 @@ class Session:
     @classmethod
     def from_canvas(cls, questionnaires: Sequence[Questionnaire], canvas: Canvas) -> Session:
         """A session whose answers are what ``canvas`` holds, applied to an empty canvas."""
-        answers, _ = answers_from_canvas(canvas, questionnaires)
+        answers, _unbound = answers_from_canvas(canvas, questionnaires)
         return cls(questionnaires, Canvas(), answers, canvas.meta.language)
 
     @property

@@ -65,7 +65,7 @@ def leader_conflict(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
     found = steward_of(canvas, index)
     steward = found[2] if found is not None else None
     leaders = list(index.parties_with_any_role(*_LEADER_ROLES))
-    if steward is not None and all(party.id != steward.id for _, party in leaders):
+    if steward is not None and all(party.id != steward.id for _position, party in leaders):
         leaders.append((index.party_position[steward.id], steward))
     for position, party in leaders:
         yield from _trading_leader(index, position, party, steward)

@@ -103,11 +103,13 @@ def compete_on_execution(canvas: Canvas, context: RuleContext) -> Iterator[Findi
         if name:
             by_name[name].append((position, area))
     for group in by_name.values():
-        if len({area.effective_mode for _, area in group}) < 2:
+        if len({area.effective_mode for _position, area in group}) < 2:
             continue
         for position, area in group:
             others = [
-                other for _, other in group if other.effective_mode is not area.effective_mode
+                other
+                for _position, other in group
+                if other.effective_mode is not area.effective_mode
             ]
             fields = {"area": describe(area), "others": describe_all(others)}
             yield Finding(
