@@ -32,7 +32,10 @@ def test_json_output_is_the_cards_own_data(invoke: Invoke) -> None:
 
 
 def test_comparing_two_canvases_shows_each_dimensions_change(invoke: Invoke) -> None:
-    result = invoke("score", "example:single-owner-platform", "example:port-logistics")
+    # --lang en: the later canvas, port-logistics, is Dutch and would make the output Dutch
+    result = invoke(
+        "score", "example:single-owner-platform", "example:port-logistics", "--lang", "en"
+    )
     assert result.exit_code == 0
     line = next(x for x in result.output.splitlines() if x.startswith("Market balance"))
     assert "weak -> strong" in line

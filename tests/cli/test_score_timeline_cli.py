@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
+from click.testing import Result
 
 from cmc_core import save
 from cmc_core.canvas import Canvas
@@ -39,6 +40,17 @@ def _write(path: Path, canvas: Canvas, as_of: str | None) -> str:
     document = _example()
     save(document.with_canvas(canvas.evolve(meta=attrs.evolve(canvas.meta, as_of=as_of))), path)
     return str(path.relative_to(Path.cwd()))  # as a user in that folder would type it
+
+
+@pytest.fixture
+def invoke(invoke: Invoke) -> Invoke:
+    """``cmc`` in English: the snapshots are of a Dutch example, which ``cmc score`` would speak,
+    and these tests read the English table (tests/cli/test_score_language.py reads the Dutch)."""
+
+    def english(*args: str, env: dict[str, str] | None = None) -> Result:
+        return invoke(*args, "--lang", "en", env=env)
+
+    return english
 
 
 @pytest.fixture

@@ -24,19 +24,25 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cmc_core.cli._support import CliError, did_you_mean, terminal_safe
+from cmc_core.cli._support import CliError, did_you_mean, errors_said_here, terminal_safe
 from cmc_core.cli.configuring import config_options, resolve_config
+from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.assessment import Assessment
+    from cmc_core.fileformat import CanvasDocument
     from cmc_core.questionnaires import AnswerSet
     from cmc_core.rules import ValidationConfig
+    from cmc_core.scoring.bands import Band
     from cmc_core.scoring.card import DimensionScore, ScoreCard
     from cmc_core.scoring.compare import ScoreComparison
 
 __all__ = ["score"]
+
+_ = Messages("cmc_core", "scores")
 
 BAR_WIDTH = 20
 #: How many reasons per dimension the text output shows (JSON has them all).
@@ -49,14 +55,13 @@ def _weights(
     weights: dict[str, float] = {}
     for value in values:
         name, equals, number = value.partition("=")
+        problem = _("{value} is not NAME=NUMBER, such as market-balance=2.", value=repr(value))
         try:
             weights[name.strip()] = float(number)
         except ValueError:
-            raise click.BadParameter(
-                f"{value!r} is not NAME=NUMBER, such as market-balance=2."
-            ) from None
+            raise click.BadParameter(problem) from None
         if not equals or not name.strip():
-            raise click.BadParameter(f"{value!r} is not NAME=NUMBER, such as market-balance=2.")
+            raise click.BadParameter(problem)
     return weights
 
 
@@ -68,56 +73,65 @@ def bar(score: float | None) -> str:
     return "[" + "#" * filled + "-" * (BAR_WIDTH - filled) + "]"
 
 
+def _band(band: Band | None) -> str:
+    """A band's label in the current language; ``n/a`` for none."""
+    return _("n/a") if band is None else band.label()
+
+
 def _dimension_lines(dimension: DimensionScore) -> list[str]:
     if not dimension.applicable:
-        figure, band = "  n/a", "does not apply"
-        lines = [f"{dimension.title:<40} {bar(None)} {figure}  {band}"]
+        figure, band = _("n/a"), _("does not apply")
+        lines = [f"{dimension.title:<40} {bar(None)} {figure:>5}  {band}"]
     else:
-        band = str(dimension.band or "")
+        band = "" if dimension.band is None else dimension.band.label()
         lines = [f"{dimension.title:<40} {bar(dimension.score)} {dimension.score:5.1f}  {band}"]
     for reason in dimension.reasons[:TOP_REASONS]:
         where = f" [{reason.path}]" if reason.path else ""
         lines.append(f"    - {reason.text}{where}")
     hidden = len(dimension.reasons) - TOP_REASONS
     if hidden > 0:
-        lines.append(f"    ({hidden} more; --format json lists every reason)")
+        lines.append("    " + _("({count} more; --format json lists every reason)", count=hidden))
     return lines
 
 
 def render_card(card: ScoreCard, name: str) -> str:
     """The text of one score card."""
-    lines = [f"Score card of {name}", ""]
+    lines = [_("Score card of {name}", name=name), ""]
     for dimension in card.dimensions:
         lines += _dimension_lines(dimension)
-    overall = "n/a" if card.overall is None else f"{card.overall:5.1f}  {card.band}"
-    lines += ["", f"{'Overall (weighted)':<40} {bar(card.overall)} {overall}"]
+    overall = _("n/a") if card.overall is None else f"{card.overall:5.1f}  {_band(card.band)}"
+    lines += ["", f"{_('Overall (weighted)'):<40} {bar(card.overall)} {overall}"]
     lines += [f"    - {note.text}" for note in card.notes]
     return "\n".join(lines)
 
 
 def _signed(delta: float | None) -> str:
-    return "   n/a" if delta is None else f"{delta:+6.1f}"
+    return f"{_('n/a'):>6}" if delta is None else f"{delta:+6.1f}"
 
 
 def render_comparison(comparison: ScoreComparison, old: str, new: str) -> str:
     """The text of a comparison of two score cards."""
-    lines = [f"Score card of {new} against {old}", ""]
+    lines = [_("Score card of {new} against {old}", new=new, old=old), ""]
     for change in comparison.dimensions:
         before = (
-            "n/a"
+            _("n/a")
             if change.before is None or not change.before.applicable
             else (f"{change.before.score:.1f}")
         )
         after = (
-            "n/a"
+            _("n/a")
             if change.after is None or not change.after.applicable
             else (f"{change.after.score:.1f}")
         )
-        band = f"  {change.band_before} -> {change.band_after}" if change.band_changed else ""
+        band = (
+            f"  {_band(change.band_before)} -> {_band(change.band_after)}"
+            if change.band_changed
+            else ""
+        )
         lines.append(f"{change.title:<40} {before:>5} -> {after:>5}  {_signed(change.delta)}{band}")
         lines += [f"    + {reason.text}" for reason in change.reasons_added[:TOP_REASONS]]
         lines += [f"    - {reason.text}" for reason in change.reasons_removed[:TOP_REASONS]]
-    lines += ["", f"{'Overall (weighted)':<40} {_signed(comparison.overall_delta)}"]
+    lines += ["", f"{_('Overall (weighted)'):<40} {_signed(comparison.overall_delta)}"]
     return "\n".join(lines)
 
 
@@ -127,18 +141,18 @@ def _check_weights(weights: dict[str, float]) -> None:
     for weighted in weights:
         if weighted not in known:
             hint = did_you_mean(weighted, known)
-            raise CliError(f"--weight names no scorer {weighted!r}.{hint}")
+            raise CliError(_("--weight names no scorer {name}.", name=repr(weighted)) + hint)
 
 
 def _assess(
-    name: str, config: ValidationConfig, weights: dict[str, float], answers: Any
+    document: CanvasDocument, config: ValidationConfig, weights: dict[str, float], answers: Any
 ) -> Assessment:
-    """The assessment of the canvas ``name``: the one ``cmc check`` and ``cmc export`` make,
-    with the active plugins and the project's configuration. Its parts are computed when first
-    read, so a later file that does not load stops the command before anything is scored."""
+    """The assessment of a loaded canvas: the one ``cmc check`` and ``cmc export`` make, with
+    the active plugins and the project's configuration, in the language of the moment. Every
+    file is loaded first, so a later file that does not load stops the command before anything
+    is scored."""
     from cmc_core.assessment import assess
 
-    document = load_document(name)
     extras = {"quickscan": answers} if answers is not None else {}
     return assess(
         document.canvas,
@@ -176,10 +190,14 @@ def _assess(
     help="Weight of a dimension in the overall score (default: the scorer's own); repeatable.",
 )
 @click.option(
+    "--answers",
     "--quickscan-answers",
+    "quickscan_answers",
     metavar="FILE",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A quickscan answers file, for the quickscan-suitability dimension.",
+    help="An answers file with the quickscan's answers (as cmc quickscan and cmc ask write "
+    "it; other questionnaires' answers in it are left alone), for the quickscan-suitability "
+    "dimension instead of the answers the canvas remembers.",
 )
 @click.option(
     "--timeline",
@@ -187,6 +205,7 @@ def _assess(
     help="Show the canvases as snapshots of one community over time (the default for three or "
     "more).",
 )
+@language_option("The language of the card's titles, bands and reasons (JSON keeps its keys).")
 @config_options
 def score(
     *,
@@ -198,6 +217,7 @@ def score(
     timeline: bool,
     config_path: Path | None,
     no_config: bool,
+    lang: str | None,
 ) -> None:
     """Score FILE (or --example NAME) on every dimension of the community score card, with the
     facts behind each score. With two canvases, OLD NEW, show how the scores changed. With three
@@ -208,16 +228,27 @@ def score(
     --example a --example b compares two bundled examples.
     """
     names = list(files) + [example_name(example) for example in examples]
-    if not names:
-        raise click.UsageError(
-            "name one canvas to score, two (OLD NEW) to compare, or more for a timeline."
-        )
-    config = resolve_config(config_path, no_config)
-    answers = None
-    if quickscan_answers is not None:
-        answers = _quickscan_answers(quickscan_answers)
-    _check_weights(weights)
-    assessments = [_assess(name, config, weights, answers) for name in names]
+    # Until a canvas is read, --lang speaks, else CMC_LANG; then --lang, else the (last) canvas's.
+    with speaking(lang), errors_said_here():
+        if not names:
+            raise click.UsageError(
+                _("name one canvas to score, two (OLD NEW) to compare, or more for a timeline.")
+            )
+        config = resolve_config(config_path, no_config)
+        answers = None
+        if quickscan_answers is not None:
+            answers = _quickscan_answers(quickscan_answers)
+        _check_weights(weights)
+        documents = [load_document(name) for name in names]
+    with speaking(lang, documents[-1].canvas), errors_said_here():
+        assessments = [_assess(document, config, weights, answers) for document in documents]
+        _show(assessments, names, output_format, timeline=timeline)
+
+
+def _show(
+    assessments: list[Assessment], names: list[str], output_format: str, *, timeline: bool
+) -> None:
+    """Print the card, the comparison or the timeline, in the language of the moment."""
     if timeline or len(names) > 2:
         _echo_timeline(assessments, names, output_format)
     elif len(names) == 1:

@@ -15,10 +15,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cmc_core.diagnostics import Severity
+from cmc_core.translation import N_, Messages
+
 if TYPE_CHECKING:
     from cmc_core.scoring import Band, CodeSummary, DimensionScore, Snapshot, Timeline
 
 __all__ = ["render_timeline"]
+
+_ = Messages("cmc_core", "scores")
+
+#: The severities as the list of changes names them.
+_SEVERITIES = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
 
 #: The widest a column's label may be; when one is wider, the columns are numbered instead and
 #: the list above the table gives the labels.
@@ -37,8 +49,8 @@ def _shorten(text: str, width: int) -> str:
 def _cell(score: float | None, band: Band | None) -> str:
     """``89.4 strong``; ``n/a`` for a dimension that does not apply or is missing."""
     if score is None:
-        return "  n/a"
-    return f"{score:5.1f} {band or ''}".rstrip()
+        return f"{_('n/a'):>5}"
+    return f"{score:5.1f} {'' if band is None else band.label()}".rstrip()
 
 
 def _dimension_cell(dimension: DimensionScore | None) -> str:
@@ -50,18 +62,14 @@ def _dimension_cell(dimension: DimensionScore | None) -> str:
 def _verdict(snapshot: Snapshot) -> str:
     """``pass``, ``pass (2 warnings)`` or ``fail (3 errors)``."""
     if snapshot.errors:
-        return f"fail ({_count(snapshot.errors, 'error')})"
+        return _.plural("fail ({count} error)", "fail ({count} errors)", snapshot.errors)
     if snapshot.warnings:
-        return f"pass ({_count(snapshot.warnings, 'warning')})"
-    return "pass"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+        return _.plural("pass ({count} warning)", "pass ({count} warnings)", snapshot.warnings)
+    return _("pass")
 
 
 def _change(delta: float | None) -> str:
-    return "   n/a" if delta is None else f"{delta:+6.1f}"
+    return f"{_('n/a'):>6}" if delta is None else f"{delta:+6.1f}"
 
 
 def _row(title: str, cells: list[str], widths: list[int], change: str = "") -> str:
@@ -100,11 +108,22 @@ def _columns(rows: list[list[str]]) -> list[str]:
 def _legend(timeline: Timeline, heads: list[str]) -> list[str]:
     """The snapshots in order: each column's header, its date and its file, aligned; then the
     files given more than once."""
+    count = len(timeline.snapshots)
     if timeline.ordered_by == "as_of":
-        order = "in the order of meta.as_of"
+        heading = _.plural(
+            "Timeline of {count} snapshot, in the order of meta.as_of:",
+            "Timeline of {count} snapshots, in the order of meta.as_of:",
+            count,
+        )
     else:
-        order = "in the order given (not every snapshot has an ISO date in meta.as_of)"
-    lines = [f"Timeline of {_count(len(timeline.snapshots), 'snapshot')}, {order}:"]
+        heading = _.plural(
+            "Timeline of {count} snapshot, in the order given (not every snapshot has an ISO "
+            "date in meta.as_of):",
+            "Timeline of {count} snapshots, in the order given (not every snapshot has an ISO "
+            "date in meta.as_of):",
+            count,
+        )
+    lines = [heading]
     rows = []
     for head, snapshot in zip(heads, timeline.snapshots, strict=True):
         # Without a date or a file (a timeline made without names), the label says what it is.
@@ -117,8 +136,16 @@ def _legend(timeline: Timeline, heads: list[str]) -> list[str]:
             given.setdefault(snapshot.name, []).append(head)
     for name, where in given.items():
         if len(where) > 1:
-            times = "twice" if len(where) == 2 else f"{len(where)} times"
-            lines.append(f"  ({name} is given {times}: {', '.join(where[:-1])} and {where[-1]})")
+            fields = {"name": name, "columns": ", ".join(where[:-1]), "last": where[-1]}
+            if len(where) == 2:
+                given_text = _("({name} is given twice: {columns} and {last})", **fields)
+            else:
+                given_text = _(
+                    "({name} is given {count} times: {columns} and {last})",
+                    count=len(where),
+                    **fields,
+                )
+            lines.append(f"  {given_text}")
     return lines
 
 
@@ -135,18 +162,18 @@ def _table(timeline: Timeline, heads: list[str]) -> list[str]:
         max(len(heads[index]), len(verdicts[index]), len(overall[index]), 5)
         for index in range(len(snapshots))
     ]
-    for _, cells, _ in rows:
+    for _title, cells, _delta in rows:
         widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
     overall_change = _change(timeline.overall_change)
-    heading = "change"
+    heading = _("change")
     if len(snapshots) < 2:  # nothing to change from: no change column
-        rows = [(title, cells, "") for title, cells, _ in rows]
+        rows = [(title, cells, "") for title, cells, _delta in rows]
         heading = overall_change = ""
     lines = [_row("", heads, widths, heading)]
     lines += [_row(title, cells, widths, change) for title, cells, change in rows]
     lines.append("")
-    lines.append(_row("Overall (weighted)", overall, widths, overall_change))
-    lines.append(_row("Verdict", verdicts, widths))
+    lines.append(_row(_("Overall (weighted)"), overall, widths, overall_change))
+    lines.append(_row(_("Verdict"), verdicts, widths))
     return lines
 
 
@@ -156,22 +183,30 @@ def _code_line(mark: str, summary: CodeSummary, severity: str) -> str:
     return start + _shorten(summary.message, max(30, LINE_WIDTH - len(start)))
 
 
+def _severity(severity: Severity) -> str:
+    return _.translate(_SEVERITIES[severity])
+
+
 def _steps(timeline: Timeline, heads: list[str]) -> list[str]:
     lines = [
-        "Rule codes from one snapshot to the next (+ appeared, - disappeared, ~ changed severity):"
+        _(
+            "Rule codes from one snapshot to the next (+ appeared, - disappeared, ~ changed "
+            "severity):"
+        )
     ]
     for step in timeline.steps:
         lines.append(f"  {heads[step.before]} -> {heads[step.after]}")
         if not step.changes:
-            lines.append("    no change in rule codes")
+            lines.append("    " + _("no change in rule codes"))
         for change in step.changes:
             old, new = change.before, change.after
             if new is None and old is not None:  # as the earlier snapshot reported it
-                lines.append(_code_line("-", old, str(old.severity)))
+                lines.append(_code_line("-", old, _severity(old.severity)))
             elif new is not None and old is None:
-                lines.append(_code_line("+", new, str(new.severity)))
+                lines.append(_code_line("+", new, _severity(new.severity)))
             elif new is not None and old is not None:
-                lines.append(_code_line("~", new, f"{old.severity} -> {new.severity}"))
+                severities = f"{_severity(old.severity)} -> {_severity(new.severity)}"
+                lines.append(_code_line("~", new, severities))
     return lines
 
 

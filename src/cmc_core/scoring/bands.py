@@ -13,6 +13,10 @@ import math
 import attrs
 
 from cmc_core.scoring.contract import MAXIMUM_SCORE
+from cmc_core.translation import N_, Messages
+from cmc_core.vocabulary import Language
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = ["DEFAULT_BANDS", "Band", "Bands"]
 
@@ -23,6 +27,15 @@ class Band(enum.StrEnum):
     WEAK = "weak"
     ADEQUATE = "adequate"
     STRONG = "strong"
+
+    def label(self, language: Language | None = None) -> str:
+        """The band as a person reads it, in ``language`` (default: the current language);
+        its value (``weak``) stays the key in JSON."""
+        return _.translate(_LABELS[self], language)
+
+
+#: The bands' labels, translated when shown.
+_LABELS = {Band.WEAK: N_("weak"), Band.ADEQUATE: N_("adequate"), Band.STRONG: N_("strong")}
 
 
 def _check_cut(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:

@@ -21,6 +21,9 @@ from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.scoring.bands import DEFAULT_BANDS, Band, Bands
 from cmc_core.scoring.contract import Reason, ScoreContext, Scorer
+from cmc_core.translation import N_, Messages
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "DimensionScore",
@@ -45,11 +48,25 @@ class UnknownScorerError(CmcError, LookupError):
     def __init__(self, name: str, known: Iterable[str], what: str = "scorer") -> None:
         self.name = name
         self.known = tuple(known)
-        message = f"there is no {what} {name!r}"
         close = difflib.get_close_matches(name, self.known, n=1)
-        message += f"; did you mean {close[0]!r}?" if close else "."
-        message += f" The scorers are: {', '.join(self.known) or 'none'}."
-        super().__init__(message)
+        if close and what == "dimension":
+            text = N_(
+                "there is no dimension {name}; did you mean {close}? The scorers are: {known}."
+            )
+        elif close:
+            text = N_("there is no scorer {name}; did you mean {close}? The scorers are: {known}.")
+        elif what == "dimension":
+            text = N_("there is no dimension {name}. The scorers are: {known}.")
+        else:
+            text = N_("there is no scorer {name}. The scorers are: {known}.")
+        super().__init__(
+            _.translate(
+                text,
+                name=repr(name),
+                close=repr(close[0]) if close else "",
+                known=", ".join(self.known) or _("none"),
+            )
+        )
 
 
 class InvalidWeightError(CmcError, ValueError):
@@ -164,7 +181,11 @@ def _weights(scorers: tuple[Scorer, ...], weights: Mapping[str, float] | None) -
             raise UnknownScorerError(name, names)
         if not (isinstance(weight, int | float) and math.isfinite(weight) and weight >= 0):
             raise InvalidWeightError(
-                f"the weight of {name!r} must be a finite number of at least 0, got {weight!r}"
+                _(
+                    "the weight of {name} must be a finite number of at least 0, got {weight}",
+                    name=repr(name),
+                    weight=repr(weight),
+                )
             )
     return [float(chosen.get(scorer.name, scorer.weight)) for scorer in scorers]
 
@@ -188,23 +209,39 @@ def error_cap(bands: Bands) -> float:
     return max(0.0, bands.strong - 1.0)
 
 
-def _cap_reason(errors: list[Diagnostic], cap: float, what: str) -> Reason:
-    codes = sorted({error.code for error in errors})
-    listed = ", ".join(codes)
-    text = (
-        f"{what} is capped at {cap:g} because the canvas has "
-        f"{'an error' if len(errors) == 1 else f'{len(errors)} errors'} ({listed}): "
-        f"{errors[0].message}"
-    )
+def _cap_reason(errors: list[Diagnostic], cap: float, overall: bool) -> Reason:
+    fields = {
+        "cap": f"{cap:g}",
+        "codes": ", ".join(sorted({error.code for error in errors})),
+        "message": errors[0].message,
+    }
+    if overall:
+        text = _.plural(
+            "The overall score is capped at {cap} because the canvas has an error ({codes}): "
+            "{message}",
+            "The overall score is capped at {cap} because the canvas has {count} errors "
+            "({codes}): {message}",
+            len(errors),
+            **fields,
+        )
+    else:
+        text = _.plural(
+            "This dimension is capped at {cap} because the canvas has an error ({codes}): "
+            "{message}",
+            "This dimension is capped at {cap} because the canvas has {count} errors "
+            "({codes}): {message}",
+            len(errors),
+            **fields,
+        )
     return Reason(text=text, path=errors[0].path)
 
 
 def _capped(
-    score: float, reasons: tuple[Reason, ...], errors: list[Diagnostic], cap: float, what: str
+    score: float, reasons: tuple[Reason, ...], errors: list[Diagnostic], cap: float, overall: bool
 ) -> tuple[float, tuple[Reason, ...]]:
     if not errors or score <= cap:
         return score, reasons
-    return cap, (_cap_reason(errors, cap, what), *reasons)
+    return cap, (_cap_reason(errors, cap, overall), *reasons)
 
 
 def score_canvas(
@@ -241,7 +278,7 @@ def score_canvas(
     seen: set[str] = set()
     for scorer in chosen:
         if scorer.name in seen:
-            raise DuplicateScorerError(f"two scorers are named {scorer.name!r}")
+            raise DuplicateScorerError(_("two scorers are named {name}", name=repr(scorer.name)))
         seen.add(scorer.name)
     effective = _weights(chosen, weights)
     context = ScoreContext(canvas, extras or {})
@@ -252,11 +289,12 @@ def score_canvas(
     dimensions = []
     for scorer, weight, score in zip(chosen, effective, scores, strict=True):
         concern = [error for error in found if error.code in scorer.rules]
-        value, reasons = _capped(float(score.value), score.reasons, concern, cap, "This dimension")
+        value, reasons = _capped(float(score.value), score.reasons, concern, cap, overall=False)
         dimensions.append(
             DimensionScore(
                 name=scorer.name,
-                title=scorer.title,
+                # a built-in title in the current language; a plugin's as it wrote it
+                title=_.translate(scorer.title) if scorer.title else "",
                 score=value,
                 band=bands.band(value) if score.applicable else None,
                 weight=weight,
@@ -267,7 +305,7 @@ def score_canvas(
     overall = _overall(dimensions)
     notes: tuple[Reason, ...] = ()
     if overall is not None:
-        overall, notes = _capped(overall, (), found, cap, "The overall score")
+        overall, notes = _capped(overall, (), found, cap, overall=True)
     return ScoreCard(
         dimensions=tuple(dimensions),
         overall=overall,

@@ -31,12 +31,15 @@ from operator import and_, attrgetter, eq, is_, ne, not_
 from typing import TYPE_CHECKING
 
 from cmc_core.rules.index import CanvasIndex
-from cmc_core.vocabulary import FlowKind
+from cmc_core.translation import Messages, current_language
+from cmc_core.vocabulary import FlowKind, label
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
 
 __all__ = ["FlowTable", "flow_table"]
+
+_ = Messages("cmc_core", "scores")
 
 _get_from = attrgetter("from_party")
 _get_to = attrgetter("to_party")
@@ -148,11 +151,14 @@ class FlowTable:
         units = {flows[position].unit.strip() for position in positions}
         periods = {flows[position].period for position in positions}
         if None in volumes:
-            self.unweighed = "not every market flow gives its volume"
+            self.unweighed = _("not every market flow gives its volume")
             return
         if len(units) != 1 or len(periods) != 1:
-            several = "units" if len(units) != 1 else "periods"
-            self.unweighed = f"the market flows give their volumes in several {several}"
+            self.unweighed = (
+                _("the market flows give their volumes in several units")
+                if len(units) != 1
+                else _("the market flows give their volumes in several periods")
+            )
             return  # volumes in several units or periods are not comparable
         weights = [float(volume or 0.0) for volume in volumes]
         total = sum(weights)  # not fsum: a total too large for a float is inf, not an error
@@ -165,8 +171,10 @@ class FlowTable:
             received[target] += weight  # type: ignore[assignment]
         self.sent, self.received, self.total = sent, received, total
         self._weights = weights
-        unit, period = units.pop() or "volume", periods.pop()
-        self.unit = unit if period is None else f"{unit} per {period}"
+        unit, period = units.pop() or _("volume"), periods.pop()
+        if period is not None:
+            unit = _("{unit} per {period}", unit=unit, period=label(period, current_language()))
+        self.unit = unit
 
     def _number_organisations(self) -> None:
         parties = self.canvas.parties
@@ -200,7 +208,9 @@ class FlowTable:
     @property
     def basis(self) -> str:
         """What the shares are of, for messages: ``market flows`` or ``traded volume (EUR)``."""
-        return "market flows" if self.unit is None else f"traded volume ({self.unit})"
+        if self.unit is None:
+            return _("market flows")
+        return _("traded volume ({unit})", unit=self.unit)
 
     def by_organisation(self, counts: Counter[int]) -> Counter[int]:
         """Per-party counts added up per organisation number."""

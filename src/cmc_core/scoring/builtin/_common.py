@@ -7,13 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from cmc_core.analysis import describe, describe_all, plural, quote
+from cmc_core.analysis import describe, describe_all, quote
 from cmc_core.canvas import Canvas
 from cmc_core.model import Party
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.contract import MAXIMUM_SCORE, Reason, Score, ScoreContext, Scorer
 from cmc_core.scoring.flows import FlowTable, flow_table
 from cmc_core.scoring.network import NetworkAnalysis, analyse_flow_table
+from cmc_core.translation import Messages, current_language
+from cmc_core.vocabulary import Period, label
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "LIST_LIMIT",
@@ -28,7 +32,6 @@ __all__ = [
     "network_of",
     "party_path",
     "percent",
-    "plural",
     "quote",
     "share",
 ]
@@ -57,16 +60,19 @@ class Tally:
         """A fact that earned nothing, such as what is missing and where to fill it in."""
         self.reasons.append(Reason(text, path, 0.0))
 
-    def missing(self, items: Iterable[tuple[str, str]], what: str, path: str) -> None:
+    def missing(
+        self, items: Iterable[tuple[str, str]], more: Callable[[int], str], path: str
+    ) -> None:
         """One note per missing item (text, path), at most :data:`LIST_LIMIT`, then a count.
 
-        :param what: the items in the plural, for the count (``market parties``).
+        :param more: the note for the count of the rest, such as ``... and 3 more market
+            parties``, in the current language.
         """
         listed = list(items)
         for text, item_path in listed[:LIST_LIMIT]:
             self.note(text, item_path)
         if len(listed) > LIST_LIMIT:
-            self.note(f"... and {len(listed) - LIST_LIMIT} more {what}", path)
+            self.note(more(len(listed) - LIST_LIMIT), path)
 
     def score(self) -> Score:
         """The score: the points, kept within 0 to 100 against rounding."""
@@ -85,13 +91,14 @@ def figure(value: float) -> str:
     return format(Decimal(repr(float(value))).normalize(), ",f")
 
 
-def amount(value: float, unit: str = "", period: object = None) -> str:
-    """``value`` in ``unit`` per ``period``, each when given: ``18,000 delivery notes per year``."""
+def amount(value: float, unit: str = "", period: Period | None = None) -> str:
+    """``value`` in ``unit`` per ``period``, each when given: ``18,000 delivery notes per year``
+    (``per jaar`` in Dutch)."""
     text = figure(value)
     if unit.strip():
         text += f" {' '.join(unit.split())}"
     if period is not None:
-        text += f" per {period}"
+        text = _("{amount} per {period}", amount=text, period=label(period, current_language()))
     return text
 
 

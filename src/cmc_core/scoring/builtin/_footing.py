@@ -21,6 +21,9 @@ from cmc_core.rules.control import (
 )
 from cmc_core.rules.index import CanvasIndex
 from cmc_core.scoring.builtin._common import Tally, describe, percent
+from cmc_core.translation import N_, Messages
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = ["FOOTING_KEEPS", "footing_cuts"]
 
@@ -43,7 +46,11 @@ GROUP_OWNER_CUT = 0.2
 def _cut(tally: Tally, keep: float, text: str, path: str) -> None:
     lost = tally.points * (1 - keep)
     if lost > 0:
-        tally.add(-lost, f"{text}: the score keeps {percent(keep)} of its points", path)
+        tally.add(
+            -lost,
+            _("{fact}: the score keeps {keep} of its points", fact=text, keep=percent(keep)),
+            path,
+        )
 
 
 def footing_cuts(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
@@ -51,12 +58,12 @@ def footing_cuts(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
     found = steward_of(canvas, index)
     if found is None:
         return
-    position, _, steward = found
+    position, _kind, steward = found
     if steward is not None and trades(index, steward):
         _cut(
             tally,
             FOOTING_KEEPS["steward trades"],
-            f"The steward {describe(steward)} trades in the market it runs",
+            _("The steward {steward} trades in the market it runs", steward=describe(steward)),
             f"commonalities[{position}].steward",
         )
     _owners(canvas, index, tally)
@@ -73,10 +80,12 @@ def _owners(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
     single, groups = split.single_market_share, split.groups
     if single:
         cut = OWNER_CUT * single * (0.5 if gated else 1.0)
-        _cut(tally, 1 - cut, f"Market parties own {percent(single)} of the commonality", path)
+        text = _("Market parties own {share} of the commonality", share=percent(single))
+        _cut(tally, 1 - cut, text, path)
     if groups:
         cut = GROUP_OWNER_CUT * groups
-        _cut(tally, 1 - cut, f"One side's group owns {percent(groups)} of the commonality", path)
+        text = _("One side's group owns {share} of the commonality", share=percent(groups))
+        _cut(tally, 1 - cut, text, path)
 
 
 def _decisions(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
@@ -87,7 +96,10 @@ def _decisions(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
             _cut(
                 tally,
                 FOOTING_KEEPS["one side decides"],
-                f"One market party or one side decides {right.subject.strip() or right.id!r}",
+                _(
+                    "One market party or one side decides {subject}",
+                    subject=repr(right.subject.strip() or right.id),
+                ),
                 f"governance.decision_rights[{positions[0]}]",
             )
             return
@@ -103,10 +115,10 @@ def _terms(canvas: Canvas, index: CanvasIndex, tally: Tally) -> None:
         admission = closed_admission(index, commonality)
         one_side = one_side or (admission is not None and len(admission[1]) == 1)
     for flag, fact, text in (
-        (favoured, "favoured terms", "The terms favour some market parties"),
-        (exit_ban, "exit ban", "An exit ban locks members in"),
-        (one_side, "one side admits", "One side decides who may join"),
-        (tariffs, "member tariffs", "Members and non-members pay different tariffs"),
+        (favoured, "favoured terms", N_("The terms favour some market parties")),
+        (exit_ban, "exit ban", N_("An exit ban locks members in")),
+        (one_side, "one side admits", N_("One side decides who may join")),
+        (tariffs, "member tariffs", N_("Members and non-members pay different tariffs")),
     ):
         if flag:
-            _cut(tally, FOOTING_KEEPS[fact], text, "commonalities")
+            _cut(tally, FOOTING_KEEPS[fact], _.translate(text), "commonalities")

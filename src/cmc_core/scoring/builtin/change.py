@@ -17,9 +17,12 @@ from collections.abc import Iterator
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import Resistance
-from cmc_core.scoring.builtin._common import Tally, make_scorer, plural
+from cmc_core.scoring.builtin._common import Tally, make_scorer
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import FactorKey, Language, Role, label
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "AMBITION_POINTS",
@@ -97,7 +100,7 @@ def _figure(text: str, canvas: Canvas) -> str | None:
         return f"'{found.group().strip()}'"
     waste = canvas.waste
     if waste.expected_saving is not None or waste.saving_amount is not None:
-        return "the saving quantified in block D2"
+        return _("the saving quantified in block D2")
     return None
 
 
@@ -117,7 +120,10 @@ def _resistances(canvas: Canvas, tally: Tally) -> None:
     resistances = canvas.resistances
     if not resistances:
         tally.note(
-            "No resistances are expected yet: every change meets some; say whose and why (D1, S16)",
+            _(
+                "No resistances are expected yet: every change meets some; say whose and why "
+                "(D1, S16)"
+            ),
             "resistances",
         )
         return
@@ -128,8 +134,16 @@ def _resistances(canvas: Canvas, tally: Tally) -> None:
     counts = {part: sum(parts[part] for parts in found) for part in RESISTANCE_PARTS}
     tally.add(
         RESISTANCE_POINTS * mean,
-        f"{plural(len(resistances), 'expected resistance')}: {counts['reason']} with a reason, "
-        f"{counts['mitigation']} with a mitigation, {counts['holder']} with a holder",
+        _.plural(
+            "{count} expected resistance: {reasons} with a reason, {mitigations} with a "
+            "mitigation, {holders} with a holder",
+            "{count} expected resistances: {reasons} with a reason, {mitigations} with a "
+            "mitigation, {holders} with a holder",
+            len(resistances),
+            reasons=counts["reason"],
+            mitigations=counts["mitigation"],
+            holders=counts["holder"],
+        ),
         "resistances",
     )
     for position, (resistance, parts) in enumerate(zip(resistances, found, strict=True)):
@@ -137,9 +151,17 @@ def _resistances(canvas: Canvas, tally: Tally) -> None:
             if not present:
                 field = "holder" if part == "holder" else part
                 tally.note(
-                    f"The resistance {describe_resistance(resistance)} has no {part}",
+                    _.translate(_LACKS[part], resistance=describe_resistance(resistance)),
                     f"resistances[{position}].{field}",
                 )
+
+
+#: What the reasons say when a resistance lacks a part.
+_LACKS = {
+    "reason": N_("The resistance {resistance} has no reason"),
+    "mitigation": N_("The resistance {resistance} has no mitigation"),
+    "holder": N_("The resistance {resistance} has no holder"),
+}
 
 
 def describe_resistance(resistance: Resistance) -> str:
@@ -157,37 +179,55 @@ def _ambition(canvas: Canvas, tally: Tally) -> None:
     text = f"{answer}\n{note}"
     if not text.strip():
         tally.note(
-            "The ambition (connecting factor 3) is not written: what is the SMART goal of the "
-            "next step, and for whom?",
+            _(
+                "The ambition (connecting factor 3) is not written: what is the SMART goal of "
+                "the next step, and for whom?"
+            ),
             path,
         )
         return
     target = _named_target(text, canvas)
-    dated = "; a date or time is no figure" if DATE.search(text) else ""
+    measurable = (
+        N_(
+            "The ambition has no figure to measure the step by, nor a saving quantified in D2; "
+            "a date or time is no figure (worth {worth} points)"
+        )
+        if DATE.search(text)
+        else N_(
+            "The ambition has no figure to measure the step by, nor a saving quantified in D2 "
+            "(worth {worth} points)"
+        )
+    )
     checks = {
-        "written": ("", "is written down", ""),
+        "written": ("", N_("The ambition is written down"), ""),
         "next step": (
             _quoted(NEXT_STEP.search(text)),
-            "names a next or first step",
-            "names no next or first step (such as 'next step', 'pilot', 'volgende stap')",
+            N_("The ambition names a next or first step: {found}"),
+            N_(
+                "The ambition names no next or first step (such as 'next step', 'pilot', "
+                "'volgende stap') (worth {worth} points)"
+            ),
         ),
         "target group": (
             f"'{target}'" if target else None,
-            "names its target group",
-            "names no party or role of the canvas as its target group",
+            N_("The ambition names its target group: {found}"),
+            N_(
+                "The ambition names no party or role of the canvas as its target group "
+                "(worth {worth} points)"
+            ),
         ),
         "measurable": (
             _figure(text, canvas),
-            "has a figure to measure the step by",
-            f"has no figure to measure the step by, nor a saving quantified in D2{dated}",
+            N_("The ambition has a figure to measure the step by: {found}"),
+            measurable,
         ),
     }
     for check, (found, says, lacking) in checks.items():
         worth = AMBITION_POINTS[check]
         if found is not None:
-            tally.add(worth, f"The ambition {says}" + (f": {found}" if found else ""), path)
+            tally.add(worth, _.translate(says, found=found), path)
         else:
-            tally.note(f"The ambition {lacking} (worth {worth:g} points)", path)
+            tally.note(_.translate(lacking, worth=f"{worth:g}"), path)
 
 
 def score_change_readiness(canvas: Canvas, context: ScoreContext) -> Score:
@@ -200,7 +240,7 @@ def score_change_readiness(canvas: Canvas, context: ScoreContext) -> Score:
 
 CHANGE_READINESS = make_scorer(
     name="change-readiness",
-    title="Change readiness",
+    title=N_("Change readiness"),
     rules=("CMC013",),
     score=score_change_readiness,
     description="""

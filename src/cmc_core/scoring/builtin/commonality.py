@@ -14,11 +14,14 @@ from cmc_core.scoring.builtin._common import (
     make_scorer,
     network_of,
     percent,
-    plural,
     share,
 )
+from cmc_core.scoring.builtin.market import more_market_parties
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Role
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "BYPASS_SHARE",
@@ -49,20 +52,28 @@ def _use(canvas: Canvas, commonality: Commonality, where: str, tally: Tally) -> 
         if party.is_market_party and not party.external
     ]
     users = set(commonality.users)
-    using = sum(party.id in users for _, party in market)
+    using = sum(party.id in users for _position, party in market)
     tally.add(
         USE_POINTS * share(using, len(market)),
-        f"{using} of {plural(len(market), 'market party', 'market parties')} inside the "
-        f"community use {describe(commonality)}",
+        _.plural(
+            "{using} of {count} market party inside the community use {commonality}",
+            "{using} of {count} market parties inside the community use {commonality}",
+            len(market),
+            using=using,
+            commonality=describe(commonality),
+        ),
         f"{where}.users",
     )
     tally.missing(
         (
-            (f"{describe(party)} does not use the commonality", f"parties[{position}]")
+            (
+                _("{party} does not use the commonality", party=describe(party)),
+                f"parties[{position}]",
+            )
             for position, party in market
             if party.id not in users
         ),
-        "market parties",
+        more_market_parties,
         f"{where}.users",
     )
 
@@ -72,22 +83,33 @@ def _flows(context: ScoreContext, tally: Tally) -> None:
     report is no trade), weighed by their volumes when every one gives one in one unit."""
     table = flows_of(context)
     if not table.total:
-        tally.note("There are no market flows to run over the commonality yet", "flows")
+        tally.note(_("There are no market flows to run over the commonality yet"), "flows")
         return
     over = share(table.over_commonality(), table.total)
     if table.unit is None:
-        what = f"{plural(table.market_flows, 'market flow')}"
-        how_much = f"{round(over * table.total)} of {what} ({percent(over)})"
+        text = _.plural(
+            "{over} of {count} market flow ({share}) runs over the commonality",
+            "{over} of {count} market flows ({share}) run over the commonality",
+            table.market_flows,
+            over=round(over * table.total),
+            share=percent(over),
+        )
     else:
-        how_much = f"{percent(over)} of the traded volume ({table.unit})"
-    verb = "runs" if table.unit is not None or table.market_flows == 1 else "run"
-    tally.add(FLOW_POINTS * over, f"{how_much} {verb} over the commonality", "flows")
+        text = _(
+            "{share} of the traded volume ({unit}) runs over the commonality",
+            share=percent(over),
+            unit=table.unit,
+        )
+    tally.add(FLOW_POINTS * over, text, "flows")
     if table.unweighed:
-        tally.note(f"Counted in flows, not volumes: {table.unweighed}", "flows")
+        tally.note(_("Counted in flows, not volumes: {why}", why=table.unweighed), "flows")
     if over < BYPASS_SHARE:
         tally.note(
-            f"Most trade bypasses the commonality: {percent(1 - over)} of it runs outside, so "
-            "the shared facility carries too little to be the community's ground",
+            _(
+                "Most trade bypasses the commonality: {share} of it runs outside, so the shared "
+                "facility carries too little to be the community's ground",
+                share=percent(1 - over),
+            ),
             "flows",
         )
 
@@ -98,36 +120,43 @@ def _steward(
     path = f"{where}.steward"
     steward = commonality.steward
     if not steward:
-        tally.note("The commonality has no steward (V06): name who runs it for everyone", path)
+        tally.note(_("The commonality has no steward (V06): name who runs it for everyone"), path)
         return
     table = flows_of(context)
     position = table.party_position.get(steward)
     if position is None:
-        tally.note(f"The steward '{steward}' names no party of the canvas", path)
+        tally.note(_("The steward '{steward}' names no party of the canvas", steward=steward), path)
         return
     party = canvas.parties[position]
     hubs = {hub.party: hub for hub in network_of(context).hubs}
     if steward in hubs:
         tally.note(
-            f"The steward {describe(party)} is a dominant market party: it takes part in "
-            f"{percent(hubs[steward].share)} of the market flows, so the commonality is its "
-            "platform rather than a shared facility",
+            _(
+                "The steward {steward} is a dominant market party: it takes part in {share} of "
+                "the market flows, so the commonality is its platform rather than a shared "
+                "facility",
+                steward=describe(party),
+                share=percent(hubs[steward].share),
+            ),
             path,
         )
     elif trades(index_of(context), party):
         tally.add(
             MARKET_STEWARD_POINTS,
-            f"The steward {describe(party)} is itself a market party or part of one: a "
-            "conflict of interest to manage (V04), though no hub of the flows",
+            _(
+                "The steward {steward} is itself a market party or part of one: a conflict of "
+                "interest to manage (V04), though no hub of the flows",
+                steward=describe(party),
+            ),
             path,
         )
     else:
-        leader = " the network leader," if Role.NETWORK_LEADER in party.roles else ""
-        tally.add(
-            STEWARD_POINTS,
-            f"The steward {describe(party)} is{leader} no market party: neutral ground",
-            path,
+        text = (
+            N_("The steward {steward} is the network leader, no market party: neutral ground")
+            if Role.NETWORK_LEADER in party.roles
+            else N_("The steward {steward} is no market party: neutral ground")
         )
+        tally.add(STEWARD_POINTS, _.translate(text, steward=describe(party)), path)
 
 
 def score_commonality_strength(canvas: Canvas, context: ScoreContext) -> Score:
@@ -136,7 +165,10 @@ def score_commonality_strength(canvas: Canvas, context: ScoreContext) -> Score:
     position = primary_position(canvas)
     if position is None:
         tally.note(
-            "There is no commonality: the market parties of a business community share one (V05)",
+            _(
+                "There is no commonality: the market parties of a business community share one "
+                "(V05)"
+            ),
             "commonalities",
         )
         return tally.score()
@@ -150,7 +182,7 @@ def score_commonality_strength(canvas: Canvas, context: ScoreContext) -> Score:
 
 COMMONALITY_STRENGTH = make_scorer(
     name="commonality-strength",
-    title="Commonality strength",
+    title=N_("Commonality strength"),
     rules=("CMC005", "CMC006"),
     score=score_commonality_strength,
     weight=2.0,

@@ -10,9 +10,12 @@ from collections.abc import Callable
 
 from cmc_core.blueprint import BLOCKS, Block, BlockKey
 from cmc_core.canvas import Canvas
-from cmc_core.scoring.builtin._common import Tally, make_scorer, plural
+from cmc_core.scoring.builtin._common import Tally, make_scorer
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.translation import N_, Messages, current_language
 from cmc_core.vocabulary import FactorKey, PrincipleKey, PrincipleStatus, Role, label
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "BLOCK_POINTS",
@@ -95,10 +98,20 @@ def _blocks(canvas: Canvas, tally: Tally) -> None:
     empty = [block for block in BLOCKS if not block_is_filled(canvas, block)]
     filled = len(BLOCKS) - len(empty)
     each = BLOCK_POINTS / len(BLOCKS)
-    tally.add(each * filled, f"{filled} of {len(BLOCKS)} blocks are filled", "notes")
+    tally.add(
+        each * filled,
+        _("{filled} of {total} blocks are filled", filled=filled, total=len(BLOCKS)),
+        "notes",
+    )
+    language = current_language()
     for block in empty:
         tally.note(
-            f"Block {block.code} {block.label_en} is empty (worth {each:.1f} points)",
+            _(
+                "Block {code} {label} is empty (worth {worth} points)",
+                code=block.code,
+                label=block.label(language),
+                worth=f"{each:.1f}",
+            ),
             _block_path(block),
         )
 
@@ -109,13 +122,23 @@ def _factors(canvas: Canvas, tally: Tally) -> None:
     each = FACTOR_POINTS / len(FactorKey)
     tally.add(
         each * answered,
-        f"{answered} of {plural(len(FactorKey), 'connecting factor')} are answered",
+        _.plural(
+            "{answered} of {count} connecting factor are answered",
+            "{answered} of {count} connecting factors are answered",
+            len(FactorKey),
+            answered=answered,
+        ),
         "factors",
     )
+    language = current_language()
     for key in unanswered:
         tally.note(
-            f"Connecting factor {key.number} {label(key)} is not answered "
-            f"(worth {each:.1f} points)",
+            _(
+                "Connecting factor {number} {label} is not answered (worth {worth} points)",
+                number=key.number,
+                label=label(key, language),
+                worth=f"{each:.1f}",
+            ),
             f"factors.{key}.answer",
         )
 
@@ -128,12 +151,22 @@ def _principles(canvas: Canvas, tally: Tally) -> None:
     each = PRINCIPLE_POINTS / len(PrincipleKey)
     tally.add(
         each * assessed,
-        f"{assessed} of {plural(len(PrincipleKey), 'basic principle')} are assessed",
+        _.plural(
+            "{assessed} of {count} basic principle are assessed",
+            "{assessed} of {count} basic principles are assessed",
+            len(PrincipleKey),
+            assessed=assessed,
+        ),
         "principles",
     )
+    language = current_language()
     for key in open_keys:
         tally.note(
-            f"The principle '{label(key)}' is not assessed (worth {each:.1f} points)",
+            _(
+                "The principle '{label}' is not assessed (worth {worth} points)",
+                label=label(key, language),
+                worth=f"{each:.1f}",
+            ),
             f"principles.{key}.status",
         )
 
@@ -149,7 +182,7 @@ def score_completeness(canvas: Canvas, context: ScoreContext) -> Score:
 
 COMPLETENESS = make_scorer(
     name="completeness",
-    title="Completeness",
+    title=N_("Completeness"),
     rules=("CMC012", "CMC014"),
     score=score_completeness,
     description="""

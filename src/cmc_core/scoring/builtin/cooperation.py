@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.model import ProcessArea
-from cmc_core.scoring.builtin._common import Tally, describe, make_scorer, plural, share
+from cmc_core.scoring.builtin._common import Tally, describe, make_scorer, share
 from cmc_core.scoring.contract import Score, ScoreContext
-from cmc_core.vocabulary import Mode, ProcessKind, label
+from cmc_core.translation import N_, Messages
+from cmc_core.vocabulary import Mode, ProcessKind
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "AREA_POINTS",
@@ -28,35 +31,63 @@ EXPECTED_MODES = {
 }
 
 
-#: How the reasons say that an area is in a mode.
-_IN_MODE = {Mode.COOPERATE: "cooperated on", Mode.COMPETE: "competed in"}
-#: What to add when a kind has no area.
-_HINTS = {
-    ProcessKind.INFORMATION: "name the information processes the parties share",
-    ProcessKind.TRANSACTION: "name the transaction processes the parties share",
-    ProcessKind.EXECUTION: "name the execution the parties keep competing on",
+#: What to say when a kind has no area.
+_NONE = {
+    ProcessKind.INFORMATION: N_(
+        "No information process area yet: name the information processes the parties share"
+    ),
+    ProcessKind.TRANSACTION: N_(
+        "No transaction process area yet: name the transaction processes the parties share"
+    ),
+    ProcessKind.EXECUTION: N_(
+        "No execution area yet: name the execution the parties keep competing on"
+    ),
+}
+#: How many areas of a kind are in its expected mode (singular, plural).
+_RIGHT = {
+    ProcessKind.INFORMATION: (
+        N_("{right} of {count} information process area cooperated on"),
+        N_("{right} of {count} information process areas cooperated on"),
+    ),
+    ProcessKind.TRANSACTION: (
+        N_("{right} of {count} transaction process area cooperated on"),
+        N_("{right} of {count} transaction process areas cooperated on"),
+    ),
+    ProcessKind.EXECUTION: (
+        N_("{right} of {count} execution area competed in"),
+        N_("{right} of {count} execution areas competed in"),
+    ),
+}
+#: An area in the other mode than its kind's.
+_WRONG = {
+    ProcessKind.INFORMATION: N_(
+        "The information process area {area} is competed in, not cooperated on (V08)"
+    ),
+    ProcessKind.TRANSACTION: N_(
+        "The transaction process area {area} is competed in, not cooperated on (V08)"
+    ),
+    ProcessKind.EXECUTION: N_("The execution area {area} is cooperated on, not competed in (V08)"),
 }
 
 
 def _kind(canvas: Canvas, kind: ProcessKind, tally: Tally) -> None:
     expected = EXPECTED_MODES[kind]
     areas = [(p, area) for p, area in enumerate(canvas.process_areas) if area.kind is kind]
-    what = label(kind)
-    verb = _IN_MODE[expected]
     if not areas:
-        tally.note(f"No {what} area yet: {_HINTS[kind]}", "process_areas")
+        tally.note(_.translate(_NONE[kind]), "process_areas")
         return
     right = [(p, area) for p, area in areas if area.effective_mode is expected]
+    # Marked singly with N_, so chosen here: Dutch, like English, has one form for one.
+    text = _RIGHT[kind][len(areas) != 1]
     tally.add(
         AREA_POINTS * share(len(right), len(areas)),
-        f"{len(right)} of {plural(len(areas), what + ' area')} {verb}",
+        _.translate(text, right=len(right), count=len(areas)),
         "process_areas",
     )
     for position, area in areas:
         if area.effective_mode is not expected:
             tally.note(
-                f"The {what} area {describe(area)} is {_IN_MODE[area.effective_mode]}, not "
-                f"{verb} (V08)",
+                _.translate(_WRONG[kind], area=describe(area)),
                 f"process_areas[{position}].mode",
             )
 
@@ -67,18 +98,31 @@ def _explicit(areas: tuple[ProcessArea, ...], tally: Tally) -> None:
     written = sum(area.mode is not None for area in areas)
     tally.add(
         EXPLICIT_POINTS * written / len(areas),
-        f"{written} of {plural(len(areas), 'process area')} say whether the parties cooperate "
-        "or compete",
+        _.plural(
+            "{written} of {count} process area say whether the parties cooperate or compete",
+            "{written} of {count} process areas say whether the parties cooperate or compete",
+            len(areas),
+            written=written,
+        ),
         "process_areas",
     )
     tally.missing(
         (
-            (f"The area {describe(area)} leaves its mode open", f"process_areas[{p}].mode")
+            (
+                _("The area {area} leaves its mode open", area=describe(area)),
+                f"process_areas[{p}].mode",
+            )
             for p, area in enumerate(areas)
             if area.mode is None
         ),
-        "process areas",
+        _more_areas,
         "process_areas",
+    )
+
+
+def _more_areas(count: int) -> str:
+    return _.plural(
+        "... and {count} more process area", "... and {count} more process areas", count
     )
 
 
@@ -87,8 +131,10 @@ def score_cooperation_competition(canvas: Canvas, context: ScoreContext) -> Scor
     tally = Tally()
     if not canvas.process_areas:
         tally.note(
-            "There are no process areas: say on which information and transaction processes "
-            "the parties cooperate, and on what execution they compete (V07)",
+            _(
+                "There are no process areas: say on which information and transaction "
+                "processes the parties cooperate, and on what execution they compete (V07)"
+            ),
             "process_areas",
         )
         return tally.score()
@@ -100,7 +146,7 @@ def score_cooperation_competition(canvas: Canvas, context: ScoreContext) -> Scor
 
 COOPERATION_COMPETITION = make_scorer(
     name="cooperation-competition",
-    title="Cooperation and competition clarity",
+    title=N_("Cooperation and competition clarity"),
     rules=("CMC007", "CMC008"),
     score=score_cooperation_competition,
     description="""

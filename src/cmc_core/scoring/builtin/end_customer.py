@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from cmc_core.canvas import Canvas
-from cmc_core.scoring.builtin._common import Tally, flows_of, make_scorer, percent, plural
+from cmc_core.scoring.builtin._common import Tally, flows_of, make_scorer, percent
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Role
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "DESCRIPTION_POINTS",
@@ -25,22 +28,50 @@ REACH_POINTS = 20.0
 #: Points for the share of market flows that reach the end customer side.
 REACH_SHARE_POINTS = 25.0
 
-_WHAT = {
-    "customer": "who the end customer is",
-    "value": "the added value the end customer receives",
-    "problem": "the end customer's problem the community solves",
-    "waste": "the waste or friction towards the end customer today",
-    "measure": "how delivery with minimal waste is measured",
+#: What block A1 says, or does not say, per field.
+_SAYS = {
+    "customer": (
+        N_("Block A1 says who the end customer is"),
+        N_("Block A1 does not say who the end customer is (worth {worth} points)"),
+    ),
+    "value": (
+        N_("Block A1 says the added value the end customer receives"),
+        N_(
+            "Block A1 does not say the added value the end customer receives (worth {worth} points)"
+        ),
+    ),
+    "problem": (
+        N_("Block A1 says the end customer's problem the community solves"),
+        N_(
+            "Block A1 does not say the end customer's problem the community solves "
+            "(worth {worth} points)"
+        ),
+    ),
+    "waste": (
+        N_("Block A1 says the waste or friction towards the end customer today"),
+        N_(
+            "Block A1 does not say the waste or friction towards the end customer today "
+            "(worth {worth} points)"
+        ),
+    ),
+    "measure": (
+        N_("Block A1 says how delivery with minimal waste is measured"),
+        N_(
+            "Block A1 does not say how delivery with minimal waste is measured "
+            "(worth {worth} points)"
+        ),
+    ),
 }
 
 
 def _described(canvas: Canvas, points: dict[str, float], tally: Tally) -> None:
     for field, worth in points.items():
         path = f"end_customer.{field}"
+        says, lacks = _SAYS[field]
         if str(getattr(canvas.end_customer, field)).strip():
-            tally.add(worth, f"Block A1 says {_WHAT[field]}", path)
+            tally.add(worth, _.translate(says), path)
         else:
-            tally.note(f"Block A1 does not say {_WHAT[field]} (worth {worth:g} points)", path)
+            tally.note(_.translate(lacks, worth=f"{worth:g}"), path)
 
 
 def _reach(canvas: Canvas, context: ScoreContext, tally: Tally) -> None:
@@ -56,34 +87,57 @@ def _reach(canvas: Canvas, context: ScoreContext, tally: Tally) -> None:
     reaching = sum(table.received.get(number, 0) for number in serving)
     if not serving:
         tally.note(
-            "No party is the end customer or a demander that serves one: mark who serves the "
-            "end customer (serves_end_customer)",
+            _(
+                "No party is the end customer or a demander that serves one: mark who serves "
+                "the end customer (serves_end_customer)"
+            ),
             "parties",
         )
         return
     if not reaching:
         tally.note(
-            f"No market flow reaches the end customer or one of the "
-            f"{plural(len(serving), 'demander')} serving them (V09)",
+            _.plural(
+                "No market flow reaches the end customer or one of the {count} demander "
+                "serving them (V09)",
+                "No market flow reaches the end customer or one of the {count} demanders "
+                "serving them (V09)",
+                len(serving),
+            ),
             "flows",
         )
         return
     tally.add(
         REACH_POINTS,
-        f"Market flows reach the end customer side: {plural(len(serving), 'party', 'parties')} "
-        "that are the end customer or serve them receive flows",
+        _.plural(
+            "Market flows reach the end customer side: {count} party that are the end "
+            "customer or serve them receive flows",
+            "Market flows reach the end customer side: {count} parties that are the end "
+            "customer or serve them receive flows",
+            len(serving),
+        ),
         "flows",
     )
+    fraction = percent(reaching / table.total)
     if table.unit is None:
-        what = f"{reaching:g} of {plural(total, 'market flow')}"
+        text = _.plural(
+            "{reaching} of {count} market flow ({share}) end at the end customer or a demander "
+            "serving them",
+            "{reaching} of {count} market flows ({share}) end at the end customer or a "
+            "demander serving them",
+            total,
+            reaching=f"{reaching:g}",
+            share=fraction,
+        )
     else:  # the shares are of volumes
-        what = f"{reaching:g} of {table.total:g} {table.unit} of market flows"
-    tally.add(
-        REACH_SHARE_POINTS * reaching / table.total,
-        f"{what} ({percent(reaching / table.total)}) end at the end customer or a demander "
-        "serving them",
-        "flows",
-    )
+        text = _(
+            "{reaching} of {total} {unit} of market flows ({share}) end at the end customer or "
+            "a demander serving them",
+            reaching=f"{reaching:g}",
+            total=f"{table.total:g}",
+            unit=table.unit,
+            share=fraction,
+        )
+    tally.add(REACH_SHARE_POINTS * reaching / table.total, text, "flows")
 
 
 def score_end_customer_orientation(canvas: Canvas, context: ScoreContext) -> Score:
@@ -97,7 +151,7 @@ def score_end_customer_orientation(canvas: Canvas, context: ScoreContext) -> Sco
 
 END_CUSTOMER_ORIENTATION = make_scorer(
     name="end-customer-orientation",
-    title="End-customer orientation",
+    title=N_("End-customer orientation"),
     rules=("CMC009",),
     score=score_end_customer_orientation,
     description="""

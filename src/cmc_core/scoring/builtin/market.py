@@ -27,7 +27,6 @@ from cmc_core.scoring.builtin._common import (
     network_of,
     party_path,
     percent,
-    plural,
     quote,
     share,
 )
@@ -35,7 +34,10 @@ from cmc_core.scoring.builtin._footing import footing_cuts
 from cmc_core.scoring.contract import Score, ScoreContext
 from cmc_core.scoring.flows import FlowTable
 from cmc_core.scoring.network import NetworkAnalysis
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Role
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "CONNECTED_POINTS",
@@ -65,10 +67,8 @@ class _Side:
     def __init__(self, table: FlowTable, name: str) -> None:
         self.table = table
         self.name = name
-        supply = name == "supply"
+        self.supply = supply = name == "supply"
         self.role = Role.SUPPLIER if supply else Role.DEMANDER
-        self.noun = "supplier" if supply else "demander"
-        self.verbs = ("send", "sends") if supply else ("receive", "receives")
         self.counts: Counter[int] = table.sent if supply else table.received
         self.by_organisation = table.by_organisation(self.counts)
         # the largest organisation, a group's part split within it; ties go to the lower
@@ -121,40 +121,89 @@ class _Side:
         members = len(self.table.members(self.largest))
         text = describe(self.table.canvas.parties[self.lead_party()])
         if members > 1:
-            others = plural(members - 1, "other party", "other parties")
             key = self.table.organisation_ids[self.largest]
-            text += f" (with {others} of organisation {quote(key)})"
+            text = _.plural(
+                "{party} (with {count} other party of organisation {organisation})",
+                "{party} (with {count} other parties of organisation {organisation})",
+                members - 1,
+                party=text,
+                organisation=quote(key),
+            )
         return text
 
     def add_terms(self, tally: Tally) -> None:
         """Add the side's plurality and evenness points."""
         trading = self.trading_organisations()
-        tally.add(
-            PLURALITY_POINTS * (1 - 1 / trading) if trading else 0.0,
-            f"{plural(trading, self.noun + ' organisation')} inside the community "
-            f"{self.verbs[trading == 1]} market flows",
-            "parties",
-        )
+        if self.supply:
+            text = _.plural(
+                "{count} supplier organisation inside the community sends market flows",
+                "{count} supplier organisations inside the community send market flows",
+                trading,
+            )
+        else:
+            text = _.plural(
+                "{count} demander organisation inside the community receives market flows",
+                "{count} demander organisations inside the community receive market flows",
+                trading,
+            )
+        tally.add(PLURALITY_POINTS * (1 - 1 / trading) if trading else 0.0, text, "parties")
         hhi = self.hhi()
         # a group counts as the organisations it stands for, as in the plurality term above
         organisations = sum(self._group_size(key) for key in self.by_organisation)
-        grade = "highly concentrated" if hhi > HIGHLY_CONCENTRATED else "not highly concentrated"
+        grade = (
+            _("highly concentrated") if hhi > HIGHLY_CONCENTRATED else _("not highly concentrated")
+        )
         tied = sum(
             count / self._group_size(key) == self.most
             for key, count in self.by_organisation.items()
         )
-        if tied == 1:
-            largest = f"the largest, {self.largest_named()}, {self.verbs[1]} "
-            largest += f"{percent(self.largest_share)} of the {self.table.basis}"
+        fields = {
+            "share": percent(self.largest_share),
+            "basis": self.table.basis,
+            "largest": self.largest_named(),
+            "tied": tied,
+        }
+        if tied == 1 and self.supply:
+            largest = _("the largest, {largest}, sends {share} of the {basis}", **fields)
+        elif tied == 1:
+            largest = _("the largest, {largest}, receives {share} of the {basis}", **fields)
+        elif self.supply:
+            largest = _(
+                "{tied} organisations send the largest share, {share} each, among them {largest}",
+                **fields,
+            )
         else:
-            largest = f"{tied} organisations {self.verbs[0]} the largest share, "
-            largest += f"{percent(self.largest_share)} each, among them {self.largest_named()}"
-        tally.add(
-            EVENNESS_POINTS * (1 - hhi),
-            f"The {self.name} side: {plural(organisations, 'organisation')}, HHI "
-            f"{hhi:.2f} ({grade}; threshold {HIGHLY_CONCENTRATED:.2f}); {largest}",
-            "flows",
+            largest = _(
+                "{tied} organisations receive the largest share, {share} each, among them "
+                "{largest}",
+                **fields,
+            )
+        side = (
+            _.plural(
+                "The supply side: {count} organisation, HHI {hhi} ({grade}; threshold "
+                "{threshold}); {largest}",
+                "The supply side: {count} organisations, HHI {hhi} ({grade}; threshold "
+                "{threshold}); {largest}",
+                organisations,
+                hhi=f"{hhi:.2f}",
+                grade=grade,
+                threshold=f"{HIGHLY_CONCENTRATED:.2f}",
+                largest=largest,
+            )
+            if self.supply
+            else _.plural(
+                "The demand side: {count} organisation, HHI {hhi} ({grade}; threshold "
+                "{threshold}); {largest}",
+                "The demand side: {count} organisations, HHI {hhi} ({grade}; threshold "
+                "{threshold}); {largest}",
+                organisations,
+                hhi=f"{hhi:.2f}",
+                grade=grade,
+                threshold=f"{HIGHLY_CONCENTRATED:.2f}",
+                largest=largest,
+            )
         )
+        tally.add(EVENNESS_POINTS * (1 - hhi), side, "flows")
 
 
 def _connected(table: FlowTable, tally: Tally) -> None:
@@ -167,15 +216,29 @@ def _connected(table: FlowTable, tally: Tally) -> None:
     trading = [number for number in market if table.takes_part(number)]
     tally.add(
         CONNECTED_POINTS * share(len(trading), len(market)),
-        f"{len(trading)} of {plural(len(market), 'market party', 'market parties')} inside the "
-        "community take part in market flows",
+        _.plural(
+            "{trading} of {count} market party inside the community take part in market flows",
+            "{trading} of {count} market parties inside the community take part in market flows",
+            len(market),
+            trading=len(trading),
+        ),
         "parties",
     )
     idle = [number for number in market if not table.takes_part(number)]
     tally.missing(
-        ((f"{describe(parties[n])} takes part in no market flow", f"parties[{n}]") for n in idle),
-        "market parties",
+        (
+            (_("{party} takes part in no market flow", party=describe(parties[n])), f"parties[{n}]")
+            for n in idle
+        ),
+        more_market_parties,
         "parties",
+    )
+
+
+def more_market_parties(count: int) -> str:
+    """The note that counts the market parties a list leaves out."""
+    return _.plural(
+        "... and {count} more market party", "... and {count} more market parties", count
     )
 
 
@@ -187,14 +250,25 @@ def _dominance(tally: Tally, sides: list[_Side]) -> None:
             continue
         cut = kept * side.dominance
         kept -= cut
-        tally.add(
-            -cut,
-            f"{side.largest_named()} dominates the {side.name} side: it {side.verbs[1]} "
-            f"{percent(side.largest_share)} of the {side.table.basis}, more than two thirds, so "
-            f"the score keeps {percent(1 - side.dominance)} of the points of the other terms",
-            f"parties[{side.lead_party()}]",
-            first=True,
-        )
+        fields = {
+            "party": side.largest_named(),
+            "share": percent(side.largest_share),
+            "basis": side.table.basis,
+            "keeps": percent(1 - side.dominance),
+        }
+        if side.supply:
+            text = _(
+                "{party} dominates the supply side: it sends {share} of the {basis}, more than "
+                "two thirds, so the score keeps {keeps} of the points of the other terms",
+                **fields,
+            )
+        else:
+            text = _(
+                "{party} dominates the demand side: it receives {share} of the {basis}, more "
+                "than two thirds, so the score keeps {keeps} of the points of the other terms",
+                **fields,
+            )
+        tally.add(-cut, text, f"parties[{side.lead_party()}]", first=True)
 
 
 def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> None:
@@ -202,8 +276,13 @@ def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> 
     for hub in network.hubs:
         party = parties[table.party_position[hub.party]]
         tally.note(
-            f"{describe(party)} takes part in {percent(hub.share)} of the market flows: a hub "
-            f"of the value network (more than {percent(network.hub_share)}, rule CMC025)",
+            _(
+                "{party} takes part in {share} of the market flows: a hub of the value network "
+                "(more than {limit}, rule CMC025)",
+                party=describe(party),
+                share=percent(hub.share),
+                limit=percent(network.hub_share),
+            ),
             party_path(table, party),
         )
     central = network.most_partners
@@ -211,12 +290,21 @@ def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> 
         most = network.partners[central[0]]
         names = ", ".join(describe(parties[table.party_position[key]]) for key in central[:3])
         if len(central) > 3:
-            names += f" and {len(central) - 3} more"
+            names = _("{names} and {count} more", names=names, count=len(central) - 3)
+        groups = _.plural(
+            "{count} connected group", "{count} connected groups", len(network.components)
+        )
+        bridges = _.plural("{count} bridge", "{count} bridges", len(network.bridges))
         tally.note(
-            f"Degree centralisation (Freeman) of the value network: "
-            f"{network.centralisation:.2f}; the most trading partners ({most}): {names}; "
-            f"{plural(len(network.components), 'connected group')}, "
-            f"{plural(len(network.bridges), 'bridge')}",
+            _(
+                "Degree centralisation (Freeman) of the value network: {centralisation}; the "
+                "most trading partners ({most}): {names}; {groups}, {bridges}",
+                centralisation=f"{network.centralisation:.2f}",
+                most=most,
+                names=names,
+                groups=groups,
+                bridges=bridges,
+            ),
             "flows",
         )
 
@@ -227,8 +315,10 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
     tally = Tally()
     if not table.market_flows:
         tally.note(
-            "There are no market flows between two known parties yet: a market needs suppliers "
-            "and demanders that trade",
+            _(
+                "There are no market flows between two known parties yet: a market needs "
+                "suppliers and demanders that trade"
+            ),
             "flows",
         )
         return tally.score()
@@ -240,13 +330,16 @@ def score_market_balance(canvas: Canvas, context: ScoreContext) -> Score:
     footing_cuts(canvas, index_of(context), tally)
     _network_facts(table, network_of(context), tally)
     if table.unweighed:
-        tally.note(f"The shares are of flows, not volumes: {table.unweighed}", "flows")
+        tally.note(
+            _("The shares are of flows, not volumes: {why}", why=table.unweighed),
+            "flows",
+        )
     return tally.score()
 
 
 MARKET_BALANCE = make_scorer(
     name="market-balance",
-    title="Market balance and equal footing",
+    title=N_("Market balance and equal footing"),
     rules=(
         "CMC001",
         "CMC002",

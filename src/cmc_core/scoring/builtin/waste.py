@@ -6,7 +6,10 @@ from cmc_core.canvas import Canvas
 from cmc_core.model import Waste
 from cmc_core.scoring.builtin._common import Tally, amount, figure, make_scorer
 from cmc_core.scoring.contract import Score, ScoreContext
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import SavingStatus
+
+_ = Messages("cmc_core", "scores")
 
 __all__ = [
     "BASELINE_SHARE_POINTS",
@@ -41,14 +44,18 @@ def _saving(tally: Tally, waste: Waste, saving: float) -> None:
         size = amount(saving, waste.unit, waste.period)
     path = "waste.expected_saving" if waste.expected_saving is not None else "waste.saving_amount"
     if waste.status is SavingStatus.REALISED:
-        tally.add(SAVING_POINTS, f"A saving of {size.strip()} is realised", path)
+        tally.add(SAVING_POINTS, _("A saving of {size} is realised", size=size.strip()), path)
     elif waste.has_baseline:
         points = SAVING_POINTS * PROMISED_SHARE
-        tally.add(points, f"A saving of {size.strip()} is promised, not yet realised", path)
+        text = _("A saving of {size} is promised, not yet realised", size=size.strip())
+        tally.add(points, text, path)
     else:
         tally.note(
-            f"A saving of {size.strip()} is promised without a baseline figure to measure it "
-            "against: no points",
+            _(
+                "A saving of {size} is promised without a baseline figure to measure it "
+                "against: no points",
+                size=size.strip(),
+            ),
             path,
         )
 
@@ -58,30 +65,41 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
     waste = canvas.waste
     tally = Tally()
     if waste.baseline.strip():
-        tally.add(BASELINE_TEXT_POINTS, "Today's waste is described", "waste.baseline")
+        tally.add(BASELINE_TEXT_POINTS, _("Today's waste is described"), "waste.baseline")
     else:
         tally.note(
-            "Today's waste is not described: how much time and money goes to communication "
-            f"and control now? (worth {BASELINE_TEXT_POINTS:g} points)",
+            _(
+                "Today's waste is not described: how much time and money goes to "
+                "communication and control now? (worth {worth} points)",
+                worth=f"{BASELINE_TEXT_POINTS:g}",
+            ),
             "waste.baseline",
         )
     if waste.baseline_share is not None:
         tally.add(
             BASELINE_SHARE_POINTS,
-            f"{waste.baseline_share:g}% of the cost is estimated to go to communication and "
-            "control today",
+            _(
+                "{share}% of the cost is estimated to go to communication and control today",
+                share=f"{waste.baseline_share:g}",
+            ),
             "waste.baseline_share",
         )
     elif waste.baseline_amount is not None:
         tally.add(
             BASELINE_SHARE_POINTS,
-            f"The waste today is {amount(waste.baseline_amount, waste.unit, waste.period)}",
+            _(
+                "The waste today is {amount}",
+                amount=amount(waste.baseline_amount, waste.unit, waste.period),
+            ),
             "waste.baseline_amount",
         )
     else:
         tally.note(
-            "No estimate of the share of cost that goes to communication and control "
-            f"(worth {BASELINE_SHARE_POINTS:g} points)",
+            _(
+                "No estimate of the share of cost that goes to communication and control "
+                "(worth {worth} points)",
+                worth=f"{BASELINE_SHARE_POINTS:g}",
+            ),
             "waste.baseline_share",
         )
     saving = waste.expected_saving if waste.expected_saving is not None else waste.saving_amount
@@ -89,20 +107,23 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
         _saving(tally, waste, saving)
     else:
         tally.note(
-            f"No expected saving in percent (worth {SAVING_POINTS:g} points)",
+            _("No expected saving in percent (worth {worth} points)", worth=f"{SAVING_POINTS:g}"),
             "waste.expected_saving",
         )
     if not waste.basis.strip():
         tally.note(
-            f"The estimate has no basis: how is it substantiated? (worth {BASIS_POINTS:g} points)",
+            _(
+                "The estimate has no basis: how is it substantiated? (worth {worth} points)",
+                worth=f"{BASIS_POINTS:g}",
+            ),
             "waste.basis",
         )
     elif saving is not None:
-        tally.add(BASIS_POINTS, "The expected saving has a basis", "waste.basis")
+        tally.add(BASIS_POINTS, _("The expected saving has a basis"), "waste.basis")
     else:
         tally.add(
             BASIS_ALONE_POINTS,
-            "A basis is given, but no expected saving to substantiate",
+            _("A basis is given, but no expected saving to substantiate"),
             "waste.basis",
         )
     return tally.score()
@@ -110,7 +131,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
 
 WASTE_REDUCTION = make_scorer(
     name="waste-reduction",
-    title="Waste reduction potential",
+    title=N_("Waste reduction potential"),
     rules=("CMC018",),
     score=score_waste_reduction,
     description="""
