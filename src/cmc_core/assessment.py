@@ -15,9 +15,15 @@ An exporter receives the assessment in :attr:`cmc_core.exporting.ExportOptions.a
 
 Each part is computed when it is first read, once: ``cmc check`` reads only the report and
 never pays for the score card (on a large canvas scoring takes several times as long as
-validating). The score card reads the report, because an error-level diagnostic caps the overall
-score and the dimensions its rule concerns (:func:`cmc_core.scoring.error_cap`): a canvas that
-fails the rules is never scored strong.
+validating). An assessment made in a chosen language (inside
+:func:`~cmc_core.translation.using_language`) computes its parts in that language wherever they
+are first read: made in Dutch, it speaks Dutch. One made where no language was chosen speaks
+the language of the moment its parts are first read, as a text does: an exporter showing it
+for a Dutch canvas shows it in Dutch, as it would its own assessment.
+
+The score card reads the report, because an error-level diagnostic caps the overall score and
+the dimensions its rule concerns (:func:`cmc_core.scoring.error_cap`): a canvas that fails the
+rules is never scored strong.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import attrs
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report
 from cmc_core.rules import Locator, Rule, ValidationConfig, validate
+from cmc_core.translation import chosen_language, using_language
 
 if TYPE_CHECKING:
     # Imported where they are used: ``cmc check`` validates only, and should not pay for
@@ -64,9 +71,22 @@ class _Evaluation:
     locator.
     """
 
-    __slots__ = ("config", "extras", "locator", "lock", "plugins", "report", "scores", "weights")
+    __slots__ = (
+        "config",
+        "extras",
+        "language",
+        "locator",
+        "lock",
+        "plugins",
+        "report",
+        "scores",
+        "weights",
+    )
 
     def __init__(self) -> None:
+        # The parts speak the language chosen when the assessment was made, if one was, not
+        # that of the moment they are first read (None: the language of that moment).
+        self.language = chosen_language()
         # No inputs: the built-in rules and scorers, the default configuration.
         self.plugins: Contributions | None = None
         self.config: ValidationConfig | None = None
@@ -80,7 +100,7 @@ class _Evaluation:
         self.lock = threading.RLock()
 
     def validate(self, canvas: Canvas) -> Report:
-        with self.lock:
+        with self.lock, using_language(self.language):
             if self.report is None:
                 rules = None if self.plugins is None else tuple(self.plugins.rules)
                 locator, config = self.locator, self.config
@@ -93,10 +113,10 @@ class _Evaluation:
     def score(self, canvas: Canvas) -> ScoreCard:
         from cmc_core.scoring import score_canvas  # noqa: PLC0415 (see the imports)
 
-        with self.lock:
+        with self.lock, using_language(self.language):
             if self.scores is None:
                 scorers = None if self.plugins is None else tuple(self.plugins.scorers)
-                weights, extras = self.weights, self.extras
+                weights, extras = self.weights, _remembered(canvas, self.extras)
                 # Errors cap the score card, so the card never calls a failing canvas strong.
                 errors = self.validate(canvas).errors
                 self.scores = score_canvas(
@@ -108,6 +128,21 @@ class _Evaluation:
             return self.scores
 
 
+def _remembered(canvas: Canvas, extras: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``extras``, with the quickscan's answers the canvas remembers (:attr:`Canvas.quickscan
+    <cmc_core.canvas.Canvas.quickscan>`) when none are given: answers given explicitly win."""
+    if extras is not None and "quickscan" in extras:
+        return extras
+    from cmc_core.questionnaires.quickscan import (  # noqa: PLC0415 (see the imports)
+        recalled_answers,
+    )
+
+    kept = recalled_answers(canvas)
+    if kept is None:
+        return extras
+    return {**(extras or {}), "quickscan": kept}
+
+
 @attrs.frozen(eq=False)
 class Assessment:
     """A canvas evaluated once: its validation report and its score card. Make one with
@@ -115,7 +150,8 @@ class Assessment:
     ``assess(canvas)`` does.
 
     The report and the score card are computed when first read, each once, with the rules,
-    configuration, scorers, weights and extras given to :func:`assess`; an error of a rule or
+    configuration, scorers, weights and extras given to :func:`assess`, in the language
+    chosen when the assessment was made (if one was); an error of a rule or
     scorer is therefore raised where the part is first read (an unknown or invalid weight is
     refused by :func:`assess` itself). An
     assessment is immutable and may be shared between threads. Pickling (or copying) it
@@ -210,10 +246,15 @@ def assess(
     :param weights: the weight of each dimension in the overall score, by scorer name,
         replacing the scorers' own.
     :param extras: further inputs for the scorers, such as ``{"quickscan": answers}``
-        (:func:`scoring_extras` makes them from answers given with a canvas).
+        (:func:`scoring_extras` makes them from answers given with a canvas). Without a
+        ``"quickscan"`` entry the scorers get the quickscan's answers the canvas remembers
+        (:attr:`Canvas.quickscan <cmc_core.canvas.Canvas.quickscan>`), if any: the canvas a
+        quickscan made shows its suitability with no answers given.
     :param locator: maps a logical path to its place in a file, for the report's locations
         (a loaded document's :meth:`~cmc_core.fileformat.CanvasDocument.locate`).
-    :returns: the assessment; each part is computed when first read (see :class:`Assessment`).
+    :returns: the assessment; each part is computed when first read, in the language chosen
+        for this call (:func:`~cmc_core.translation.using_language`), if one was (see
+        :class:`Assessment`).
     :raises cmc_core.scoring.UnknownScorerError: a weight names no scorer (with a suggestion).
     :raises cmc_core.scoring.InvalidWeightError: a weight is no finite number of at least 0.
     """
@@ -235,7 +276,7 @@ def scoring_extras(answers: object) -> dict[str, Any]:
     """The scorers' extras that answers given with a canvas bring: ``{"quickscan": ...}`` when
     they answer a question of the quickscan (the quickscan dimension then applies), else none.
 
-    The quickscan's answers are checked and made canonical as ``cmc score --quickscan-answers``
+    The quickscan's answers are checked and made canonical as ``cmc score --answers``
     does (``yes`` becomes ``True``), so that the dimension judges them alike; answers that do
     not fit their questions are passed as given.
 
@@ -246,19 +287,16 @@ def scoring_extras(answers: object) -> dict[str, Any]:
     from cmc_core.questionnaires import (  # noqa: PLC0415 (see the imports)
         AnswersError,
         AnswerSet,
-        Session,
         quickscan,
     )
+    from cmc_core.questionnaires.quickscan import quickscan_answers  # noqa: PLC0415
 
     if not isinstance(answers, AnswerSet):
         return {}
-    questionnaire = quickscan()
-    asked = {question.id for question in questionnaire.questions}
-    mine = {question: answer for question, answer in answers.answers.items() if question in asked}
-    if not mine:
-        return {}
-    given = AnswerSet(mine, answers.language)
     try:
-        return {"quickscan": Session([questionnaire], answers=given).answers}
+        mine = quickscan_answers(answers)
     except AnswersError:  # scored as given: the quickscan's verdict reads what it can
-        return {"quickscan": given}
+        asked = {question.id for question in quickscan().questions}
+        kept = {q: answer for q, answer in answers.answers.items() if q in asked}
+        mine = AnswerSet(kept, answers.language)
+    return {"quickscan": mine} if mine else {}

@@ -27,6 +27,7 @@ from cmc_core.model import (
     Party,
     Principle,
     ProcessArea,
+    Quickscan,
     Resistance,
     Source,
     Value,
@@ -99,6 +100,9 @@ class Canvas:
     notes: tuple[BlockNote, ...] = attrs.field(
         default=(), converter=_notes, metadata=keyed_by(BlockKey, text_only=True)
     )
+    #: The quickscan's answers its verdict reads, when a quickscan made or filled the canvas:
+    #: the score card shows the verdict from them. No block's part, and the rules ignore it.
+    quickscan: Quickscan = Quickscan()
 
     # -- reading -------------------------------------------------------------------------------
 

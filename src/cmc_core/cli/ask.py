@@ -64,6 +64,7 @@ from cmc_core.questionnaires import (
     applicable,
     block_name,
 )
+from cmc_core.questionnaires.quickscan import with_quickscan
 from cmc_core.translation import Messages, environment_language, using_language
 from cmc_core.vocabulary import Language
 
@@ -295,7 +296,7 @@ def quickscan(
     language = session.language or Language.EN
     with using_language(language):
         _ask_or_note(answering, questionnaires, interactive, by)
-        canvas = _authored(session.to_canvas(), by)
+        canvas = with_quickscan(_authored(session.to_canvas(), by), session.answers)
         verdict = assess_quickscan(session.answers, canvas)
         write_canvas(canvas, output, document)
         checked = check_written(output)
@@ -453,7 +454,9 @@ def ask(
     session = answering.session
     with using_language(session.language or Language.EN):
         _ask_or_note(answering, questionnaires, interactive, by)
-        write_canvas(_authored(session.to_canvas(), by), output, document)
+        # quickscan answers in the same answers file update what the canvas remembers
+        canvas = with_quickscan(_authored(session.to_canvas(), by), answering.all_answers())
+        write_canvas(canvas, output, document)
         answered = len(session.answers)
         click.echo(
             _.plural(

@@ -27,6 +27,7 @@ from cmc_core.model.blocks import (
     Factor,
     Meta,
     Principle,
+    Quickscan,
     Resistance,
     Waste,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "Party",
     "Principle",
     "ProcessArea",
+    "Quickscan",
     "Resistance",
     "Source",
     "Stake",

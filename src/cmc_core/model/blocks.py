@@ -1,6 +1,6 @@
 """The canvas's single blocks and keyed items: its meta data, the end customer's value, the
 boundary, the connecting factors, developments, resistances, principles, the waste block and the
-block notes.
+block notes; and the quickscan's record, which belongs to no block.
 
 Part of :mod:`cmc_core.model`, which re-exports every name; import them from there.
 """
@@ -50,6 +50,7 @@ __all__ = [
     "Factor",
     "Meta",
     "Principle",
+    "Quickscan",
     "Resistance",
     "Waste",
     "canonical_by_key",
@@ -84,6 +85,30 @@ class Meta:
     owner: str | None = reference(PARTY)
     focal_party: str | None = reference(PARTY)
     as_of: str | None = None
+
+
+@attrs.frozen(weakref_slot=False)
+class Quickscan:
+    """What the quickscan that made or filled the canvas answered, as far as its verdict reads.
+
+    ``cmc quickscan`` writes it, so that ``cmc score`` and every export show the quickscan's
+    suitability without its answers file; explicit answers given to them win. Each field keeps
+    one answer: the counts of question ``qs-suppliers-count`` and ``qs-demanders-count``, the
+    names of the processes to cooperate on (``qs-cooperate``) and of the shared facilities
+    (``qs-commonality``), and whether a budget and a group are ready for a kick-off
+    (``qs-kickoff-ready``). The rules ignore it: it records an intake, not the design.
+    """
+
+    suppliers_count: int | None = bounded(0, 10**9, unit="a number of suppliers")
+    demanders_count: int | None = bounded(0, 10**9, unit="a number of demanders")
+    cooperate: tuple[str, ...] = ()
+    commonality: tuple[str, ...] = ()
+    kickoff_ready: bool | None = None
+
+    @property
+    def is_answered(self) -> bool:
+        """Whether the quickscan answered anything here (else there was no quickscan)."""
+        return self != Quickscan()
 
 
 @attrs.frozen(weakref_slot=False)

@@ -214,6 +214,8 @@ class _Drawer:
             return say.next()
         if annotation is bool:
             return flag(draw)
+        if inner is bool:  # a yes/no that may be unanswered, such as the quickscan's kick-off
+            return maybe(draw, (False, True))
         if inner is str:
             return say.maybe(draw)
         if item is str:

@@ -15,6 +15,7 @@ from cmc_core.model import (
     Party,
     Principle,
     ProcessArea,
+    Quickscan,
     Resistance,
 )
 from cmc_core.strategies._draws import (
@@ -335,4 +336,20 @@ def resistances(
             mitigation=say.next(),
         )
         for number in range(1, integer(draw, 0, 2) + 1)
+    )
+
+
+def quickscan(draw: st.DrawFn, cast: Cast, say: TextCycle) -> Quickscan:
+    """What a quickscan answered, or nothing (a canvas made by hand): the counts those of the
+    cast or estimates, some processes and facilities by name, the kick-off ready or not."""
+    if not flag(draw):
+        return Quickscan()
+    suppliers = sum(Role.SUPPLIER in party.roles for party in cast.market)
+    demanders = sum(Role.DEMANDER in party.roles for party in cast.market)
+    return Quickscan(
+        suppliers_count=maybe(draw, (suppliers, suppliers * 10)),
+        demanders_count=maybe(draw, (demanders, demanders * 10)),
+        cooperate=say.several(draw, 2),
+        commonality=say.several(draw, 1),
+        kickoff_ready=maybe(draw, (False, True)),
     )

@@ -205,6 +205,7 @@ def _valid_canvases(
         # a baseline figure always: a saving without one is CMC018's error
         waste=Waste(say.next(), draw(_SHARES), draw(PERCENTAGES), say.next()),
         notes=[BlockNote(key, say.next()) for key in subset(draw, tuple(BlockKey), max_size=2)],
+        quickscan=_parts.quickscan(draw, cast, say),
     )
 
 
