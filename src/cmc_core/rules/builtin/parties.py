@@ -84,6 +84,11 @@ def near_names(canvas: Canvas, index: CanvasIndex) -> dict[int, list[int]]:
         words_of.append(words)
         if words:
             by_key.setdefault("".join(words), []).append(position)
+    # The anchors of a name are its parties with the most roles, then the first by id (and by
+    # the whole record, should ids repeat), not the first in the file: reordering the parties
+    # changes no finding.
+    for group in by_key.values():
+        group.sort(key=lambda position: (-len(parties[position].roles), *_order(parties[position])))
     pairs: set[tuple[int, int]] = set()
     for group in by_key.values():  # equal but for case, accents, spaces and punctuation
         for order, later in enumerate(group[1:], start=1):
@@ -121,9 +126,20 @@ def _flow_counts(canvas: Canvas, index: CanvasIndex, wanted: set[str]) -> Counte
 
 
 def _best(canvas: Canvas, positions: list[int], flows: Counter[str | None]) -> int:
-    """The position of the party that carries the most (roles, then flows; the first on a tie)."""
+    """The position of the party that carries the most (roles, then flows; on a tie the one
+    whose id sorts first, so that the order of the file does not matter)."""
     parties = canvas.parties
-    return max(positions, key=lambda p: (_weight(parties[p], flows), -p))
+    return min(positions, key=lambda p: (_negated(_weight(parties[p], flows)), _order(parties[p])))
+
+
+def _order(party: Party) -> tuple[str, str]:
+    """How ties between parties are broken: by id, then by the whole record (ids may repeat in
+    a canvas with errors), never by place in the file."""
+    return (party.id, repr(party))
+
+
+def _negated(weight: tuple[int, int]) -> tuple[int, int]:
+    return (-weight[0], -weight[1])
 
 
 @rule(
@@ -155,7 +171,7 @@ def near_duplicate_party_names(canvas: Canvas, context: RuleContext) -> Iterator
         party = parties[position]
         best = _best(canvas, near[position], flows)
         mine, theirs = _weight(party, flows), _weight(parties[best], flows)
-        if mine > theirs or (mine == theirs and position < best):
+        if mine > theirs or (mine == theirs and _order(party) < _order(parties[best])):
             continue  # the other party gets the finding, naming this one
         other = parties[best]
         yield Finding(
