@@ -55,6 +55,33 @@ def test_a_missing_translation_is_a_problem(
     ]
 
 
+def test_a_plugins_catalogs_are_kept_inside_the_plugins_own_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _catalog_tool()
+    for project, package in (("plugins/cmc-x", "cmc_x"), ("docs/examples/cmc-y", "cmc_y")):
+        module = tmp_path / project / "src" / package / "speaks.py"
+        module.parent.mkdir(parents=True)
+        (module.parent / "__init__.py").write_text("")
+        module.write_text(f'_ = Messages("{package}", "{package}")\nx = _("A sentence.")\n')
+    (tmp_path / "src" / "cmc_core").mkdir(parents=True)
+    (tmp_path / "src" / "cmc_core" / "__init__.py").write_text("")
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    monkeypatch.setattr(tool, "SOURCES", tool.packages(tmp_path))
+
+    assert sorted(tool.declared_catalogs()) == [("cmc_x", "cmc_x"), ("cmc_y", "cmc_y")]
+    assert tool.main(["catalogs.py", "update", "cmc_x"]) == 0
+    po = tmp_path / "plugins/cmc-x/src/cmc_x/locale/nl/LC_MESSAGES/cmc_x.po"
+    assert (po.parent / "cmc_x.mo").is_file()
+    assert "#: src/cmc_x/speaks.py:2" in po.read_text()  # named from the plugin's own project
+    assert not (tmp_path / "src" / "cmc_x").exists()
+    assert not (tmp_path / "docs/examples/cmc-y/src/cmc_y/locale").exists()  # not asked for
+    assert tool.problems(["cmc_x"]) == [
+        "plugins/cmc-x/src/cmc_x/locale/nl/LC_MESSAGES/cmc_x.po: no translation of 'A sentence.'"
+    ]
+    assert tool.main(["catalogs.py", "check", "cmc_nothing"]) == 2
+
+
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [

@@ -2,11 +2,16 @@
 
     python tools/catalogs.py update    # extract the texts, update every .po, compile every .mo
     python tools/catalogs.py check     # exit 1 when a text lacks a translation or a .mo is stale
+    python tools/catalogs.py update cmc_digital_waste   # only the catalogs of these packages
 
 A module belongs to the catalog it declares (``_ = Messages("cmc_core", "rules")``), so that the
-list of sources per catalog is said once, in the code. Extraction and compilation are Babel's;
-the English catalog is kept filled with the source texts, so that both languages are complete
-catalogs and a missing text shows in either. ``tests/test_catalogs.py`` runs :func:`problems`.
+list of sources per catalog is said once, in the code. The packages searched are cmc's own
+(``src/*``) and those of the bundled plugins (``plugins/*/src/*``) and of the how-to guides'
+example plugins (``docs/examples/*/src/*``); each package's catalogs live inside that package
+(``.../src/PACKAGE/locale/LANG/LC_MESSAGES/DOMAIN.po``), so that its wheel ships them.
+Extraction and compilation are Babel's; the English catalog is kept filled with the source
+texts, so that both languages are complete catalogs and a missing text shows in either.
+``tests/test_catalogs.py`` runs :func:`problems`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import io
 import re
 import string
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -24,7 +29,25 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "src" / "cmc_core", ROOT / "src" / "cmc_exporters")
+#: Where the import packages are, relative to ROOT: cmc's own, the bundled plugins', the docs'.
+SOURCE_ROOTS = ("src", "plugins/*/src", "docs/examples/*/src")
+
+
+def packages(root: Path) -> tuple[Path, ...]:
+    """The import packages (directories with an ``__init__.py``) under ``root``'s source roots."""
+    return tuple(
+        sorted(
+            package
+            for pattern in SOURCE_ROOTS
+            for source in root.glob(pattern)
+            for package in source.iterdir()
+            if (package / "__init__.py").is_file()
+        )
+    )
+
+
+#: The package directories searched for catalog declarations; each holds its own catalogs.
+SOURCES = packages(ROOT)
 LANGUAGES = ("nl", "en")
 #: The call names Babel extracts: ``_("...")``, ``_.plural("...", "...", n)``, ``N_("...")``.
 KEYWORDS = {"_": None, "plural": (1, 2), "N_": None, "translate": None}
@@ -43,6 +66,25 @@ def declared_catalogs() -> dict[tuple[str, str], list[Path]]:
     return found
 
 
+def package_directory(package: str) -> Path:
+    """The directory of the import package ``package`` among :data:`SOURCES` (cmc's own
+    ``src/PACKAGE`` when none is named so: a catalog declared for a package not in this
+    repository is written where cmc's own would be)."""
+    for source in SOURCES:
+        if source.name == package:
+            return source
+    return ROOT / "src" / package
+
+
+def _shown(path: Path) -> str:
+    """``path`` as the catalogs and messages name it: relative to its project (the folder
+    holding ``src``), so that a plugin's catalogs do not name where the repository keeps it."""
+    for parent in path.parents:
+        if parent.name == "src":
+            return str(path.relative_to(parent.parent))
+    return str(path.relative_to(ROOT))
+
+
 def extracted(paths: list[Path]) -> Catalog:
     """The texts marked in ``paths``, as a template catalog with their source lines."""
     template = Catalog(fuzzy=False)
@@ -54,7 +96,7 @@ def extracted(paths: list[Path]) -> Catalog:
                 template.add(
                     message,
                     None,
-                    [(str(path.relative_to(ROOT)), line)],
+                    [(_shown(path), line)],
                     auto_comments=comments,
                 )
     return template
@@ -62,7 +104,8 @@ def extracted(paths: list[Path]) -> Catalog:
 
 def catalog_path(package: str, domain: str, language: str, suffix: str) -> Path:
     """Where the catalog of ``domain`` for ``language`` lives inside ``package``."""
-    return ROOT / "src" / package / "locale" / language / "LC_MESSAGES" / f"{domain}{suffix}"
+    directory = package_directory(package) / "locale" / language / "LC_MESSAGES"
+    return directory / f"{domain}{suffix}"
 
 
 def _read(path: Path, language: str, domain: str) -> Catalog:
@@ -109,9 +152,19 @@ def updated(package: str, domain: str, language: str, template: Catalog) -> Cata
     return catalog
 
 
-def update() -> None:
-    """Extract every catalog's texts, update its .po files and compile its .mo files."""
-    for (package, domain), paths in sorted(declared_catalogs().items()):
+def _chosen(only: Collection[str]) -> list[tuple[tuple[str, str], list[Path]]]:
+    """The declared catalogs of the packages ``only`` names (all of them when it is empty)."""
+    return [
+        (key, paths)
+        for key, paths in sorted(declared_catalogs().items())
+        if not only or key[0] in only
+    ]
+
+
+def update(only: Collection[str] = ()) -> None:
+    """Extract every catalog's texts (of the packages ``only`` names, when it names any),
+    update its .po files and compile its .mo files."""
+    for (package, domain), paths in _chosen(only):
         template = extracted(paths)
         for language in LANGUAGES:
             catalog = updated(package, domain, language, template)
@@ -123,10 +176,10 @@ def update() -> None:
             print(f"{po.relative_to(ROOT)}: {len(catalog)} texts, {missing} untranslated")
 
 
-def _fields(text: str) -> set[str]:
-    """The ``str.format`` field names in ``text``."""
+def _fields(text: object) -> set[str]:
+    """The ``str.format`` field names in ``text`` (a message id or translation)."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        return {name for _, name, _, _ in string.Formatter().parse(str(text)) if name is not None}
     except ValueError:
         return {"<malformed>"}
 
@@ -166,11 +219,12 @@ def _message_problems(where: str, message: Message) -> Iterator[str]:
             yield f"{where}: {ids[0]!r}: the translation uses fields {sorted(_fields(text))}"
 
 
-def problems() -> list[str]:
-    """Everything wrong with the catalogs: texts missing from a catalog or without a
-    translation, translations with other fields, texts no longer in the code, stale .mo files."""
+def problems(only: Collection[str] = ()) -> list[str]:
+    """Everything wrong with the catalogs (of the packages ``only`` names, when it names any):
+    texts missing from a catalog or without a translation, translations with other fields,
+    texts no longer in the code, stale .mo files."""
     found: list[str] = []
-    for (package, domain), paths in sorted(declared_catalogs().items()):
+    for (package, domain), paths in _chosen(only):
         template = extracted(paths)
         for language in LANGUAGES:
             po = catalog_path(package, domain, language, ".po")
@@ -196,12 +250,18 @@ def problems() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """``update`` or ``check``; see the module's docstring."""
-    if argv[1:] == ["update"]:
-        update()
+    """``update`` or ``check``, for every package or the ones named; see the module's
+    docstring."""
+    command, only = (argv[1], argv[2:]) if len(argv) > 1 else ("", [])
+    unknown = sorted(set(only) - {package for package, _domain in declared_catalogs()})
+    if unknown:
+        print(f"No catalog is declared in {', '.join(unknown)}.", file=sys.stderr)
+        return 2
+    if command == "update":
+        update(only)
         return 0
-    if argv[1:] == ["check"]:
-        found = problems()
+    if command == "check":
+        found = problems(only)
         print("\n".join(found) or "The catalogs are complete.")
         return 1 if found else 0
     print(__doc__)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import attrs
+from cmc_core.translation import Messages
 
 from cmc_digital_waste.questionnaire import (
     CHANNEL,
@@ -34,6 +35,8 @@ from cmc_digital_waste.questionnaire import (
 
 __all__ = ["Assessment", "IgnoredAnswer", "read_answers"]
 
+_ = Messages("cmc_digital_waste", "cmc_digital_waste")
+
 _T = TypeVar("_T")
 _YES = frozenset({"yes", "ja", "true"})
 _NO = frozenset({"no", "nee", "false"})
@@ -42,7 +45,8 @@ _CHANNELS = frozenset(choice.value for choice in CHANNEL_CHOICES)
 
 @attrs.frozen
 class IgnoredAnswer:
-    """An answer the scorer could not use, and why (``"not a number"``)."""
+    """An answer the scorer could not use, and why (``"not a number"``, in the language of the
+    moment: the answers are read while scoring)."""
 
     question: str
     why: str
@@ -84,14 +88,19 @@ def read_answers(raw: object) -> Assessment:
     if raw is None:
         return Assessment()
     if not isinstance(raw, Mapping):
-        why = f"the answers must be a mapping of question id to answer, not {type(raw).__name__}"
+        why = _(
+            "the answers must be a mapping of question id to answer, not {kind}",
+            kind=type(raw).__name__,
+        )
         return Assessment(ignored=(IgnoredAnswer("", why),))
     answers = _Answers(raw)
     double_entry = answers.read(DOUBLE_ENTRY, _yes_no)
     times = answers.read(DOUBLE_ENTRY_TIMES, _at_least_one)
     if times is not None and double_entry is not True:
         times = None
-        answers.ignore(DOUBLE_ENTRY_TIMES, f"asked only when {DOUBLE_ENTRY} is yes")
+        answers.ignore(
+            DOUBLE_ENTRY_TIMES, _("asked only when {question} is yes", question=DOUBLE_ENTRY)
+        )
     return Assessment(
         parties=answers.read(PARTIES, _whole_at_least_one),
         systems=answers.read(SYSTEMS, _at_least_one),
@@ -118,7 +127,7 @@ class _Answers:
         known = {question.id for question in QUESTIONNAIRE.questions}
         for key in raw:
             if not isinstance(key, str) or key not in known:
-                self.ignore(str(key), "not a question of the digital-waste assessment")
+                self.ignore(str(key), _("not a question of the digital-waste assessment"))
 
     def read(self, question: str, convert: Callable[[object], _T]) -> _T | None:
         """The answer to ``question`` converted, or ``None`` when unanswered or unusable."""
@@ -142,7 +151,7 @@ class _Answers:
 
 def _number(answer: object) -> float:
     if isinstance(answer, bool):
-        raise _UnusableAnswerError("not a number")
+        raise _UnusableAnswerError(_("not a number"))
     if isinstance(answer, int | float):
         value = float(answer)
     elif isinstance(answer, str):
@@ -150,39 +159,39 @@ def _number(answer: object) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise _UnusableAnswerError("not a number") from None
+            raise _UnusableAnswerError(_("not a number")) from None
     else:
-        raise _UnusableAnswerError("not a number")
+        raise _UnusableAnswerError(_("not a number"))
     if not math.isfinite(value):
-        raise _UnusableAnswerError("not a finite number")
+        raise _UnusableAnswerError(_("not a finite number"))
     return value
 
 
 def _at_least_one(answer: object) -> float:
     value = _number(answer)
     if value < 1:
-        raise _UnusableAnswerError("must be at least 1")
+        raise _UnusableAnswerError(_("must be at least 1"))
     return value
 
 
 def _whole_at_least_one(answer: object) -> int:
     value = _at_least_one(answer)
     if not value.is_integer():
-        raise _UnusableAnswerError("must be a whole number")
+        raise _UnusableAnswerError(_("must be a whole number"))
     return int(value)
 
 
 def _percentage(answer: object) -> float:
     value = _number(answer)
     if not 0 <= value <= 100:
-        raise _UnusableAnswerError("must be a percentage from 0 to 100")
+        raise _UnusableAnswerError(_("must be a percentage from 0 to 100"))
     return value
 
 
 def _scale(answer: object) -> int:
     value = _number(answer)
     if not (value.is_integer() and 1 <= value <= 5):
-        raise _UnusableAnswerError("must be a whole number from 1 to 5")
+        raise _UnusableAnswerError(_("must be a whole number from 1 to 5"))
     return int(value)
 
 
@@ -195,16 +204,16 @@ def _yes_no(answer: object) -> bool:
             return True
         if word in _NO:
             return False
-    raise _UnusableAnswerError("must be yes or no")
+    raise _UnusableAnswerError(_("must be yes or no"))
 
 
 def _channel(answer: object) -> str:
     if isinstance(answer, str) and answer.strip() in _CHANNELS:
         return answer.strip()
-    raise _UnusableAnswerError("must be one of " + ", ".join(sorted(_CHANNELS)))
+    raise _UnusableAnswerError(_("must be one of {values}", values=", ".join(sorted(_CHANNELS))))
 
 
 def _text(answer: object) -> str:
     if not isinstance(answer, str):
-        raise _UnusableAnswerError("must be text")
+        raise _UnusableAnswerError(_("must be text"))
     return answer.strip()

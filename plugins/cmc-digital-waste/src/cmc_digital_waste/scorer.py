@@ -4,6 +4,11 @@ The score (0-100) is a sum of points, each with the :class:`~cmc_core.scoring.Re
 earned it, so the reasons' effects add up to the score. :data:`FORMULA` says how, with its
 grounding in the domain reference (source ids S1, S7, S9, seed; [I] marks our reconstruction);
 it is also the scorer's ``description`` and is repeated in the README.
+
+Every reason is made in the language of the moment (Dutch or English) from this plugin's own
+gettext catalog, ``cmc_digital_waste/locale/LANG/LC_MESSAGES/cmc_digital_waste.po``; the title
+is marked for it and translated when shown. The formula is reference text for the docs and
+stays English.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterator
 import attrs
 from cmc_core.canvas import Canvas
 from cmc_core.scoring import Reason, Score, ScoreContext, Scorer
+from cmc_core.translation import N_, Messages, current_language
 
 from cmc_digital_waste.answers import Assessment, read_answers
 from cmc_digital_waste.questionnaire import (
@@ -42,8 +48,14 @@ __all__ = [
     "SAVING_FULL_AT",
     "SAVING_POINTS",
     "SCORER",
+    "TITLE",
     "score_digital_waste",
 ]
+
+_ = Messages("cmc_digital_waste", "cmc_digital_waste")
+
+#: The scorer's title, in English; ``_.translate(TITLE)`` gives it in the current language.
+TITLE = N_("Digital waste reduction potential")
 
 BASELINE_POINTS = 25.0
 #: A baseline share at or above this many percent earns all baseline points [S7: > 30%].
@@ -117,13 +129,21 @@ def score_digital_waste(canvas: Canvas, context: ScoreContext) -> Score:
     canvas_reasons = [*_waste_figures(canvas, assessment), *_network(canvas)]
     indicators = list(_indicators(assessment))
     notes = [
-        Reason(f"answer {item.question or 'set'} is not used: {item.why}", "", None)
+        Reason(
+            _("answer {question} is not used: {why}", question=item.question, why=item.why)
+            if item.question
+            else _("the answers are not used: {why}", why=item.why),
+            "",
+            None,
+        )
         for item in assessment.ignored
     ]
     if not indicators and _nothing_to_judge(canvas, assessment):
         reason = Reason(
-            "nothing to judge: the canvas has no waste figures, value flows or commonality, "
-            "and there are no assessment answers",
+            _(
+                "nothing to judge: the canvas has no waste figures, value flows or "
+                "commonality, and there are no assessment answers"
+            ),
             "",
             None,
         )
@@ -133,8 +153,11 @@ def score_digital_waste(canvas: Canvas, context: ScoreContext) -> Score:
         canvas_share = 1 - ASSESSMENT_WEIGHT
         reasons.append(
             Reason(
-                f"assessment answers weigh {ASSESSMENT_WEIGHT:.0%}: the canvas points count at "
-                f"{canvas_share:.0%}",
+                _(
+                    "assessment answers weigh {weight:.0%}: the canvas points count at {share:.0%}",
+                    weight=ASSESSMENT_WEIGHT,
+                    share=canvas_share,
+                ),
             )
         )
         canvas_reasons = [_scaled(reason, canvas_share) for reason in canvas_reasons]
@@ -173,49 +196,65 @@ def _nothing_to_judge(canvas: Canvas, assessment: Assessment) -> bool:
 def _waste_figures(canvas: Canvas, assessment: Assessment) -> Iterator[Reason]:
     """Baseline share, expected saving and basis: from the canvas, else from the answers."""
     waste = canvas.waste
-    share, where = _figure(
-        waste.baseline_share, assessment.communication_control_share, COMMUNICATION_CONTROL_SHARE
-    )
+    share, answered = _figure(waste.baseline_share, assessment.communication_control_share)
     if share is None:
         described = bool(waste.baseline.strip())
         yield Reason(
-            "the waste today is described but its share of the work is not estimated"
+            _("the waste today is described but its share of the work is not estimated")
             if described
-            else "no estimate of the share of work spent on communication and control",
+            else _("no estimate of the share of work spent on communication and control"),
             "waste.baseline" if described else "waste",
             0.0,
         )
     else:
         points = BASELINE_POINTS * min(share, BASELINE_FULL_AT) / BASELINE_FULL_AT
+        fields = {"share": share, "full": BASELINE_FULL_AT}
         yield Reason(
-            f"{share:g}% of the work is communication and control{where}; "
-            f"{BASELINE_FULL_AT:g}% or more counts in full",
-            "waste.baseline_share" if not where else "",
+            _(
+                "{share:g}% of the work is communication and control (answer {question}, "
+                "not yet on the canvas); {full:g}% or more counts in full",
+                question=COMMUNICATION_CONTROL_SHARE,
+                **fields,
+            )
+            if answered
+            else _(
+                "{share:g}% of the work is communication and control; {full:g}% or more "
+                "counts in full",
+                **fields,
+            ),
+            "" if answered else "waste.baseline_share",
             points,
         )
-    saving, where = _figure(waste.expected_saving, assessment.expected_saving, EXPECTED_SAVING)
+    saving, answered = _figure(waste.expected_saving, assessment.expected_saving)
     if saving is None:
-        yield Reason("no expected saving is estimated", "waste", 0.0)
+        yield Reason(_("no expected saving is estimated"), "waste", 0.0)
     else:
         points = SAVING_POINTS * min(saving, SAVING_FULL_AT) / SAVING_FULL_AT
+        fields = {"saving": saving, "full": SAVING_FULL_AT}
         yield Reason(
-            f"a shared network is expected to save {saving:g}% of it{where}; "
-            f"{SAVING_FULL_AT:g}% or more counts in full",
-            "waste.expected_saving" if not where else "",
+            _(
+                "a shared network is expected to save {saving:g}% of it (answer {question}, "
+                "not yet on the canvas); {full:g}% or more counts in full",
+                question=EXPECTED_SAVING,
+                **fields,
+            )
+            if answered
+            else _(
+                "a shared network is expected to save {saving:g}% of it; {full:g}% or more "
+                "counts in full",
+                **fields,
+            ),
+            "" if answered else "waste.expected_saving",
             points,
         )
     yield _basis(canvas, assessment, has_saving=saving is not None)
 
 
-def _figure(
-    on_canvas: float | None, answered: float | None, question: str
-) -> tuple[float | None, str]:
-    """A figure and where it came from: '' for the canvas, a note naming the answer otherwise."""
+def _figure(on_canvas: float | None, answered: float | None) -> tuple[float | None, bool]:
+    """A figure, and whether it came from the answers rather than the canvas."""
     if on_canvas is not None:
-        return on_canvas, ""
-    if answered is not None:
-        return answered, f" (answer {question}, not yet on the canvas)"
-    return None, ""
+        return on_canvas, False
+    return answered, answered is not None
 
 
 def _basis(canvas: Canvas, assessment: Assessment, *, has_saving: bool) -> Reason:
@@ -223,13 +262,25 @@ def _basis(canvas: Canvas, assessment: Assessment, *, has_saving: bool) -> Reaso
     if not (on_canvas or assessment.saving_basis):
         path = "waste"
         if has_saving:
-            return Reason("the expected saving has no basis", path, 0.0)
-        return Reason("no basis for a saving estimate", path, 0.0)
-    path = "waste.basis" if on_canvas else ""
-    where = "" if on_canvas else f" (answer {SAVING_BASIS}, not yet on the canvas)"
+            return Reason(_("the expected saving has no basis"), path, 0.0)
+        return Reason(_("no basis for a saving estimate"), path, 0.0)
+    if on_canvas:
+        if not has_saving:
+            text = _("a basis is given but there is no saving to substantiate")
+            return Reason(text, "waste.basis", 0.0)
+        return Reason(_("the expected saving has a basis"), "waste.basis", BASIS_POINTS)
     if not has_saving:
-        return Reason(f"a basis is given{where} but there is no saving to substantiate", path, 0.0)
-    return Reason(f"the expected saving has a basis{where}", path, BASIS_POINTS)
+        text = _(
+            "a basis is given (answer {question}, not yet on the canvas) but there is no saving "
+            "to substantiate",
+            question=SAVING_BASIS,
+        )
+        return Reason(text, "", 0.0)
+    text = _(
+        "the expected saving has a basis (answer {question}, not yet on the canvas)",
+        question=SAVING_BASIS,
+    )
+    return Reason(text, "", BASIS_POINTS)
 
 
 def _network(canvas: Canvas) -> Iterator[Reason]:
@@ -238,26 +289,43 @@ def _network(canvas: Canvas) -> Iterator[Reason]:
     primary = canvas.primary_commonality
     if primary is None:
         yield Reason(
-            "there is no commonality: no shared network to run the value flows over",
+            _("there is no commonality: no shared network to run the value flows over"),
             "commonalities",
             0.0,
         )
     else:
         index = canvas.commonalities.index(primary)
-        name = _quote(primary.name) if primary.name.strip() else "without a name"
         yield Reason(
-            f"primary commonality {name} is the shared network the saving runs on",
+            _(
+                "primary commonality {name} is the shared network the saving runs on",
+                name=_quote(primary.name),
+            )
+            if primary.name.strip()
+            else _("primary commonality without a name is the shared network the saving runs on"),
             f"commonalities[{index}]",
             COMMONALITY_POINTS,
         )
     if not flows:
-        yield Reason("there are no value flows yet", "flows", 0.0)
+        yield Reason(_("there are no value flows yet"), "flows", 0.0)
         return
     via = [flow.via_commonality and primary is not None for flow in flows]
     routed = sum(via)
-    text = f"{routed} of {_count(len(flows), 'value flow')} run via the commonality"
     if primary is None and any(flow.via_commonality for flow in flows):
-        text += " (flows are marked via the commonality, but the canvas has none)"
+        text = _.plural(
+            "{routed} of {count} value flow run via the commonality (flows are marked via the "
+            "commonality, but the canvas has none)",
+            "{routed} of {count} value flows run via the commonality (flows are marked via the "
+            "commonality, but the canvas has none)",
+            len(flows),
+            routed=routed,
+        )
+    else:
+        text = _.plural(
+            "{routed} of {count} value flow run via the commonality",
+            "{routed} of {count} value flows run via the commonality",
+            len(flows),
+            routed=routed,
+        )
     yield Reason(text, "flows", COVERAGE_POINTS * routed / len(flows))
     yield from _friction(canvas, via)
 
@@ -267,23 +335,30 @@ def _friction(canvas: Canvas, via: list[bool]) -> Iterator[Reason]:
     for index in addressed[:FRICTION_COUNTED]:
         friction = _quote(canvas.flows[index].friction)
         yield Reason(
-            f"the shared network addresses named friction: {friction}",
+            _("the shared network addresses named friction: {friction}", friction=friction),
             f"flows[{index}].friction",
             FRICTION_POINTS,
         )
     if len(addressed) > FRICTION_COUNTED:
         more = len(addressed) - FRICTION_COUNTED
         yield Reason(
-            f"{_count(more, 'more flow')} via the commonality name friction; at most "
-            f"{FRICTION_COUNTED} count",
+            _.plural(
+                "{count} more flow via the commonality name friction; at most {counted} count",
+                "{count} more flows via the commonality name friction; at most {counted} count",
+                more,
+                counted=FRICTION_COUNTED,
+            ),
             "flows",
             0.0,
         )
     left = [i for i, flow in enumerate(canvas.flows) if not via[i] and flow.friction.strip()]
     if left:
         yield Reason(
-            f"{_count(len(left), 'flow')} naming friction do not run via the commonality, "
-            "so that waste stays",
+            _.plural(
+                "{count} flow naming friction do not run via the commonality, so that waste stays",
+                "{count} flows naming friction do not run via the commonality, so that waste stays",
+                len(left),
+            ),
             f"flows[{left[0]}].friction",
             0.0,
         )
@@ -294,41 +369,65 @@ def _indicators(assessment: Assessment) -> Iterator[tuple[str, float]]:
     if assessment.parties is not None:
         n = assessment.parties
         if n < 3:
-            text = f"{_count(n, 'organisation')} (answer {PARTIES}): too few for a network to pay"
+            text = _.plural(
+                "{count} organisation (answer {question}): too few for a network to pay",
+                "{count} organisations (answer {question}): too few for a network to pay",
+                n,
+                question=PARTIES,
+            )
             yield text, 0.0
         else:
-            text = (
-                f"{n} organisations (answer {PARTIES}): one network replaces "
-                f"{n * (n - 1) // 2} pairwise links with {n} connections"
+            text = _(
+                "{count} organisations (answer {question}): one network replaces {links} "
+                "pairwise links with {count} connections",
+                count=n,
+                links=n * (n - 1) // 2,
+                question=PARTIES,
             )
             yield text, 1 - 2 / (n - 1)
     if assessment.systems is not None:
         s = assessment.systems
-        noun = "system" if s == 1 else "systems"
-        yield f"a transaction passes {s:g} {noun} (answer {SYSTEMS})", 1 - 1 / s
+        text = (
+            _(
+                "a transaction passes {count:g} system (answer {question})",
+                count=s,
+                question=SYSTEMS,
+            )
+            if s == 1
+            else _(
+                "a transaction passes {count:g} systems (answer {question})",
+                count=s,
+                question=SYSTEMS,
+            )
+        )
+        yield text, 1 - 1 / s
     if assessment.double_entry is not None:
         if assessment.double_entry:
             times = assessment.double_entry_times or 2.0
-            yield f"the same data is entered {times:g} times (answer {DOUBLE_ENTRY})", 1 - 1 / times
+            text = _(
+                "the same data is entered {times:g} times (answer {question})",
+                times=times,
+                question=DOUBLE_ENTRY,
+            )
+            yield text, 1 - 1 / times
         else:
-            yield f"no data is entered twice (answer {DOUBLE_ENTRY})", 0.0
+            yield _("no data is entered twice (answer {question})", question=DOUBLE_ENTRY), 0.0
     if assessment.trust_checks is not None:
         checks = assessment.trust_checks
-        yield (
-            f"parties check each other's information at {checks} of 5 (answer {TRUST_CHECKS})",
-            (checks - 1) / 4,
+        text = _(
+            "parties check each other's information at {checks} of 5 (answer {question})",
+            checks=checks,
+            question=TRUST_CHECKS,
         )
+        yield text, (checks - 1) / 4
     if assessment.channel is not None:
-        label = next(c.label.en for c in CHANNEL_CHOICES if c.value == assessment.channel)
-        yield (
-            f"the parties mostly exchange information by: {label} (answer {CHANNEL})",
-            CHANNEL_WASTE[assessment.channel],
+        choice = next(c for c in CHANNEL_CHOICES if c.value == assessment.channel)
+        text = _(
+            "the parties mostly exchange information by: {label} (answer {question})",
+            label=choice.label.in_language(current_language()),
+            question=CHANNEL,
         )
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 flow``, ``3 flows``."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+        yield text, CHANNEL_WASTE[assessment.channel]
 
 
 def _quote(text: str) -> str:
@@ -342,7 +441,7 @@ def _quote(text: str) -> str:
 #: The scorer this plugin registers.
 SCORER = Scorer(
     name=NAME,
-    title="Digital waste reduction potential",
+    title=TITLE,
     score=score_digital_waste,
     description=FORMULA,
 )

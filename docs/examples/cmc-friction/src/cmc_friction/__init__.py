@@ -1,9 +1,16 @@
-"""cmc-friction: every value flow over the commonality says which friction it takes away."""
+"""cmc-friction: every value flow over the commonality says which friction it takes away.
+
+Its texts are written in English and translated in its own catalogs, in
+``cmc_friction/locale/LANG/LC_MESSAGES/cmc_friction.po``.
+"""
 
 from collections.abc import Callable, Iterator
 
 from cmc_core import Canvas, Finding, Severity, hookimpl
 from cmc_core.rules import Rule, RuleContext
+from cmc_core.translation import N_, Messages
+
+_ = Messages("cmc_friction", "cmc_friction")
 
 
 def check_friction_named(canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
@@ -14,9 +21,10 @@ def check_friction_named(canvas: Canvas, context: RuleContext) -> Iterator[Findi
         if flow.friction.strip():
             continue
         yield Finding(
-            message=(
-                f"The flow {flow.id!r} runs over the commonality but does not say which "
-                "friction it takes away."
+            message=_(
+                "The flow {flow} runs over the commonality but does not say which friction "
+                "it takes away.",
+                flow=repr(flow.id),
             ),
             path=f"flows[{position}].friction",
             subject=flow.id,
@@ -27,8 +35,8 @@ FRICTION_NAMED = Rule(
     code="FR001",
     name="friction-named",
     severity=Severity.INFO,
-    title="Every flow over the commonality names the friction it takes away",
-    rationale=(
+    title=N_("Every flow over the commonality names the friction it takes away"),
+    rationale=N_(
         "Value should flow from supply to demand as frictionlessly as possible; a flow moved "
         "onto the shared network earns its place by the friction it removes (re-typing, "
         "phone calls, waiting). Naming it makes the expected saving checkable."
