@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from tests.english import english_words
 
-from cmc_core.cli.answering import MARKER, answers_path_for, start_session
+from cmc_core.cli.answering import start_session
+from cmc_core.cli.answers_file import MARKER, answers_path_for
 from cmc_core.cli.line_editor import completions
 from cmc_core.cli.name_matching import meant_name
 from cmc_core.cli.prompting import StopAsking

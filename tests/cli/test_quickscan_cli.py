@@ -170,3 +170,32 @@ def test_an_output_name_without_a_canvas_format_is_refused(
     result = invoke("quickscan", "--answers", "a.yaml", "-o", output)
     assert result.exit_code == 2
     assert "cannot tell the format" in result.stderr
+
+
+#: Answers that leave required questions open and hold one no installed questionnaire asks:
+#: each gives a note on stderr.
+NOTED = "answers:\n  qs-name: Just a name\n  zz-plugin-question: kept\n"
+
+
+def test_quiet_leaves_out_the_notes_but_not_the_verdict_or_what_was_written(
+    invoke: Invoke, write: Write, tmp_path: Path
+) -> None:
+    write("a.yaml", NOTED)
+    loud = invoke("quickscan", "--answers", "a.yaml", "-o", "loud.cmc.yaml")
+    assert "Note: no answer to " in loud.stderr
+    assert "zz-plugin-question" in loud.stderr  # the answer no questionnaire asks
+
+    quiet = invoke("-q", "quickscan", "--answers", "a.yaml", "-o", "quiet.cmc.yaml")
+    assert quiet.stderr == ""
+    assert quiet.exit_code == loud.exit_code == 1
+    assert quiet.stdout.startswith("Verdict: not a community case\n")
+    assert "Wrote quiet.cmc.yaml: the draft canvas (1 answer)." in quiet.stdout
+    assert read_canvas(tmp_path / "quiet.cmc.yaml").meta.name == "Just a name"
+
+
+def test_quiet_never_silences_an_error(invoke: Invoke, write: Write) -> None:
+    write("a.yaml", NOTED)
+    write("taken.cmc.yaml", "keep me\n")
+    result = invoke("-q", "quickscan", "--answers", "a.yaml", "-o", "taken.cmc.yaml")
+    assert result.exit_code == 2
+    assert "taken.cmc.yaml already exists; use --force to overwrite it." in result.stderr

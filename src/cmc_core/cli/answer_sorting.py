@@ -7,7 +7,7 @@ it may hold answers of a plugin's questionnaire that is not installed where it i
 - **own**: to the questions this run asks; the session checks them.
 - **carried**: to questions of other installed questionnaires; kept as they are.
 - **orphaned**: to questions no installed questionnaire has; kept as they are, not asked, and
-  named in one note on stderr (:func:`note_orphaned`).
+  named in one note on stderr (:func:`note_orphaned`; ``cmc --quiet`` leaves it out).
 - **typos**: an id one edit (a letter added, dropped, changed, or two swapped) away from a
   question that is installed; refused with a did-you-mean, as an answer that does not fit is.
   Two edits or more is taken for another questionnaire's question: a plugin's ids usually
@@ -20,9 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
-import click
 
-from cmc_core.cli._support import terminal_safe
+from cmc_core.cli._support import note, terminal_safe
 from cmc_core.questionnaires import Answer, AnswerError, AnswerSet
 from cmc_core.translation import Messages
 
@@ -99,14 +98,14 @@ def sort_answers(
 
 
 def note_orphaned(sorted_answers: SortedAnswers, path: Path) -> None:
-    """One line on stderr naming the answers no installed questionnaire asks, if there are any."""
+    """One note on stderr naming the answers no installed questionnaire asks, if there are any."""
     ids = list(sorted_answers.orphaned)
     if not ids:
         return
     named = terminal_safe(", ".join(ids[:NAMED_IN_NOTE]))
     if len(ids) > NAMED_IN_NOTE:
         named = _("{named} and {count} more", named=named, count=len(ids) - NAMED_IN_NOTE)
-    click.echo(
+    note(
         _.plural(
             "Note: {path}: {count} answer kept but not asked, because no installed "
             "questionnaire has its question (is the plugin that asks it not installed?): "
@@ -117,6 +116,5 @@ def note_orphaned(sorted_answers: SortedAnswers, path: Path) -> None:
             len(ids),
             path=path,
             named=named,
-        ),
-        err=True,
+        )
     )

@@ -1,19 +1,18 @@
-"""What ``cmc quickscan`` and ``cmc ask`` share: answers in, questions asked, canvas out.
+"""What ``cmc quickscan`` and ``cmc ask`` share between reading the answers and writing the canvas.
 
 - :func:`start_session` loads the answers file (if any) into a new session, refusing it whole
   (exit status 2, one ``FILE: question 'id': reason`` line per refused answer) when any answer
   does not fit, so a bad file is never half-used and never rewritten. Answers to other
   questionnaires' questions, installed or not, are kept and written back as they were
-  (:mod:`cmc_core.cli.answer_sorting`).
-- The answers file an interactive run keeps by itself is named after the canvas with
-  ``.cmc-answers.yaml`` (:func:`answers_path_for`), a name no one gives their own files, and
-  starts with a marker comment (:data:`MARKER`). A file at that name without the marker is
-  refused, never rewritten. A file at the name used before (``.answers.yaml``) is read, with a
-  note, and the answers are saved under the new name: the old file is left as it was.
+  (:mod:`cmc_core.cli.answer_sorting`). Which file is read, and which is refused as not cmc's
+  own, is :mod:`cmc_core.cli.answers_file`.
 - :func:`ask_questions` runs the interactive loop, saving the answers file after every answer;
   Ctrl-C and ``:q`` end with exit status 130 and say where the answers are.
-- :func:`write_canvas` and :func:`check_written` write the result atomically and check it with
-  the validation rules, as ``cmc check`` would.
+- :func:`question_labels` and :func:`canvas_defaults` give the loop its block headings and the
+  starting canvas's content as the current answers.
+
+Writing and checking the result is :mod:`cmc_core.cli.canvas_result`. The notes on stderr
+(resuming, stopped, answering as, required questions left open) are left out by ``cmc --quiet``.
 """
 
 from __future__ import annotations
@@ -23,17 +22,16 @@ import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import click
 
 from cmc_core.blueprint import BlockKey, block
 from cmc_core.canvas import Canvas
-from cmc_core.cli._support import EXIT_INTERRUPTED, CliError, note, terminal_safe, use_color
+from cmc_core.cli._support import EXIT_INTERRUPTED, CliError, note, use_color
 from cmc_core.cli.answer_sorting import note_orphaned, sort_answers
-from cmc_core.cli.output import CheckedFile, CheckResult, summary_line
-from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.cli.answers_file import MARKER, answers_source
 from cmc_core.errors import CmcError
 from cmc_core.model import Meta
 from cmc_core.questionnaires import (
@@ -48,69 +46,18 @@ from cmc_core.questionnaires import (
 from cmc_core.translation import Messages, environment_language, using_language
 from cmc_core.vocabulary import Language
 
-if TYPE_CHECKING:
-    from cmc_core.fileformat import CanvasDocument
-
 _ = Messages("cmc_core", "prompts")
 
 __all__ = [
-    "MARKER",
     "Answering",
-    "answers_path_for",
     "ask_questions",
     "canvas_defaults",
-    "check_output",
-    "check_written",
     "current_user",
-    "echo_check",
     "interactive_input",
-    "is_own_answers_file",
     "note_missing",
-    "old_answers_path_for",
     "question_labels",
     "start_session",
-    "write_canvas",
 ]
-
-#: How many error-level diagnostics are listed after a run before pointing at ``cmc check``.
-ERRORS_SHOWN = 12
-_CANVAS_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-#: The suffix of the answers file an interactive run keeps next to its canvas.
-ANSWERS_SUFFIX = ".cmc-answers.yaml"
-#: The suffix cmc used before, still read (never written) when the new file is not there yet.
-OLD_ANSWERS_SUFFIX = ".answers.yaml"
-#: The first line of every answers file cmc names by itself: only a file with it is rewritten.
-MARKER = "# cmc-answers-file: written by cmc quickscan / cmc ask, which keep it up to date."
-
-
-def _stem(output: Path) -> str:
-    name = output.name
-    for suffix in _CANVAS_SUFFIXES:
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return name.removesuffix(".cmc") or "canvas"
-
-
-def answers_path_for(output: Path) -> Path:
-    """The default answers file next to a canvas: ``quickscan.cmc.yaml`` ->
-    ``quickscan.cmc-answers.yaml``."""
-    return output.with_name(f"{_stem(output)}{ANSWERS_SUFFIX}")
-
-
-def old_answers_path_for(output: Path) -> Path:
-    """The name of the default answers file before: ``quickscan.answers.yaml``."""
-    return output.with_name(f"{_stem(output)}{OLD_ANSWERS_SUFFIX}")
-
-
-def is_own_answers_file(path: Path) -> bool:
-    """Whether ``path`` starts with :data:`MARKER`: cmc wrote it and may rewrite it."""
-    try:
-        with path.open("rb") as stream:
-            first = stream.readline(len(MARKER.encode("utf-8")) + 2)
-    except OSError:
-        return False
-    return first.decode("utf-8", "replace").strip() == MARKER
 
 
 def current_user() -> str | None:
@@ -207,7 +154,7 @@ def start_session(
         or an answer does not fit.
     """
     loaded: AnswerSet | None = None
-    source = _source(path, own)
+    source = answers_source(path, own)
     if source is not None:
         loaded = load_answers(source)
     elif must_exist:
@@ -242,38 +189,6 @@ def start_session(
     )
 
 
-def _source(path: Path, own: bool) -> Path | None:
-    """The file to read the answers from: ``path``; for cmc's own name, the file of the old
-    name when there is none yet. ``None`` when there is nothing to read.
-
-    :raises CliError: a file at cmc's own name that cmc did not write.
-    """
-    if path.exists():
-        if own and not is_own_answers_file(path):
-            raise CliError(
-                _(
-                    "{path} is not an answers file written by cmc (its first line is not "
-                    "cmc's marker), so it is left alone. Move it away, or answer in it on "
-                    "purpose with --answers {path} --resume.",
-                    path=path,
-                )
-            )
-        return path
-    if own:
-        old = path.with_name(path.name.removesuffix(ANSWERS_SUFFIX) + OLD_ANSWERS_SUFFIX)
-        if old.is_file():
-            note(
-                _(
-                    "Note: reading the answers in {old}, the name cmc used before; they are "
-                    "saved in {path} from now on, and {old} is left as it is.",
-                    old=old,
-                    path=path,
-                )
-            )
-            return old
-    return None
-
-
 def _language(option: str | None, answers: AnswerSet | None, canvas: Canvas | None) -> Language:
     if option is not None:
         return Language(option)
@@ -302,9 +217,7 @@ def ask_questions(
     session = answering.session
     if answering.loaded:
         where = answering.source or answering.path
-        click.echo(
-            _("Resuming: {count} answered ({path}).", count=answering.loaded, path=where), err=True
-        )
+        note(_("Resuming: {count} answered ({path}).", count=answering.loaded, path=where))
     if by:
         note(
             _(
@@ -369,7 +282,7 @@ def _stopped(answering: Answering, *, interrupted: bool) -> None:
         text = _("Interrupted before the first answer; nothing was saved.")
     else:
         text = _("Stopped before the first answer; nothing was saved.")
-    click.echo(f"\n{text}", err=True)
+    note(f"\n{text}")
     sys.exit(EXIT_INTERRUPTED)
 
 
@@ -377,59 +290,14 @@ def note_missing(session: Session) -> None:
     """Say on stderr which required questions an answers file left unanswered."""
     missing = [question.id for question in session.missing_required()]
     if missing:
-        click.echo(
+        note(
             _.plural(
                 "Note: no answer to {count} required question: {ids}.",
                 "Note: no answer to {count} required questions: {ids}.",
                 len(missing),
                 ids=", ".join(missing),
-            ),
-            err=True,
+            )
         )
-
-
-def check_output(output: Path, force: bool, source: Path | None = None) -> None:
-    """Refuse an output file that exists (unless ``--force`` or it is the starting canvas) or
-    whose name says no canvas format, before any question is asked."""
-    from cmc_core.fileformat import format_for_path
-
-    format_for_path(output)
-    if output.is_dir():
-        raise CliError(_("{path}: is a directory; -o takes a file name.", path=output))
-    same = source is not None and output.exists() and output.samefile(source)
-    if output.exists() and not force and not same:
-        raise CliError(_("{path} already exists; use --force to overwrite it.", path=output))
-
-
-def write_canvas(canvas: Canvas, output: Path, document: CanvasDocument | None = None) -> None:
-    """Write the canvas atomically; with the starting document, YAML keeps its comments."""
-    from cmc_core.fileformat import save
-
-    save(document.with_canvas(canvas) if document is not None else canvas, output)
-
-
-def check_written(output: Path) -> CheckedFile:
-    """Load the written file back and validate it with the rules ``cmc check`` would run."""
-    from cmc_core.cli.check import check_file
-    from cmc_core.cli.configuring import resolve_config
-
-    return check_file(str(output), resolve_config(None, False), active_plugins())
-
-
-def echo_check(checked: CheckedFile) -> None:
-    """The error-level diagnostics (at most :data:`ERRORS_SHOWN`) and ``cmc check``'s summary."""
-    color = use_color(None, sys.stdout)
-    for problem in checked.problems:
-        click.echo(terminal_safe(f"{problem.where}: {problem.message}"), err=True)
-    errors = checked.report.errors if checked.report is not None else ()
-    for diagnostic in errors[:ERRORS_SHOWN]:
-        code = click.style(diagnostic.code, bold=True) if color else diagnostic.code
-        click.echo(f"  {code} {terminal_safe(diagnostic.message)}", color=color)
-    if len(errors) > ERRORS_SHOWN:
-        click.echo("  " + _("... and {count} more.", count=len(errors) - ERRORS_SHOWN))
-    click.echo(summary_line(CheckResult((checked,)), color), color=color)
-    if checked.report is not None and len(checked.report) > len(errors[:ERRORS_SHOWN]):
-        click.echo(_("Run `cmc check {name}` for every diagnostic.", name=checked.name))
 
 
 def question_labels(questionnaires: Sequence[Questionnaire], language: Language) -> dict[str, str]:

@@ -13,57 +13,51 @@ Both take ``--canvas FILE`` to start from an existing canvas (one ``cmc new`` wr
 by default, write back to it through the comment-keeping path of the file format. ``--by NAME``
 is recorded with every answer and added to the canvas's ``meta.authors``. Every message speaks
 the session's language (``--lang``, the answers file's, the canvas's, else ``CMC_LANG``/the
-locale), through the ``prompts`` catalog.
+locale), through the ``prompts`` catalog. ``cmc --quiet`` leaves out the notes on stderr
+(resuming, stopped, answering as, old answers files), never the questions, the errors or what
+was written.
+
+The options both take are :mod:`cmc_core.cli.ask_options`; which questionnaires
+``cmc ask TARGET`` fills, and ``--list``, are :mod:`cmc_core.cli.ask_targets`; the answers
+are read and asked through :mod:`cmc_core.cli.answering`, and the canvas is written and
+checked by :mod:`cmc_core.cli.canvas_result`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 import click
 
-from cmc_core.blueprint import BLOCKS, BlockKey
 from cmc_core.cli._support import (
     EXIT_ERRORS_FOUND,
     EXIT_OK,
     EXIT_USER_ERROR,
     CliError,
-    did_you_mean,
     terminal_safe,
 )
 from cmc_core.cli.answering import (
     Answering,
-    answers_path_for,
     ask_questions,
     canvas_defaults,
-    check_output,
-    check_written,
     current_user,
-    echo_check,
     interactive_input,
     note_missing,
-    old_answers_path_for,
     question_labels,
     start_session,
-    write_canvas,
 )
+from cmc_core.cli.answers_file import answers_path_for
+from cmc_core.cli.ask_options import ASK_EPILOG, QUICKSCAN_EPILOG, common_options
+from cmc_core.cli.ask_targets import list_targets, listed_answers, select_questionnaires
+from cmc_core.cli.canvas_result import check_output, check_written, echo_check, write_canvas
 from cmc_core.cli.loading import is_example, load_document
 from cmc_core.cli.output import CheckedFile, CheckResult, format_json
 from cmc_core.cli.plugin_options import active_plugins
-from cmc_core.questionnaires import (
-    CANVAS_DETAILS,
-    QUICKSCAN,
-    AnswerSet,
-    Questionnaire,
-    Verdict,
-    applicable,
-    block_name,
-)
+from cmc_core.questionnaires import QUICKSCAN, Questionnaire, Verdict
 from cmc_core.questionnaires.quickscan import with_quickscan
 from cmc_core.translation import Messages, environment_language, using_language
 from cmc_core.vocabulary import Language
@@ -77,26 +71,6 @@ _ = Messages("cmc_core", "prompts")
 
 __all__ = ["ask", "quickscan"]
 
-F = TypeVar("F", bound=Callable[..., Any])
-#: The ``cmc ask`` target that means the canvas details and every block, in fill order.
-ALL = "all"
-
-_EXIT_EPILOG = """\
-\b
-Exit status:
-  0    {ok}
-  1    {not_ok}
-  2    usage, I/O or file-format error, or an answer that does not fit its question
-  130  interrupted (Ctrl-C or :q); the answers so far are saved, rerun to resume
-"""
-_QUICKSCAN_EPILOG = _EXIT_EPILOG.format(
-    ok="the verdict is 'suitable'", not_ok="the verdict is 'needs work' or 'not a community case'"
-)
-_ASK_EPILOG = _EXIT_EPILOG.format(
-    ok="the canvas has no error-level diagnostics", not_ok="error-level diagnostics found"
-)
-_LANGUAGE = click.Choice(["nl", "en"])
-
 
 def _no_terminal() -> CliError:
     return CliError(
@@ -105,68 +79,6 @@ def _no_terminal() -> CliError:
             "--answers FILE (a YAML answers file; see docs/cli.md)."
         )
     )
-
-
-def _common_options(default_output: str | None, output_help: str) -> Callable[[F], F]:
-    """The options both commands take, in one place so that they read the same."""
-    options = [
-        click.option(
-            "--lang",
-            type=_LANGUAGE,
-            help="Language of the questions, the messages and the verdict. Default: the answers "
-            "file's, else the --canvas file's, else CMC_LANG or the locale.",
-        ),
-        click.option(
-            "--answers",
-            "answers_file",
-            metavar="FILE",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="Read every answer from this answers file and ask nothing (for scripts, CI "
-            "and web apps); with --resume, go on answering in it in a terminal instead. "
-            "Interactive runs save to OUT's name with .cmc-answers.yaml, and a rerun resumes "
-            "there.",
-        ),
-        click.option(
-            "-o",
-            "--output",
-            metavar="OUT",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=default_output,
-            show_default=default_output is not None,
-            help=output_help,
-        ),
-        click.option(
-            "--by",
-            metavar="NAME",
-            help="Who answers: recorded with every answer and added to the canvas's "
-            "meta.authors. Default: your login name (recorded with the answers only).",
-        ),
-        click.option("--force", is_flag=True, help="Overwrite OUT if it exists."),
-        click.option(
-            "--no-input",
-            is_flag=True,
-            help="Never ask: read every answer from --answers, even in a terminal.",
-        ),
-        click.option(
-            "--resume",
-            is_flag=True,
-            help="With --answers FILE in a terminal: ask the questions still open in FILE.",
-        ),
-        click.option(
-            "--canvas",
-            "canvas_name",
-            metavar="FILE",
-            help="Start from this canvas (a file, or example:NAME): answers are applied on top "
-            "of it, and its content is the current answer at each prompt.",
-        ),
-    ]
-
-    def apply(function: F) -> F:
-        for option in reversed(options):
-            function = option(function)
-        return function
-
-    return apply
 
 
 def _installed_questions(registry: Registry[Questionnaire]) -> list[str]:
@@ -238,9 +150,9 @@ def _ask_or_note(
 
 @click.command(
     short_help="Is this a business community? The quickscan, with a draft canvas.",
-    epilog=_QUICKSCAN_EPILOG,
+    epilog=QUICKSCAN_EPILOG,
 )
-@_common_options(
+@common_options(
     None,
     "Write the draft canvas here (atomically). Default: the --canvas FILE itself (keeping its "
     "comments), else quickscan.cmc.yaml.",
@@ -339,72 +251,12 @@ def _verdict_json(
 # -- cmc ask -------------------------------------------------------------------------------------
 
 
-def _targets(registry: Registry[Questionnaire]) -> list[str]:
-    """Every name ``cmc ask`` takes: all, the block keys in fill order, then other
-    questionnaires by name."""
-    names = [ALL, CANVAS_DETAILS, *(b.key.value for b in BLOCKS)]
-    block_names = {block_name(b.key) for b in BLOCKS}
-    names += [n for n in registry.names() if n not in block_names and n not in names]
-    return names
-
-
-def select_questionnaires(
-    target: str, registry: Registry[Questionnaire]
-) -> tuple[Questionnaire, ...]:
-    """The questionnaires ``cmc ask TARGET`` fills, in order.
-
-    TARGET is ``all``, a block key (``end_customer_value`` or ``end-customer-value``), or the
-    name of any registered questionnaire (``canvas-details``, a plugin's).
-
-    :raises CliError: an unknown target, with the closest name.
-    """
-    if target == ALL:
-        return (registry.get(CANVAS_DETAILS), *(registry.get(block_name(b.key)) for b in BLOCKS))
-    key = target.strip().lower().replace("-", "_")
-    if key in {b.key.value for b in BLOCKS}:
-        return (registry.get(block_name(BlockKey(key))),)
-    if target in registry:
-        return (registry.get(target),)
-    raise CliError(
-        _("{target!r} is not a block or questionnaire.", target=target)
-        + did_you_mean(target, _targets(registry))
-        + " "
-        + _("See `cmc ask --list`.")
-    )
-
-
-def _list(registry: Registry[Questionnaire], answers: AnswerSet | None) -> None:
-    """The targets with their Dutch and English names, and progress when answers exist."""
-
-    def progress(name: str) -> str:
-        if answers is None or name not in registry:
-            return "" if name in registry else _("(not available)")
-        asked = [q for q in registry.get(name).questions if applicable(q, answers)]
-        return f"{sum(q.id in answers for q in asked)}/{len(asked)}"
-
-    click.echo(f"{ALL:<26}    " + _("the canvas details and every block below, in this order"))
-    if CANVAS_DETAILS in registry:
-        title = registry.get(CANVAS_DETAILS).title
-        click.echo(f"{CANVAS_DETAILS:<26}    {title.nl} / {title.en}  {progress(CANVAS_DETAILS)}")
-    for shown in BLOCKS:
-        labels = f"{shown.label_nl} / {shown.label_en}"
-        done = progress(block_name(shown.key))
-        click.echo(f"{shown.key.value:<26}{shown.code:<4}{labels}  {done}".rstrip())
-    others = _targets(registry)[len(BLOCKS) + 2 :]
-    if others:
-        click.echo("\n" + _("Other questionnaires:"))
-    for name in others:
-        title = registry.get(name).title
-        note = "  " + _("(use `cmc quickscan`)") if name == QUICKSCAN else ""
-        click.echo(f"{name:<26}    {title.nl} / {title.en}  {progress(name)}{note}".rstrip())
-
-
 @click.command(
     short_help="Fill a canvas block by block by answering its questions.",
-    epilog=_ASK_EPILOG,
+    epilog=ASK_EPILOG,
 )
 @click.argument("target", required=False, metavar="BLOCK|all")
-@_common_options(
+@common_options(
     None,
     "Write the canvas here (atomically). Default: the --canvas FILE itself (keeping its "
     "comments), else canvas.cmc.yaml.",
@@ -434,7 +286,7 @@ def ask(
         canvas_file = _canvas_file(canvas_name)
         output = output or canvas_file or Path("canvas.cmc.yaml")
         if list_only:
-            _list(registry, _listed_answers(answers_file, output))
+            list_targets(registry, listed_answers(answers_file, output))
             return
         if target is None:
             raise click.UsageError(_("name a BLOCK or `all` (see cmc ask --list)."))
@@ -471,17 +323,3 @@ def ask(
     if checked.report is None:
         sys.exit(EXIT_USER_ERROR)
     sys.exit(EXIT_ERRORS_FOUND if checked.report.has_errors else EXIT_OK)
-
-
-def _listed_answers(answers_file: Path | None, output: Path) -> AnswerSet | None:
-    """The answers whose progress ``cmc ask --list`` shows: ``--answers FILE``, else the file
-    cmc keeps next to OUT (or the one of its old name)."""
-    from cmc_core.questionnaires import load_answers
-
-    candidates = (
-        [answers_file]
-        if answers_file is not None
-        else [answers_path_for(output), old_answers_path_for(output)]
-    )
-    found = next((path for path in candidates if path.exists()), None)
-    return load_answers(found) if found is not None else None

@@ -2,7 +2,8 @@
 
 At a prompt, ``Supercoop`` typed for ``SuperCoop Geldermalsen`` would otherwise make a second
 party, with no roles, that quietly takes over what the first one does. :func:`meant_name` finds
-the known name a new name is close to, so that the prompt can ask before adding it.
+the known name a new name is close to, so that the prompt can ask before adding it;
+:func:`with_meant_names` asks it for every party of a typed answer.
 
 Two names are close when, compared without case, accents, spaces and punctuation, one starts
 with the other (``Supercoop`` / ``SuperCoop Geldermalsen``), or they differ by a typo of a
@@ -15,9 +16,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-__all__ = ["folded", "meant_name"]
+__all__ = ["folded", "meant_name", "with_meant_names"]
 
 #: The shortest folded name taken as the start of a longer one: ``Al`` means nothing yet.
 SHORTEST_PREFIX = 4
@@ -60,3 +62,20 @@ def meant_name(name: str, known: Iterable[str]) -> str | None:
     }
     close = difflib.get_close_matches(short, list(by_folded), n=1, cutoff=TYPO_RATIO)
     return by_folded[close[0]] if close else None
+
+
+def with_meant_names(
+    entries: Sequence[Any], known: Sequence[str], meant: Callable[[str, str], bool]
+) -> list[Any]:
+    """The parties of an answer, each new name close to a known one replaced by that known
+    name when ``meant(name, known_name)`` says so (the prompt asks the person): the answer
+    then names that party instead of adding another."""
+    answered = []
+    for entry in entries:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        close = meant_name(name, known) if isinstance(name, str) else None
+        if isinstance(name, str) and close is not None and meant(name, close):
+            answered.append({**entry, "name": close})
+        else:
+            answered.append(entry)
+    return answered

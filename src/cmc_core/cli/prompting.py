@@ -8,7 +8,8 @@ that whatever happens next (Ctrl-C, a closed terminal, ``:q``) nothing answered 
 rerun resumes at the first pending question. ``:back`` goes to the previous question, also one
 answered in an earlier run. A new party whose name is close to a known one
 (``Supercoop`` for ``SuperCoop Geldermalsen``) is asked about before it is added. At the end,
-with ``confirm``, a numbered summary lets the person accept or change any answer.
+with ``confirm``, a numbered summary lets the person accept or change any answer
+(:mod:`cmc_core.cli.answer_review`).
 
 Reading and writing go through two functions (and an optional :class:`Editor` for a terminal),
 so the loop runs the same against a terminal and against a scripted list of lines in a test.
@@ -26,8 +27,9 @@ import attrs
 import click
 
 from cmc_core.cli.answer_input import display, hint, raw_answer, reads_lines
+from cmc_core.cli.answer_review import review_answers
 from cmc_core.cli.line_editor import Editor
-from cmc_core.cli.name_matching import meant_name
+from cmc_core.cli.name_matching import with_meant_names
 from cmc_core.questionnaires import AnswerError, Question, QuestionKind, Session, applicable
 from cmc_core.questionnaires.model import CHOICE_KINDS
 from cmc_core.translation import N_, Messages, using_language
@@ -64,12 +66,6 @@ _WORDS: dict[str, str] = {
         "(yes: use {known!r}; no: add {name!r} as a new party)"
     ),
     "yes_or_no": N_("Please answer yes or no."),
-    "summary": N_("Your answers:"),
-    "no_answer": N_("(no answer)"),
-    "confirm": N_(
-        "Enter accepts these answers; type a question's number to change its answer, or :q to stop."
-    ),
-    "no_number": N_("There is no question {number}; type a number from 1 to {last}."),
 }
 
 
@@ -139,7 +135,7 @@ class Interview:
             self.write(self._word("keys"))
             self._loop(None)
             while self.confirm:
-                chosen = self._summary()
+                chosen = self._review()
                 if chosen is None:
                     return
                 self._loop(chosen)
@@ -279,15 +275,9 @@ class Interview:
         if question.kind is not QuestionKind.PARTIES or not isinstance(raw, list):
             return raw
         known, _values = self._known()
-        answered = []
-        for entry in raw:
-            name = entry.get("name") if isinstance(entry, dict) else None
-            close = meant_name(name, known) if isinstance(name, str) else None
-            if close is not None and self._yes(self._word("meant", name=name, known=close)):
-                answered.append({**entry, "name": close})
-            else:
-                answered.append(entry)
-        return answered
+        return with_meant_names(
+            raw, known, lambda name, close: self._yes(self._word("meant", name=name, known=close))
+        )
 
     def _yes(self, text: str) -> bool:
         """Ask a yes-or-no question until one of the two is typed."""
@@ -385,36 +375,24 @@ class Interview:
             raise StopAsking
         return line.rstrip("\r\n")
 
-    # -- the summary at the end ------------------------------------------------------------------
+    def _review(self) -> Question | None:
+        """The summary of every answer (:mod:`cmc_core.cli.answer_review`): the question the
+        person chose to change, or ``None`` when the answers are accepted.
 
-    def _summary(self) -> Question | None:
-        """Show every asked question with its answer, numbered; the question whose number is
-        typed, or ``None`` when the answers are accepted (Enter, or the input closed)."""
-        asked = [q for q in self.session.questions() if applicable(q, self.session.answers)]
-        self.write("")
-        self.write(self._style(self._word("summary"), bold=True))
-        for number, question in enumerate(asked, start=1):
-            self.write(f"{number:>3}. {question.text.in_language(self.language)}")
-            answer = self.session.answers.get(question.id)
-            shown = (
-                display(question, answer.value, self.language)
-                if answer is not None
-                else [self._word("no_answer")]
-            )
-            for line in shown:
-                self.write(self._style(f"       {line}", fg="cyan"))
-        self.write(self._word("confirm"))
-        while True:
+        :raises StopAsking: on ``:q``.
+        """
+
+        def read(prompt: str) -> str | None:
             try:
-                typed = self._line("> ").strip().lower()
-            except StopAsking:
+                return self._line(prompt)
+            except StopAsking:  # closed input accepts the answers
                 return None
-            if not typed:
-                return None
-            if typed in (":q", ":quit"):
-                raise StopAsking
-            if typed.isdigit() and 1 <= int(typed) <= len(asked):
-                chosen = asked[int(typed) - 1]
-                self._skipped.discard(chosen.id)
-                return chosen
-            self.write(self._word("no_number", number=typed, last=len(asked)))
+
+        review = review_answers(
+            self.session, self.language, write=self.write, read=read, style=self._style
+        )
+        if review.stop:
+            raise StopAsking
+        if review.question is not None:
+            self._skipped.discard(review.question.id)
+        return review.question
