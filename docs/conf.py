@@ -65,7 +65,7 @@ nitpicky = True
 _EXTERNAL_MODULES = (
     "abc|builtins|collections|contextlib|datetime|decimal|enum|io|logging|os|pathlib|re|types"
     "|typing|typing_extensions|importlib|email|json|tomllib|fractions|numbers|random|threading"
-    "|contextvars"
+    "|contextvars|gettext"
     "|attr|attrs|cattrs|click|pluggy|hypothesis|pytest|_pytest|ruamel|orjson|jinja2"
 )
 _ANY_PY = r"py:(class|exc|obj|data|func|meth|attr|mod)"
