@@ -47,6 +47,8 @@ def test_a_dutch_score_with_the_plugin_prints_no_english_sentence(invoke: Invoke
     assert result.exit_code == 0, result.output
     assert_no_traceback(result)
     assert "23 van 23 waardestromen lopen via de commonality [flows]" in result.stdout
+    # its title too, from the catalog the scorer hands over (Scorer.messages)
+    assert "Potentieel voor minder digitale verspilling" in result.stdout
     assert english_words(result.stdout) == []
     assert english_words(result.stderr) == []
 

@@ -76,6 +76,8 @@ class Rule:
     :param rationale: why, traced to the domain reference.
     :param source: where the rationale comes from (sources and rule ids of the reference).
     :param check: yields the findings for a canvas.
+    :param messages: the catalog its title and rationale are translated from (a plugin passes
+        its own, see ``docs/languages.md``); ``None``: cmc's ``rules`` catalog.
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -85,22 +87,24 @@ class Rule:
     rationale: str
     source: str
     check: CheckFunction = attrs.field(eq=False, repr=False)
+    messages: Messages | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def __call__(self, canvas: Canvas, context: RuleContext) -> Iterator[Finding]:
         """Run the check."""
         return iter(self.check(canvas, context))
 
     def title_in(self, language: Language | None = None) -> str:
-        """The title in ``language`` (default: the current one); a plugin's rule whose title
-        is not in the ``rules`` catalog keeps it as written."""
-        return _.translate(self.title, language) if self.title else self.title
+        """The title in ``language`` (default: the current one), from :attr:`messages`; a title
+        no catalog translates is kept as written."""
+        catalog = self.messages or _
+        return catalog.translate(self.title, language) if self.title else self.title
 
     def rationale_in(self, language: Language | None = None) -> str:
         """The rationale in ``language`` (default: the current one), or as written (see
         :meth:`title_in`)."""
         if not self.rationale:
             return self.rationale
-        return " ".join(_.translate(self.rationale, language).split())
+        return " ".join((self.messages or _).translate(self.rationale, language).split())
 
 
 @attrs.frozen

@@ -293,8 +293,8 @@ def score_canvas(
         dimensions.append(
             DimensionScore(
                 name=scorer.name,
-                # a built-in title in the current language; a plugin's as it wrote it
-                title=_.translate(scorer.title) if scorer.title else "",
+                # in the current language, from the scorer's own catalog (a plugin's) or ours
+                title=(scorer.messages or _).translate(scorer.title) if scorer.title else "",
                 score=value,
                 band=bands.band(value) if score.applicable else None,
                 weight=weight,

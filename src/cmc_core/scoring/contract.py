@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from cmc_core.naming import check_name
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -147,6 +148,8 @@ class Scorer:
     :param rules: the codes of the rules whose error-level diagnostics concern this dimension:
         when the canvas has one, the dimension cannot score in the top band (see
         :func:`~cmc_core.scoring.score_canvas`'s ``errors``).
+    :param messages: the catalog its title is translated from (a plugin passes its own, see
+        ``docs/languages.md``); ``None``: cmc's ``scores`` catalog.
     """
 
     name: str = attrs.field(validator=check_name)
@@ -156,6 +159,7 @@ class Scorer:
     weight: float = attrs.field(default=1.0, validator=_check_weight)
     api_version: int = SCORER_API_VERSION
     rules: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    messages: Messages | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def __call__(self, canvas: Canvas, context: ScoreContext | None = None) -> Score:
         """Score a canvas.

@@ -60,3 +60,13 @@ def test_the_finding_speaks_the_language_of_the_run() -> None:
     assert english.message == (
         "The flow 'f-1' runs over the commonality but does not say which friction it takes away."
     )
+
+
+def test_its_title_and_rationale_come_from_its_own_catalog() -> None:
+    from cmc_core.vocabulary import Language
+
+    assert FRICTION_NAMED.title_in(Language.NL) == (
+        "Elke stroom via de commonality noemt de frictie die ze wegneemt"
+    )
+    assert FRICTION_NAMED.title_in(Language.EN) == FRICTION_NAMED.title
+    assert FRICTION_NAMED.rationale_in(Language.NL).startswith("Waarde moet zo frictieloos")

@@ -444,4 +444,5 @@ SCORER = Scorer(
     title=TITLE,
     score=score_digital_waste,
     description=FORMULA,
+    messages=_,
 )

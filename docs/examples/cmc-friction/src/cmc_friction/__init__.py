@@ -43,6 +43,7 @@ FRICTION_NAMED = Rule(
     ),
     source="domain reference 2.1, 3.2 (block B5); quickscan Q7",
     check=check_friction_named,
+    messages=_,
 )
 
 
