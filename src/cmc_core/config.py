@@ -27,6 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from cmc_core.fileformat.reasons import toml_reason
 from cmc_core.fileformat.wording import LONG_NUMBER, os_reason
 from cmc_core.reading import input_limit, read_input
 from cmc_core.rules.engine import ConfigError, ValidationConfig, config_from_mapping
@@ -61,7 +62,7 @@ def _read_toml(file: Path) -> dict[str, Any]:
     except OSError as error:
         message = _("cannot read the file: {reason}", reason=os_reason(error))
     except tomllib.TOMLDecodeError as error:
-        message = _("not valid TOML: {reason}", reason=error)
+        message = _("not valid TOML: {reason}", reason=toml_reason(str(error)))
     except ValueError:  # tomllib converts integers with int(), which refuses 4,300+ digits
         message = _("not valid TOML: {reason}", reason=LONG_NUMBER)
     except RecursionError:  # tomllib reads nested arrays and tables recursively

@@ -9,8 +9,8 @@ for YAML and TOML, whose parsers are slower, and lower still for the small files
 canvas. ``CMC_MAX_INPUT_BYTES`` (a number of bytes) raises or lowers every limit at once, and
 the loaders take a ``max_bytes`` argument.
 
-Problems are raised as :class:`OSError` with a readable ``strerror``, as any other file-system
-failure is, so callers that already report those need nothing new.
+Problems are raised as :class:`OSError` with a readable ``strerror`` in the current language, as
+any other file-system failure is, so callers that already report those need nothing new.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ import os
 import stat
 
 from cmc_core.errors import CmcError
+from cmc_core.translation import Messages
 
 __all__ = ["INPUT_LIMITS", "LIMIT_VARIABLE", "InputLimitError", "input_limit", "read_input"]
+
+_ = Messages("cmc_core", "files")
 
 _MIB = 1024 * 1024
 
@@ -54,7 +57,11 @@ def input_limit(kind: str) -> int:
         return INPUT_LIMITS[kind]
     if not configured.isdigit() or int(configured) <= 0 or len(configured) > 18:
         raise InputLimitError(
-            f"{LIMIT_VARIABLE} must be a positive whole number of bytes, not {configured!r}"
+            _(
+                "{variable} must be a positive whole number of bytes, not {value}",
+                variable=LIMIT_VARIABLE,
+                value=repr(configured),
+            )
         )
     return int(configured)
 
@@ -71,15 +78,17 @@ def read_input(path: str | os.PathLike[str], limit: int) -> bytes:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
             raise OSError(
                 errno.EINVAL,
-                "not a regular file (a device, a pipe or a directory); only files are read",
+                _("not a regular file (a device, a pipe or a directory); only files are read"),
                 source,
             )
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise OSError(
-            errno.EFBIG,
-            f"larger than {limit:,} bytes, the limit for this kind of file "
-            f"(set {LIMIT_VARIABLE} to change it)",
-            source,
+        shown = f"{limit:,}"
+        message = _(
+            "larger than {limit} bytes, the limit for this kind of file "
+            "(set {variable} to change it)",
+            limit=shown,
+            variable=LIMIT_VARIABLE,
         )
+        raise OSError(errno.EFBIG, message, source)
     return data

@@ -27,6 +27,7 @@ from cmc_core.fileformat.locate import (
     nearest,
 )
 from cmc_core.fileformat.mirror import decode_mirrored
+from cmc_core.fileformat.reasons import json_reason
 from cmc_core.fileformat.text import empty_problem, not_utf8_problem
 from cmc_core.fileformat.writer import encode_mirrored
 from cmc_core.gctools import gc_paused
@@ -79,7 +80,7 @@ def _syntax_problem(
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
             return not_utf8_problem(data, bad.start, source)
-    message = _("invalid JSON: {reason}", reason=error.msg)
+    message = _("invalid JSON: {reason}", reason=json_reason(error.msg))
     kind: LoadProblemKind = "syntax"
     if "infinity" in error.msg:  # orjson's words for a number beyond a float
         message = _("invalid JSON: a number too large to read (beyond 1.8e308)")

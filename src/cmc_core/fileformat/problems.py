@@ -17,6 +17,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.fileformat.errors import LoadProblem, LoadProblemKind
 from cmc_core.fileformat.layout import entry_fields, file_key, known_keys
 from cmc_core.fileformat.locate import Locator, Segments, format_path
+from cmc_core.fileformat.reasons import validator_reason
 from cmc_core.fileformat.wording import MismatchError, UnknownKeysError, suggestion
 from cmc_core.translation import Messages
 
@@ -149,7 +150,8 @@ def problems_from_error(error: BaseException, locate: Locator) -> list[LoadProbl
             )
             problems.append(problem(message, parent, locate, "missing-key"))
         else:  # a check of the model itself refused the value (attrs validators)
-            problems.append(problem(f"{where}: {leaf}", segments, locate, "invalid-value"))
+            reason = validator_reason(str(leaf))
+            problems.append(problem(f"{where}: {reason}", segments, locate, "invalid-value"))
     if len(problems) > MAX_PROBLEMS:
         unlisted += len(problems) - MAX_PROBLEMS
         del problems[MAX_PROBLEMS:]

@@ -15,6 +15,7 @@ from cmc_core.diagnostics import Location
 from cmc_core.fileformat.converter import structure_document, unstructure_canvas
 from cmc_core.fileformat.errors import CanvasLoadError, LoadProblem, LoadProblemKind
 from cmc_core.fileformat.locate import file_locator
+from cmc_core.fileformat.reasons import toml_reason
 from cmc_core.fileformat.text import decode_text, plainify
 from cmc_core.fileformat.wording import LONG_NUMBER
 from cmc_core.translation import Messages
@@ -43,7 +44,7 @@ def decode_toml(data: bytes | str, source: str | None = None) -> Canvas:
         if at is not None:
             location = Location(source, int(at.group(1)), int(at.group(2)))
             message = message[: at.start()]
-        said = _("invalid TOML: {reason}", reason=message)
+        said = _("invalid TOML: {reason}", reason=toml_reason(message))
         problem = LoadProblem(said, "", location, kind=_kind(message))
         raise CanvasLoadError([problem], source) from None
     except RecursionError:

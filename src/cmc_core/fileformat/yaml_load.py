@@ -52,13 +52,13 @@ from cmc_core.fileformat.yaml_syntax import (
     syntax_problem,
 )
 from cmc_core.gctools import gc_paused
-from cmc_core.translation import Messages
+from cmc_core.translation import N_, Messages
 
 __all__ = ["ALIAS_MESSAGE", "MAX_DEPTH", "YamlLocator", "load_yaml", "read_yaml_data"]
 
 _ = Messages("cmc_core", "files")
 
-_KEY_MESSAGE = "a mapping or a list cannot be a key; write the key as text"
+_KEY_MESSAGE = N_("a mapping or a list cannot be a key; write the key as text")
 _SCALAR_TAGS: Final = frozenset(
     CORE + name for name in ("int", "float", "bool", "null", "timestamp", "binary")
 )
@@ -89,9 +89,9 @@ class _Extra:
 
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return f"a list of {len(value)} items"
+        return _.plural("a list of {count} item", "a list of {count} items", len(value))
     text = "null" if value is None else str(value)
     return f'"{text if len(text) <= 40 else text[:37] + "..."}"'
 
@@ -159,7 +159,7 @@ class _Builder:
     def finish(self, value: Any, is_map: bool, extra: _Extra) -> Any:
         """A finished collection with its merges applied and its tag read."""
         if extra.as_key:
-            self.defer(_KEY_MESSAGE, extra.start, "wrong-type")
+            self.defer(_.translate(_KEY_MESSAGE), extra.start, "wrong-type")
         if extra.merges:
             self.regular = False
             for merged in extra.merges:
@@ -169,17 +169,21 @@ class _Builder:
         if tag is None or tag in _PLAIN_TAGS:
             return value
         self.regular = False
-        shown, written = short_tag(tag), "a mapping" if is_map else "a list"
+        shown = short_tag(tag)
         if tag in _SCALAR_TAGS:
-            self.defer(f"{shown} tags a single value, not {written}", extra.start, "unsafe")
+            if is_map:
+                message = _("{tag} tags a single value, not a mapping", tag=shown)
+            else:
+                message = _("{tag} tags a single value, not a list", tag=shown)
+            self.defer(message, extra.start, "unsafe")
         elif tag == CORE + "set":
             if is_map:
                 return YamlSet(list(value))
-            message = "!!set takes a mapping of its members ({a, b}), not a list"
+            message = _("!!set takes a mapping of its members ({a, b}), not a list")
             self.defer(message, extra.start, "unsafe")
         elif tag in (CORE + "omap", CORE + "pairs"):
             if is_map or not all(isinstance(item, dict) and len(item) == 1 for item in value):
-                message = f"{shown} takes a list of mappings of one key each"
+                message = _("{tag} takes a list of mappings of one key each", tag=shown)
                 self.defer(message, extra.start, "unsafe")
                 return value
             pairs = [next(iter(item.items())) for item in value]
@@ -198,9 +202,9 @@ class _Builder:
         if key is MERGE:
             maps = value if isinstance(value, list) else [value]
             if extra.merges is not None:
-                self.defer('found duplicate merge key "<<"', key_mark, "duplicate-key")
+                self.defer(_('found duplicate merge key "<<"'), key_mark, "duplicate-key")
             elif not all(isinstance(item, dict) for item in maps):
-                message = "expected a mapping or list of mappings for merging"
+                message = _("expected a mapping or list of mappings for merging")
                 self.defer(message, key_mark, "wrong-type")
             else:
                 extra.merges = maps
@@ -326,8 +330,10 @@ def _build(get_event: Callable[[], Any], source: str | None) -> tuple[Any, _Buil
     root = builder.run(get_event)
     event = get_event()
     if type(event) is not StreamEndEvent:
-        message = "but found another document (expected a single document in the stream)"
-        raise builder.refuse(f"invalid YAML: {message}", event.start_mark, "syntax")
+        message = _(
+            "invalid YAML: but found another document (expected a single document in the stream)"
+        )
+        raise builder.refuse(message, event.start_mark, "syntax")
     if builder.deferred:
         raise CanvasLoadError(builder.deferred, source)
     return root, builder

@@ -29,7 +29,9 @@ from typing import Any, Final
 import attrs
 
 from cmc_core.fileformat.errors import LoadProblemKind
+from cmc_core.fileformat.reasons import base64_reason, date_reason
 from cmc_core.fileformat.wording import LONG_NUMBER
+from cmc_core.translation import Messages
 
 __all__ = [
     "CORE",
@@ -44,6 +46,8 @@ __all__ = [
     "resolver",
     "short_tag",
 ]
+
+_ = Messages("cmc_core", "files")
 
 #: The prefix of YAML's own tags: ``!!int`` is ``tag:yaml.org,2002:int``.
 CORE: Final = "tag:yaml.org,2002:"
@@ -233,7 +237,7 @@ def _to_int(text: str, version: str) -> int:
     except ValueError as error:
         if "digits" in str(error) and len(digits) > 4300:
             raise ScalarError(str(LONG_NUMBER), "too-large") from None
-        raise ScalarError(f"{_quoted(text)} is not a whole number") from None
+        raise ScalarError(_("{text} is not a whole number", text=_quoted(text))) from None
 
 
 def _to_float(text: str, version: str) -> float:
@@ -247,7 +251,7 @@ def _to_float(text: str, version: str) -> float:
             return sign * float(_sexagesimal([float(part) for part in digits.split(":")]))
         return sign * float(digits)
     except ValueError:
-        raise ScalarError(f"{_quoted(text)} is not a number") from None
+        raise ScalarError(_("{text} is not a number", text=_quoted(text))) from None
 
 
 def _timestamp(text: str) -> tuple[str, str]:
@@ -259,7 +263,7 @@ def _timestamp(text: str) -> tuple[str, str]:
     """
     parts = _TIMESTAMP_PARTS.match(text)
     if parts is None:
-        raise ScalarError(f"{_quoted(text)} is not a date or a time")
+        raise ScalarError(_("{text} is not a date or a time", text=_quoted(text)))
     values = parts.groupdict()
     try:
         date = datetime.date(int(values["year"]), int(values["month"]), int(values["day"]))
@@ -292,7 +296,11 @@ def _timestamp(text: str) -> tuple[str, str]:
             zone,
         ) + datetime.timedelta(seconds=carry)
     except (ValueError, OverflowError) as error:
-        message = f"{text!r} is not a date that exists ({error}); put it in quotes if it is text"
+        message = _(
+            "{text} is not a date that exists ({reason}); put it in quotes if it is text",
+            text=repr(text),
+            reason=date_reason(str(error)),
+        )
         raise ScalarError(message) from None
     return stamp.isoformat(), stamp.isoformat("T" if values["t"] else " ")
 
@@ -387,7 +395,7 @@ def explicit_value(tag: str, text: str, version: tuple[int, int] | None) -> Any:
         try:
             return _BOOL_WORDS[text.lower()]
         except KeyError:
-            raise ScalarError(f"{_quoted(text)} is not true or false") from None
+            raise ScalarError(_("{text} is not true or false", text=_quoted(text))) from None
     if name == "timestamp":
         return _timestamp(text)[0]
     if name == "binary":
@@ -410,8 +418,10 @@ def _binary(text: str) -> bytes:
     try:
         data = text.encode("ascii")
     except UnicodeEncodeError:
-        raise ScalarError("!!binary data must be base64 text (ASCII only)", "unsafe") from None
+        message = _("!!binary data must be base64 text (ASCII only)")
+        raise ScalarError(message, "unsafe") from None
     try:
         return base64.decodebytes(data)
     except binascii.Error as error:
-        raise ScalarError(f"!!binary data is not base64 ({error})", "unsafe") from None
+        message = _("!!binary data is not base64 ({reason})", reason=base64_reason(str(error)))
+        raise ScalarError(message, "unsafe") from None

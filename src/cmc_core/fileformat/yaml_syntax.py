@@ -62,6 +62,22 @@ _LIBYAML_WORDS = (
     N_("while scanning an anchor"),
     N_("while scanning an alias"),
     N_("while scanning a tag"),
+    N_("did not find expected <document start>"),
+    N_("found unknown escape character"),
+    N_("found invalid Unicode character escape code"),
+    N_("found incompatible YAML document"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("did not find the expected '>'"),
+    N_("found unknown directive name"),
+    N_("found duplicate %YAML directive"),
+    N_("found duplicate %TAG directive"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("did not find expected hexdecimal number"),
+    N_("did not find expected comment or line break"),
+    N_("found character that cannot start any token"),
+    N_("while parsing a quoted scalar"),
+    N_("while parsing a node"),
+    N_("while scanning a directive"),
 )
 
 

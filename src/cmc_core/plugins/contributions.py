@@ -23,6 +23,7 @@ from cmc_core.plugins.guard import (
     mark,
     plugin_code,
 )
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from cmc_core.scoring.contract import Scorer
 
 __all__ = ["KINDS", "CallPolicy", "Kind"]
+
+_ = Messages("cmc_core", "plugins")
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,7 +68,7 @@ class Kind(Generic[T]):
 
     def item_type(self) -> type[T]:
         """The contract class, imported now if it was not yet."""
-        module, _, name = self.contract.partition(":")
+        module, _colon, name = self.contract.partition(":")
         found: type[T] = getattr(importlib.import_module(module), name)
         return found
 
@@ -137,9 +140,10 @@ def _guarded_check(
 
 
 def _failure_message(failure: PluginCallError) -> str:
-    return (
-        f"this rule could not check the canvas: {failure} "
-        "(a fault of the plugin, not of the canvas)"
+    return _(
+        "this rule could not check the canvas: {failure} "
+        "(a fault of the plugin, not of the canvas)",
+        failure=failure,
     )
 
 
@@ -161,9 +165,11 @@ def _keep(item: Questionnaire, _origin: CallOrigin, _policy: CallPolicy) -> Ques
 
 def _refuse_rule(item: Rule, plugin: PluginInfo) -> str | None:
     if item.code.startswith(RESERVED_RULE_PREFIX) and not plugin.builtin:
-        return (
-            f"the rule code {item.code!r}; the {RESERVED_RULE_PREFIX} prefix is reserved for the "
-            "built-in rules, so pick a prefix of your own"
+        return _(
+            "the rule code {code}; the {prefix} prefix is reserved for the built-in rules, so "
+            "pick a prefix of your own",
+            code=repr(item.code),
+            prefix=RESERVED_RULE_PREFIX,
         )
     return None
 
@@ -171,7 +177,11 @@ def _refuse_rule(item: Rule, plugin: PluginInfo) -> str | None:
 def _refuse_questionnaire(item: Questionnaire, _plugin: PluginInfo) -> str | None:
     problems = item.problems()
     if problems:
-        return f"the questionnaire {item.name!r} with problems: " + "; ".join(problems)
+        return _(
+            "the questionnaire {name} with problems: {problems}",
+            name=repr(item.name),
+            problems="; ".join(problems),
+        )
     return None
 
 

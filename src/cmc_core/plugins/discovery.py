@@ -24,12 +24,15 @@ from pathlib import Path
 
 import attrs
 
+from cmc_core.translation import Messages
+
 __all__ = ["FoundEntryPoint", "Malformed", "entry_points"]
 
 # An entry's value: a module, an optional attribute path, optional extras (ignored, as pluggy
 # and importlib.metadata's loading ignore them).
 _VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?(\[[^\]]*\]\s*)?$")
 _SUFFIXES = (".dist-info", ".egg-info")
+_ = Messages("cmc_core", "plugins")
 logger = logging.getLogger("cmc.plugins")
 
 
@@ -124,7 +127,14 @@ def _declared(folder: Path, group: str, on_malformed: Malformed) -> Iterator[Fou
 
 
 def _warn(where: Path, line: str) -> None:
-    logger.warning("%s: left out the line %r, which is no 'name = value' entry", where, line)
+    logger.warning(
+        "%s",
+        _(
+            "{where}: left out the line {line}, which is no 'name = value' entry",
+            where=where,
+            line=repr(line),
+        ),
+    )
 
 
 def _section(

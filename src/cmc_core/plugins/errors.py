@@ -37,6 +37,28 @@ def kind_label(kind: str, plural: bool = False) -> str:
     return _.translate(forms[1] if plural else forms[0])
 
 
+#: What the plugin set does about two plugins that registered one name: it takes neither item.
+_WITHOUT_EITHER = {
+    "exporter": N_("carrying on without either exporter"),
+    "rule": N_("carrying on without either rule"),
+    "scorer": N_("carrying on without either scorer"),
+    "questionnaire": N_("carrying on without either questionnaire"),
+}
+
+
+def without_it() -> str:
+    """What a warning about a plugin left out adds: ``carrying on without it``."""
+    return _("carrying on without it")
+
+
+def without_either(kind: str) -> str:
+    """What a warning about a name two plugins registered adds, for a kind of item."""
+    known = _WITHOUT_EITHER.get(kind)
+    if known is not None:
+        return _.translate(known)
+    return _("carrying on without either {kind}", kind=kind or "item")
+
+
 __all__ = [
     "DuplicateNameError",
     "InvalidContributionError",
@@ -97,7 +119,15 @@ class InvalidContributionError(PluginError, TypeError):
     """A plugin registered something that does not meet the contract of its hook."""
 
     def __init__(self, plugin: PluginInfo, hook: str, reason: str) -> None:
-        super().__init__(f"plugin {plugin.describe()} registered {reason} in {hook}", plugin)
+        super().__init__(
+            _(
+                "plugin {plugin} registered {reason} in {hook}",
+                plugin=plugin.describe(),
+                reason=reason,
+                hook=hook,
+            ),
+            plugin,
+        )
         self.hook = hook
 
 
@@ -111,19 +141,37 @@ class DuplicateNameError(PluginError, ValueError):
 
     def __init__(self, kind: str, name: str, first: PluginInfo, second: PluginInfo) -> None:
         if first == second:
-            message = f"plugin {first.describe()} registered the {kind} {name!r} twice"
+            message = _(
+                "plugin {plugin} registered the {kind} {name} twice",
+                plugin=first.describe(),
+                kind=kind_label(kind),
+                name=repr(name),
+            )
         else:
             builtin = next((p for p in (first, second) if p.builtin), None)
             other = second if builtin is first else first
-            message = (
-                f"the {kind} {name!r} is registered by two plugins: {first.describe()} and "
-                f"{second.describe()}; uninstall or block one (--block-plugins "
-                f"{_block_name(other)})"
-            )
+            fields = {
+                "kind": kind_label(kind),
+                "name": repr(name),
+                "first": first.describe(),
+                "second": second.describe(),
+                "block": _block_name(other),
+            }
             if builtin is not None and not other.builtin:
-                message += (
-                    f", or block the built-in {builtin.name} (--block-plugins {builtin.name}) "
-                    f"to use the plugin's {kind}s instead of every built-in one"
+                message = _(
+                    "the {kind} {name} is registered by two plugins: {first} and {second}; "
+                    "uninstall or block one (--block-plugins {block}), or block the built-in "
+                    "{builtin} (--block-plugins {builtin}) to use the plugin's {kinds} instead "
+                    "of every built-in one",
+                    builtin=builtin.name,
+                    kinds=kind_label(kind, True),
+                    **fields,
+                )
+            else:
+                message = _(
+                    "the {kind} {name} is registered by two plugins: {first} and {second}; "
+                    "uninstall or block one (--block-plugins {block})",
+                    **fields,
                 )
         super().__init__(message, second)
         self.kind = kind

@@ -105,7 +105,8 @@ class PluginExitError(RuntimeError):
     takes its place, so that it is reported like any other failure of the plugin."""
 
     def __init__(self, cause: BaseException) -> None:
-        super().__init__(f"it raised {type(cause).__name__}({str(cause)!r})")
+        raised = f"{type(cause).__name__}({str(cause)!r})"
+        super().__init__(_("it raised {error}", error=raised))
 
 
 def as_exception(error: BaseException) -> Exception:
@@ -182,8 +183,8 @@ class _SlowCallWatch:
                     self._calls[ticket] = (float("inf"), limit, what)
                 deadlines = [call[0] for call in self._calls.values() if call[0] != float("inf")]
                 self._wake.clear()
-            for _ticket, (_started, limit, what) in due:
-                logger.warning("%s has been running for more than %g s", what, limit)
+            for _ticket, (_started, _limit, warning) in due:
+                logger.warning("%s", warning)
             self._wake.wait(max(min(deadlines) - now, 0.0) if deadlines else None)
 
 
@@ -198,7 +199,12 @@ def plugin_code(what: str, slow_after: float | None = None) -> Iterator[None]:
     :param slow_after: seconds after which to warn while it still runs; ``None`` never warns.
     """
     token = IN_PLUGIN_CODE.set(True)
-    ticket = _WATCH.enter(what, slow_after) if slow_after is not None else None
+    ticket = None
+    if slow_after is not None:
+        # Worded here, in the caller's language: the watching thread has no language of its own.
+        seconds = f"{slow_after:g}"
+        warning = _("{what} has been running for more than {seconds} s", what=what, seconds=seconds)
+        ticket = _WATCH.enter(warning, slow_after)
     try:
         yield
     finally:

@@ -26,8 +26,11 @@ from cmc_core.plugins.info import (
     PluginInfo,
     PluginStatus,
 )
+from cmc_core.translation import Messages
 
 __all__ = ["LoadedPlugin", "discover", "register_all"]
+
+_ = Messages("cmc_core", "plugins")
 
 #: A plugin object registered with the manager, with its record.
 LoadedPlugin = tuple[object, PluginInfo]
@@ -98,7 +101,13 @@ def register_all(
 
         def malformed(where: Path, line: str) -> None:
             info = PluginInfo(name=line, module=str(where))
-            cause = ValueError(f"the line {line!r} of {where} is no 'name = value' entry")
+            cause = ValueError(
+                _(
+                    "the line {line} of {where} is no 'name = value' entry",
+                    line=repr(line),
+                    where=where,
+                )
+            )
             fail(info, PluginLoadError(info, cause))
 
         for entry_point, info in discover(on_malformed=malformed):
@@ -107,7 +116,9 @@ def register_all(
                 records.append(_evolve(info, PluginStatus.BLOCKED))
                 continue
             try:
-                with plugin_code(f"importing plugin {info.describe()}", slow_after):
+                with plugin_code(
+                    _("importing plugin {plugin}", plugin=info.describe()), slow_after
+                ):
                     plugin = entry_point.load()
             except BaseException as cause:  # a SystemExit too: see is_plugin_fault
                 if not is_plugin_fault(cause):
@@ -143,13 +154,14 @@ def _register_one(  # noqa: PLR0917 - private helper of register_all
 ) -> None:
     if manager.is_registered(plugin):
         return  # the same module reached twice (an entry point and passed in): one registration
-    if info.builtin and any(other.builtin and other.name == info.name for _, other in loaded):
+    if info.builtin and any(other.builtin and other.name == info.name for _plugin, other in loaded):
         return  # a built-in passed in as its module while its entry point's object is loaded
     name = info.name if manager.get_plugin(info.name) is None else f"{info.name}@{info.module}"
     try:
         manager.register(plugin, name=name)
     except pluggy.PluginValidationError as cause:
-        fail(info, InvalidContributionError(info, "its hook implementations", str(cause)))
+        where = _("its hook implementations")
+        fail(info, InvalidContributionError(info, where, str(cause)))
         return
     loaded.append((plugin, info))
     records.append(info)
@@ -173,8 +185,11 @@ def _check_pending(
             manager.unregister(plugin)
             loaded.remove(culprit)
             records.remove(info)
-            reason = f"a hook cmc does not know ({error}); check the spelling of cmc_* names"
-            fail(info, InvalidContributionError(info, "its module", reason))
+            reason = _(
+                "a hook cmc does not know ({error}); check the spelling of cmc_* names",
+                error=error,
+            )
+            fail(info, InvalidContributionError(info, _("its module"), reason))
         else:
             return
 

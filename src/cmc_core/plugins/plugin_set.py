@@ -24,11 +24,14 @@ from cmc_core.plugins.errors import (
     InvalidContributionError,
     PluginError,
     PluginHookError,
+    without_either,
+    without_it,
 )
 from cmc_core.plugins.guard import CallOrigin, PluginCallError, is_plugin_fault, plugin_code
 from cmc_core.plugins.info import PluginInfo, PluginStatus
 from cmc_core.plugins.loading import LoadedPlugin, register_all
 from cmc_core.plugins.registry import Registry
+from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.exporting import Exporter
@@ -42,6 +45,7 @@ __all__ = ["OnError", "Plugins", "load_plugins"]
 #: are collected in :attr:`Plugins.problems` and the plugin at fault is left out (the CLI's).
 OnError = Literal["raise", "warn"]
 
+_ = Messages("cmc_core", "plugins")
 logger = logging.getLogger("cmc.plugins")
 
 
@@ -157,8 +161,8 @@ class Plugins:
         if self._on_error == "raise":
             raise error
         self._problems.append(error)
-        outcome = "it" if fails_plugin else f"either {getattr(error, 'kind', 'item')}"
-        logger.warning("%s", error, extra={"outcome": f"carrying on without {outcome}"})
+        outcome = without_it() if fails_plugin else without_either(getattr(error, "kind", ""))
+        logger.warning("%s", error, extra={"outcome": outcome})
         if not fails_plugin:
             return
         for index, info in enumerate(self._records):
@@ -167,7 +171,7 @@ class Plugins:
 
     def _build(self, kind: Kind[Any]) -> Registry[Any]:
         registry: Registry[Any] = Registry(kind.label)
-        others = [plugin for plugin, _ in self._loaded]
+        others = [plugin for plugin, _info in self._loaded]
         clashed: set[str] = set()
         for plugin, info in list(self._loaded):
             items = self._collect(kind, plugin, info, others)
@@ -200,19 +204,21 @@ class Plugins:
 
         def register(item: object) -> None:
             if not isinstance(item, contract):
-                raise InvalidContributionError(
-                    info,
-                    kind.hook,
-                    f"a {type(item).__name__} object, but the hook takes "
-                    f"{contract.__module__}.{contract.__name__} objects",
+                takes = f"{contract.__module__}.{contract.__name__}"
+                reason = _(
+                    "a {found} object, but the hook takes {contract} objects",
+                    found=type(item).__name__,
+                    contract=takes,
                 )
+                raise InvalidContributionError(info, kind.hook, reason)
             refusal = kind.refuse(item, info)
             if refusal is not None:
                 raise InvalidContributionError(info, kind.hook, refusal)
             items.append(item)
 
         try:
-            with plugin_code(f"plugin {info.describe()} in {kind.hook}", self._policy.slow_after):
+            what = _("plugin {plugin} in {hook}", plugin=info.describe(), hook=kind.hook)
+            with plugin_code(what, self._policy.slow_after):
                 caller(register=register)
         except PluginError as error:
             self._report(error)
@@ -302,7 +308,7 @@ def load_plugins(
     def on_problem(error: PluginError) -> None:
         if on_error == "raise":
             raise error
-        logger.warning("%s", error, extra={"outcome": "carrying on without it"})
+        logger.warning("%s", error, extra={"outcome": without_it()})
         problems.append(error)
 
     loaded, records = register_all(
