@@ -139,7 +139,9 @@ def updated(package: str, domain: str, language: str, template: Catalog) -> Cata
     """The catalog of ``language`` updated to ``template``: new texts added, gone ones dropped
     (no fuzzy matching: a changed English text must be translated anew, not guessed)."""
     catalog = _read(catalog_path(package, domain, language, ".po"), language, domain)
-    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.update(
+        template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
+    )
     catalog.obsolete.clear()
     catalog.project = "cmc"
     catalog.version = ""

@@ -227,7 +227,7 @@ def _ambition(canvas: Canvas, tally: Tally) -> None:
         if found is not None:
             tally.add(worth, _.translate(says, found=found), path)
         else:
-            tally.note(_.translate(lacking, worth=f"{worth:g}"), path)
+            tally.note(_.translate(lacking, worth=format(worth, "g")), path)
 
 
 def score_change_readiness(canvas: Canvas, context: ScoreContext) -> Score:

@@ -110,7 +110,7 @@ def _blocks(canvas: Canvas, tally: Tally) -> None:
                 "Block {code} {label} is empty (worth {worth} points)",
                 code=block.code,
                 label=block.label(language),
-                worth=f"{each:.1f}",
+                worth=format(each, ".1f"),
             ),
             _block_path(block),
         )
@@ -137,7 +137,7 @@ def _factors(canvas: Canvas, tally: Tally) -> None:
                 "Connecting factor {number} {label} is not answered (worth {worth} points)",
                 number=key.number,
                 label=label(key, language),
-                worth=f"{each:.1f}",
+                worth=format(each, ".1f"),
             ),
             f"factors.{key}.answer",
         )
@@ -165,7 +165,7 @@ def _principles(canvas: Canvas, tally: Tally) -> None:
             _(
                 "The principle '{label}' is not assessed (worth {worth} points)",
                 label=label(key, language),
-                worth=f"{each:.1f}",
+                worth=format(each, ".1f"),
             ),
             f"principles.{key}.status",
         )

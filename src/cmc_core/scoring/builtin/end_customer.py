@@ -71,7 +71,7 @@ def _described(canvas: Canvas, points: dict[str, float], tally: Tally) -> None:
         if str(getattr(canvas.end_customer, field)).strip():
             tally.add(worth, _.translate(says), path)
         else:
-            tally.note(_.translate(lacks, worth=f"{worth:g}"), path)
+            tally.note(_.translate(lacks, worth=format(worth, "g")), path)
 
 
 def _reach(canvas: Canvas, context: ScoreContext, tally: Tally) -> None:
@@ -125,15 +125,15 @@ def _reach(canvas: Canvas, context: ScoreContext, tally: Tally) -> None:
             "{reaching} of {count} market flows ({share}) end at the end customer or a "
             "demander serving them",
             total,
-            reaching=f"{reaching:g}",
+            reaching=format(reaching, "g"),
             share=fraction,
         )
     else:  # the shares are of volumes
         text = _(
             "{reaching} of {total} {unit} of market flows ({share}) end at the end customer or "
             "a demander serving them",
-            reaching=f"{reaching:g}",
-            total=f"{table.total:g}",
+            reaching=format(reaching, "g"),
+            total=format(table.total, "g"),
             unit=table.unit,
             share=fraction,
         )

@@ -185,9 +185,9 @@ class _Side:
                 "The supply side: {count} organisations, HHI {hhi} ({grade}; threshold "
                 "{threshold}); {largest}",
                 organisations,
-                hhi=f"{hhi:.2f}",
+                hhi=format(hhi, ".2f"),
                 grade=grade,
-                threshold=f"{HIGHLY_CONCENTRATED:.2f}",
+                threshold=format(HIGHLY_CONCENTRATED, ".2f"),
                 largest=largest,
             )
             if self.supply
@@ -197,9 +197,9 @@ class _Side:
                 "The demand side: {count} organisations, HHI {hhi} ({grade}; threshold "
                 "{threshold}); {largest}",
                 organisations,
-                hhi=f"{hhi:.2f}",
+                hhi=format(hhi, ".2f"),
                 grade=grade,
-                threshold=f"{HIGHLY_CONCENTRATED:.2f}",
+                threshold=format(HIGHLY_CONCENTRATED, ".2f"),
                 largest=largest,
             )
         )
@@ -299,7 +299,7 @@ def _network_facts(table: FlowTable, network: NetworkAnalysis, tally: Tally) -> 
             _(
                 "Degree centralisation (Freeman) of the value network: {centralisation}; the "
                 "most trading partners ({most}): {names}; {groups}, {bridges}",
-                centralisation=f"{network.centralisation:.2f}",
+                centralisation=format(network.centralisation, ".2f"),
                 most=most,
                 names=names,
                 groups=groups,

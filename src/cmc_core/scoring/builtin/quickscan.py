@@ -39,8 +39,7 @@ def score_quickscan_suitability(canvas: Canvas, context: ScoreContext) -> Score:
     if answers is None:
         reason = Reason(
             _(
-                'No quickscan answers were given (extras["{extra}"]): the dimension does not '
-                "apply",
+                'No quickscan answers were given (extras["{extra}"]): the dimension does not apply',
                 extra=EXTRA,
             )
         )

@@ -71,7 +71,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
             _(
                 "Today's waste is not described: how much time and money goes to "
                 "communication and control now? (worth {worth} points)",
-                worth=f"{BASELINE_TEXT_POINTS:g}",
+                worth=format(BASELINE_TEXT_POINTS, "g"),
             ),
             "waste.baseline",
         )
@@ -80,7 +80,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
             BASELINE_SHARE_POINTS,
             _(
                 "{share}% of the cost is estimated to go to communication and control today",
-                share=f"{waste.baseline_share:g}",
+                share=format(waste.baseline_share, "g"),
             ),
             "waste.baseline_share",
         )
@@ -98,7 +98,7 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
             _(
                 "No estimate of the share of cost that goes to communication and control "
                 "(worth {worth} points)",
-                worth=f"{BASELINE_SHARE_POINTS:g}",
+                worth=format(BASELINE_SHARE_POINTS, "g"),
             ),
             "waste.baseline_share",
         )
@@ -107,14 +107,17 @@ def score_waste_reduction(canvas: Canvas, context: ScoreContext) -> Score:
         _saving(tally, waste, saving)
     else:
         tally.note(
-            _("No expected saving in percent (worth {worth} points)", worth=f"{SAVING_POINTS:g}"),
+            _(
+                "No expected saving in percent (worth {worth} points)",
+                worth=format(SAVING_POINTS, "g"),
+            ),
             "waste.expected_saving",
         )
     if not waste.basis.strip():
         tally.note(
             _(
                 "The estimate has no basis: how is it substantiated? (worth {worth} points)",
-                worth=f"{BASIS_POINTS:g}",
+                worth=format(BASIS_POINTS, "g"),
             ),
             "waste.basis",
         )
