@@ -143,6 +143,10 @@ def active_plugins(ctx: click.Context | None = None) -> Plugins:
     if plugins is None:
         settings = plugin_settings(ctx)
         logger = logging.getLogger("cmc.plugins")
+        # One invocation, one handler: an earlier invocation in this process (an embedding app,
+        # a test runner) that never closed its context must not make every warning show twice.
+        for stale in [h for h in logger.handlers if isinstance(h, _CliLogHandler)]:
+            logger.removeHandler(stale)
         handler = _CliLogHandler(logging.DEBUG if settings.trace else logging.WARNING)
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG if settings.trace else logging.WARNING)
