@@ -36,12 +36,29 @@ def test_new_writes_a_commented_starter_that_loads_and_lists_what_is_missing(
     lines = result.stdout.splitlines()
     wrote, missing, run = {  # cmc new speaks the language of the starter it writes
         "en": ("Wrote canvas.cmc.yaml", "Still missing (", "Run `cmc check canvas.cmc.yaml` for"),
-        "nl": ("canvas.cmc.yaml geschreven", "Ontbreekt nog (", "Geef `cmc check canvas.cmc.yaml`"),
+        "nl": (
+            "canvas.cmc.yaml geschreven",
+            "Ontbreekt nog (",
+            "Voer `cmc check canvas.cmc.yaml` uit",
+        ),
     }[language]
     assert lines[0].startswith(wrote)
     assert lines[1].startswith(missing)
     assert any(line.startswith("  CMC001 ") for line in lines)
     assert lines[-1].startswith(run)
+
+
+@pytest.mark.parametrize(("environment", "language"), [({"CMC_LANG": "nl"}, "nl"), ({}, "en")])
+def test_new_without_lang_writes_the_language_cmc_lang_asks_for(
+    invoke: Invoke, tmp_path: Path, environment: dict[str, str], language: str
+) -> None:
+    # A Dutch team sets CMC_LANG=nl once; the starter and everything after it are then Dutch.
+    result = invoke("new", "canvas.cmc.yaml", env={"CMC_LANG": "", "LANG": "C", **environment})
+    assert result.exit_code == 0, result.output
+    assert str(load(tmp_path / "canvas.cmc.yaml").canvas.meta.language) == language
+    assert result.stdout.startswith(
+        "canvas.cmc.yaml geschreven" if language == "nl" else "Wrote canvas.cmc.yaml"
+    )
 
 
 def test_new_help_says_it_exits_0_although_the_starter_misses_things(invoke: Invoke) -> None:

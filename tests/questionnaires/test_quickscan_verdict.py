@@ -68,7 +68,7 @@ def test_the_port_community_is_suitable(port: AnswerSet) -> None:
     verdict = assess_quickscan(session.answers, session.to_canvas())
     assert verdict.suitability is Suitability.SUITABLE
     assert verdict.label(Language.NL) == "geschikt"
-    assert verdict.explain(Language.NL)[0].startswith("9 aanbieders en 40 vragers")
+    assert verdict.explain(Language.NL)[0].startswith("9 aanbieders en 40 afnemers")
 
 
 def test_the_port_community_draft_canvas_has_no_error_level_diagnostic(port: AnswerSet) -> None:

@@ -11,7 +11,7 @@ from cmc_core.cli._support import CliError, terminal_safe, use_color
 from cmc_core.cli.check import validate_document
 from cmc_core.cli.configuring import resolve_config
 from cmc_core.diagnostics import Severity
-from cmc_core.translation import Messages, using_language
+from cmc_core.translation import Messages, environment_language, using_language
 
 _ = Messages("cmc_core", "prompts")
 
@@ -39,20 +39,20 @@ Exit status:
     "--lang",
     "language",
     type=click.Choice(["nl", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the comments and guiding questions.",
+    default=None,
+    help="Language of the canvas, its comments and guiding questions, and of what this command "
+    "says. Default: CMC_LANG, else the locale, else English.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--color/--no-color", default=None, help="Colour the list of what is missing.")
-def new(*, file: Path, language: str, force: bool, color: bool | None) -> None:
+def new(*, file: Path, language: str | None, force: bool, color: bool | None) -> None:
     """Write a starter canvas to FILE, with every block's guiding question as a comment.
 
     The format follows the suffix (.cmc.yaml keeps the comments; .json and .toml are
     converted). Then lists what the canvas still misses, as `cmc check` would report it.
     """
-    with using_language(language):
-        _new(file, language, force, color)
+    with using_language(language or environment_language()) as chosen:
+        _new(file, chosen.value, force, color)
 
 
 def _new(file: Path, language: str, force: bool, color: bool | None) -> None:

@@ -25,7 +25,10 @@ from typing import Any
 import attrs
 
 from cmc_core.errors import CmcError
+from cmc_core.translation import Messages
 from cmc_core.vocabulary import Language
+
+_ = Messages("cmc_core", "questionnaires")
 
 __all__ = ["Answer", "AnswerError", "AnswerSet", "AnswersError"]
 
@@ -38,7 +41,7 @@ class AnswerError(CmcError, ValueError):
     """
 
     def __init__(self, question: str, reason: str) -> None:
-        super().__init__(f"question {question!r}: {reason}")
+        super().__init__(_("question {question}: {reason}", question=repr(question), reason=reason))
         self.question = question
         self.reason = reason
 

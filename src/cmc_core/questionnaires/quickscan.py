@@ -122,8 +122,8 @@ def assess_quickscan(answers: AnswerSet, canvas: Canvas) -> Verdict:
             Text(
                 en=f"{suppliers} suppliers and {demanders} demanders, processes to cooperate "
                 "on, a shared facility, and a budget with a group ready to start.",
-                nl=f"{suppliers} aanbieders en {demanders} vragers, processen om op samen te "
-                "werken, een gedeelde voorziening, en budget met een groep die wil beginnen.",
+                nl=f"{suppliers} aanbieders en {demanders} afnemers, processen om op samen te "
+                "werken, een gedeelde voorziening en een budget met een groep die wil beginnen.",
             ),
         ),
     )
@@ -159,7 +159,7 @@ def _single_side(suppliers: int, demanders: int, canvas: Canvas) -> Iterator[Tex
             en=f"Only {english}: a business community needs several demanders transacting "
             "on an equal footing; design a one-customer chain with a Business Model Canvas "
             "instead.",
-            nl=f"Maar {dutch}: een business community heeft meerdere vragers nodig die "
+            nl=f"Maar {dutch}: een business community heeft meerdere afnemers nodig die "
             "gelijkwaardig handelen; ontwerp een keten met één klant met een Business Model "
             "Canvas.",
         )
