@@ -26,6 +26,7 @@ from pathlib import Path
 from cmc_core.exporting import ExportOptions
 from cmc_core.testing import sample_canvases
 from cmc_exporters.html import HTML_EXPORTER
+from cmc_exporters.pdf import FLAGS as PRINT_FLAGS
 
 IMAGES = Path(__file__).parent / "images"
 WINDOW = (1587, 1123)
@@ -33,18 +34,7 @@ WINDOW = (1587, 1123)
 SHEETS = {"a3": (420, 297), "a1": (841, 594)}
 #: The width of a printed sheet's image in pixels.
 PRINT_WIDTH = 1600
-FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--hide-scrollbars",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-)
+FLAGS = PRINT_FLAGS
 
 
 def screenshot(chromium: str, page: Path, target: Path, window: tuple[int, int]) -> None:

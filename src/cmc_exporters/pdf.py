@@ -55,7 +55,9 @@ _ = Messages("cmc_exporters", "exporters")
 ENVIRONMENT_VARIABLE = "CMC_CHROMIUM"
 #: The commands looked for on the path when the variable is not set, in this order.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
-#: Switches for a quiet, headless, one-shot print.
+#: Switches for a quiet, headless, one-shot print that reaches no network: the poster has no
+#: external assets, so no host name resolves. The browser tests and the docs' screenshots use
+#: the same switches.
 FLAGS = (
     "--headless=new",
     "--no-sandbox",
@@ -70,6 +72,7 @@ FLAGS = (
     "--mute-audio",
     "--hide-scrollbars",
     "--no-pdf-header-footer",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 DEFAULT_TIMEOUT = 120.0
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
