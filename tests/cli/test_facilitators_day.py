@@ -76,4 +76,4 @@ def test_a_dutch_workshop_day_prints_no_english_and_scores_the_quickscan(
 
     poster = (tmp_path / "poster.html").read_text(encoding="utf-8")
     assert "Geschiktheid volgens de quickscan" in poster
-    assert f"{float(overall[1]):.0f}" in poster
+    assert f"Totaalscore: {float(overall[1]):.0f}" in poster  # the same overall score

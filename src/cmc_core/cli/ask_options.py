@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
+from cmc_core.cli.language import LANGUAGE_CHOICE
+
 __all__ = ["ASK_EPILOG", "QUICKSCAN_EPILOG", "common_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,7 +33,7 @@ QUICKSCAN_EPILOG = _EXIT_EPILOG.format(
 ASK_EPILOG = _EXIT_EPILOG.format(
     ok="the canvas has no error-level diagnostics", not_ok="error-level diagnostics found"
 )
-_LANGUAGE = click.Choice(["nl", "en"])
+_LANGUAGE = LANGUAGE_CHOICE
 
 
 def common_options(default_output: str | None, output_help: str) -> Callable[[F], F]:

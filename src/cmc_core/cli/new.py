@@ -10,6 +10,7 @@ import click
 from cmc_core.cli._support import CliError, terminal_safe, use_color
 from cmc_core.cli.check import validate_document
 from cmc_core.cli.configuring import resolve_config
+from cmc_core.cli.language import LANGUAGE_CHOICE
 from cmc_core.diagnostics import Severity
 from cmc_core.translation import Messages, environment_language, using_language
 
@@ -38,7 +39,7 @@ Exit status:
 @click.option(
     "--lang",
     "language",
-    type=click.Choice(["nl", "en"]),
+    type=LANGUAGE_CHOICE,
     default=None,
     help="Language of the canvas, its comments and guiding questions, and of what this command "
     "says. Default: CMC_LANG, else the locale, else English.",
