@@ -30,7 +30,6 @@ from cmc_core.scoring import ScoreCard
 from cmc_core.translation import using_language
 from cmc_core.vocabulary import FlowKind, Language, Provenance, Role, label
 from cmc_exporters._answers import AnswerGroup, answer_groups, known_questionnaires
-from cmc_exporters._blocks import ZoneView, read_zones
 from cmc_exporters._changes import ChangeLine, ChangeMarks
 from cmc_exporters._citations import SourceRow, source_rows
 from cmc_exporters._colophon import Colophon, colophon
@@ -44,6 +43,7 @@ from cmc_exporters._words import (
     step_label,
     words,
 )
+from cmc_exporters.blocks import ZoneView, read_zones
 
 __all__ = [
     "DimensionRow",

@@ -18,12 +18,12 @@ import attrs
 
 from cmc_core.diagnostics import Severity
 from cmc_exporters import palette
-from cmc_exporters._blocks import BlockView, ZoneView
 from cmc_exporters._citations import SourceRow
 from cmc_exporters._document import Document
 from cmc_exporters._measure import fit_line, fit_paragraphs, text_width, wrap
 from cmc_exporters._radar import RadarChart, radar_chart
 from cmc_exporters._words import severity_heading
+from cmc_exporters.blocks import BlockView, ZoneView
 
 __all__ = ["Area", "Box", "Group", "Line", "Poster", "lay_out_poster"]
 

@@ -1,6 +1,6 @@
 """Reading a canvas for the report exporters: the lines of a block and how they name things.
 
-:class:`Reader` reads a canvas in one language for :mod:`cmc_exporters._blocks`: it names
+:class:`Reader` reads a canvas in one language for :mod:`cmc_exporters.blocks`: it names
 parties and values instead of giving their ids, labels lines with the fixed words of
 :mod:`cmc_exporters._words`, and says schema version 2's facts (groups, owners, shares,
 provenance) with :mod:`cmc_exporters._facts`. An :class:`Item` is one line of a block.
@@ -31,7 +31,7 @@ def capitalised(text: str) -> str:
 
 @attrs.frozen
 class Item:
-    """One line of a block.
+    """One line of a block: a field (``Goal``), an entity (a party, a value) or a plain line.
 
     :param label: what the line is (``Goal``), or ``None`` for a plain line.
     :param text: the content.
@@ -44,6 +44,12 @@ class Item:
     text: str
     paths: tuple[str, ...] = ()
     state: str | None = None
+
+    @property
+    def line(self) -> str:
+        """The line as one text: ``Goal: a shared port community system``, or the text alone
+        when the line has no label."""
+        return self.text if self.label is None else f"{self.label}: {self.text}"
 
 
 class Reader:

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from cmc_exporters._blocks import BlockView, ZoneView
 from cmc_exporters._document import Document
 from cmc_exporters._measure import wrap
 from cmc_exporters._paper import Paper
+from cmc_exporters.blocks import BlockView, ZoneView
 
 __all__ = ["BASE_PT", "COLUMNS", "FITS", "MARGIN_MM", "Sheet", "print_fit", "sheet_for"]
 

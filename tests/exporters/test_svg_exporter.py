@@ -20,9 +20,9 @@ from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party, Source
 from cmc_core.testing import ExporterContract, assert_safe_xml, sample_canvases
 from cmc_core.vocabulary import Language, Role
-from cmc_exporters._blocks import read_zones
 from cmc_exporters._measure import fit_paragraphs, text_width, wrap
 from cmc_exporters._poster import _paragraphs
+from cmc_exporters.blocks import read_zones
 from cmc_exporters.svg import SVG_EXPORTER
 
 from .schema2 import (

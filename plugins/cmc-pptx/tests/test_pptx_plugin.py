@@ -29,7 +29,7 @@ from pptx.text.text import TextFrame
 import cmc_pptx
 from cmc_pptx import EXPORTER, PptxSettingError
 from cmc_pptx.deck import CLAMPS
-from cmc_pptx.document import ZIP_TIMESTAMP, canvas_date
+from cmc_pptx.document import canvas_date
 from cmc_pptx.wording import clean
 
 pytestmark = pytest.mark.slow  # every export writes and reads back a PowerPoint deck
@@ -343,13 +343,22 @@ def test_the_document_date_is_meta_date_in_utc_or_nothing(
     assert canvas_date(Canvas(meta=Meta(date=date))) == stored
 
 
-def test_the_zip_has_fixed_timestamps_and_members_in_name_order() -> None:
-    with zipfile.ZipFile(io.BytesIO(export(sample_canvas("starter-en")))) as package:
-        members = package.infolist()
+def test_two_exports_are_byte_identical_and_stamped_with_the_canvas_date() -> None:
+    canvas = sample_canvas("starter-en").evolve(meta=Meta(name="Dated", date="2024-11-14"))
 
-    assert [m.filename for m in members] == sorted(m.filename for m in members)
+    first, second = export(canvas), export(canvas)
+
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        members = package.infolist()
     assert members[0].filename == "[Content_Types].xml"
-    assert {m.date_time for m in members} == {ZIP_TIMESTAMP}
+    assert [m.filename for m in members[1:]] == sorted(m.filename for m in members[1:])
+    assert {m.date_time for m in members} == {(2024, 11, 14, 0, 0, 0)}
+
+
+def test_an_undated_deck_is_stamped_with_the_earliest_zip_date() -> None:
+    with zipfile.ZipFile(io.BytesIO(export(Canvas(meta=Meta(name="Zonder"))))) as package:
+        assert {m.date_time for m in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_notes_are_written_unless_turned_off() -> None:

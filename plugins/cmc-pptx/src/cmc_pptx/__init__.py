@@ -70,7 +70,7 @@ def export_pptx(canvas: Canvas, options: ExportOptions) -> bytes:
         overview_notes=overview_notes(canvas, name, language) if notes else None,
     )
     set_properties(deck, canvas, name, language)
-    return reproducible_bytes(deck)
+    return reproducible_bytes(deck, canvas)
 
 
 #: The exporter this plugin registers.

@@ -2,17 +2,18 @@
 
 python-pptx stamps each zip member with the current time and would keep the template's core
 properties (its author, its dates). Here the core properties are taken from the canvas alone
-(``meta.date``, never the clock), and the package is rewritten with fixed timestamps and the
-members in name order, so that the same canvas always gives the same bytes.
+(``meta.date``, never the clock), and the package is rewritten by
+:func:`cmc_core.reproducible.reproducible_zip` with every member stamped with the canvas's date
+and the members in a fixed order, so that the same canvas always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 
 from cmc_core.canvas import SCHEMA_VERSION, Canvas
+from cmc_core.reproducible import document_date, reproducible_zip
 from cmc_core.vocabulary import Language, label
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
@@ -20,7 +21,6 @@ from pptx.presentation import Presentation
 from cmc_pptx.wording import ATTRIBUTION, clean, word
 
 __all__ = [
-    "ZIP_TIMESTAMP",
     "canvas_date",
     "footer_lines",
     "overview_notes",
@@ -28,23 +28,16 @@ __all__ = [
     "set_properties",
 ]
 
-#: The timestamp of every member of the zip: the earliest a zip can record.
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 #: The longest text a core property may hold (python-pptx refuses more).
 _PROPERTY_LIMIT = 255
 
 
 def canvas_date(canvas: Canvas) -> dt.datetime | None:
-    """``meta.date`` as a UTC time (midnight for a plain date); ``None`` if absent or unreadable."""
-    text = (canvas.meta.date or "").strip()
-    try:
-        moment = dt.datetime.fromisoformat(text)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):  # not a date, or out of range once moved to UTC
-        return None
+    """``meta.date`` as a UTC time (:func:`cmc_core.reproducible.document_date`), for the
+    document properties; ``None`` if absent, unreadable or before the year 1000."""
+    moment = document_date(canvas)
     # A document date needs a four-digit year (W3CDTF); older dates stay in the footer only.
-    return moment if moment.year >= 1000 else None
+    return moment if moment is not None and moment.year >= 1000 else None
 
 
 def footer_lines(canvas: Canvas, name: str, language: Language) -> tuple[str, str]:
@@ -104,22 +97,9 @@ def set_properties(
                 element.remove(child)
 
 
-def reproducible_bytes(presentation: Presentation) -> bytes:
-    """The saved presentation, rewritten with fixed timestamps and members in name order.
-
-    ``[Content_Types].xml`` sorts first, where Office expects it.
-    """
+def reproducible_bytes(presentation: Presentation, canvas: Canvas) -> bytes:
+    """The saved presentation, every zip member stamped with the canvas's date (1 January 1980
+    when it has none) and the members in a fixed order: the same canvas, the same bytes."""
     saved = io.BytesIO()
     presentation.save(saved)
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(saved) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in sorted(source.namelist()):
-            member = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0
-            target.writestr(member, source.read(name), compresslevel=6)
-    return output.getvalue()
+    return reproducible_zip(saved.getvalue(), document_date(canvas))

@@ -1,8 +1,9 @@
 """The deck's own words in Dutch and English, and the cleaning of user text for XML.
 
 Labels of blocks, zones and vocabulary members come from :mod:`cmc_core.blueprint` and
-:mod:`cmc_core.vocabulary`; this module holds only the few words the deck adds around them
-(field names such as "Goal" or "Steward", the footer, "+N more").
+:mod:`cmc_core.vocabulary`, and the words inside the blocks (field names such as "Goal" or
+"Steward") from cmc's block view (:mod:`cmc_exporters.blocks`); this module holds only the few
+words the deck adds around them (the footer, table headers, "+N more").
 """
 
 from __future__ import annotations
@@ -15,65 +16,23 @@ __all__ = ["ATTRIBUTION", "clean", "more_line", "word"]
 
 #: Dutch and English of each word the deck writes itself.
 _WORDS: dict[str, tuple[str, str]] = {
-    "access": ("Toegang", "Access"),
-    "agreements": ("Afspraken", "Agreements"),
-    "baseline": ("Nu", "Today"),
-    "baseline_share": ("Aandeel communicatie en controle", "Share of communication and control"),
     "authors": ("Auteurs", "Authors"),
-    "basis": ("Onderbouwing", "Basis"),
     "canvas_version": ("canvasversie", "canvas version"),
-    "capabilities": ("Voorzieningen", "Capabilities"),
-    "counter": ("tegen", "for"),
-    "customer": ("Eindklant", "End customer"),
     "date": ("datum", "date"),
-    "decision_making": ("Besluitvorming", "Decision making"),
-    "decision_rights": ("Beslisrechten", "Decision rights"),
+    "details": ("Toelichting", "Details"),
     "empty": ("nog niet ingevuld", "not filled in yet"),
-    "exclusive": ("exclusief voor", "exclusive to"),
-    "expected_saving": ("Verwachte besparing", "Expected saving"),
-    "external": ("extern", "external"),
-    "financing": ("Financiering", "Financing"),
-    "flow": ("Van → naar", "From → to"),
-    "goal": ("Doel", "Goal"),
-    "inside": ("Binnen", "Inside"),
-    "instruments": ("Instrumenten", "Instruments"),
     "interest": ("belang", "interest"),
     "language": ("taal", "language"),
-    "legal_form": ("Rechtsvorm", "Legal form"),
-    "maturity": ("Volwassenheid", "Maturity"),
-    "measure": ("Meten", "Measure"),
-    "mitigation": ("aanpak", "mitigation"),
-    "mode": ("Soort en vorm", "Kind and mode"),
-    "note": ("Notitie", "Note"),
-    "outside": ("Buiten", "Outside"),
     "overview": ("Overzicht", "Overview"),
-    "parent_domain": ("Deel van", "Part of"),
-    "party": ("Partij", "Party"),
-    "primary": ("primair", "primary"),
-    "principles": ("Principes", "Principles"),
-    "problem": ("Probleem", "Problem"),
-    "process_area": ("Procesgebied", "Process area"),
-    "profile": ("Profiel en rollen", "Profile and roles"),
     "questions": (
         "Nog niet ingevuld. Vragen om te beantwoorden:",
         "Not filled in yet. Questions to answer:",
     ),
-    "reason": ("waarom", "why"),
-    "resistance": ("Weerstand", "Resistance"),
     "schema": ("schema", "schema"),
-    "serves_end_customer": ("bedient de eindklant", "serves the end customer"),
-    "source": ("bron", "source"),
     "status": ("Status", "Status"),
-    "steps": ("Stappen", "Steps"),
-    "steward": ("Beheerder", "Steward"),
-    "target_group": ("Doelgroep", "Target group"),
     "undated": ("zonder datum", "undated"),
     "untitled": ("Naamloos canvas", "Untitled canvas"),
-    "users": ("Gebruikers", "Users"),
-    "value": ("Waarde", "Value"),
-    "via_commonality": ("via de commonality", "via the commonality"),
-    "waste": ("Verspilling", "Waste"),
-    "who": ("Wie en ernst", "Who and severity"),
+    "who_or_what": ("Wie of wat", "Who or what"),
 }
 
 #: The attribution line every deck carries, in Dutch and English.

@@ -1,12 +1,9 @@
-"""The eighteen blocks of a canvas as the report exporters show them: labelled lines of text.
+"""What each of the eighteen blocks holds, for :mod:`cmc_exporters.blocks`: a function a block.
 
-:func:`read_zones` reads a canvas block by block, in blueprint order, into :class:`BlockView`
-objects holding :class:`Item` lines (``Goal: ...``, a party with its profile, a value with its
-kind). Parties and values are named rather than given by id. Each item also carries the logical
-paths it shows (``parties[p-acme]``, ``boundary.goal``), in the form :mod:`cmc_core.diffing`
-reports changes in, so that a comparison with an earlier version can mark what changed.
-
-The text here is the canvas's raw text: each exporter escapes it for its format.
+Each function takes a :class:`~cmc_exporters._reader.Reader` (a canvas read in one language,
+parties and values named rather than given by id) and returns the block's lines in canvas
+order; :data:`BUILDERS` maps every block of :data:`cmc_core.blueprint.BLOCKS` to its function.
+This is the one place that says which entities and fields belong in which block.
 """
 
 from __future__ import annotations
@@ -15,58 +12,15 @@ from collections import Counter
 from collections.abc import Callable
 from operator import attrgetter
 
-import attrs
-
-from cmc_core.blueprint import BLOCKS, ZONES, Block, BlockKey, Zone
-from cmc_core.canvas import Canvas
+from cmc_core.blueprint import BlockKey
 from cmc_core.diffing import id_segment
 from cmc_core.model import Commonality
-from cmc_core.vocabulary import FactorKey, Language, Provenance, Role, SavingStatus, label
+from cmc_core.vocabulary import FactorKey, Provenance, Role, SavingStatus, label
 from cmc_exporters._facts import amount, provenance_marker
 from cmc_exporters._reader import Item, Reader, capitalised
 from cmc_exporters._words import flow_count, step_label
 
-__all__ = ["BlockView", "Item", "ZoneView", "capitalised", "read_zones"]
-
-
-@attrs.frozen
-class BlockView:
-    """One block: its code, label and lines; the guiding questions when it is empty."""
-
-    block: Block
-    label: str
-    items: tuple[Item, ...]
-    questions: tuple[str, ...]
-    state: str | None = None
-
-    @property
-    def key(self) -> str:
-        """The block's key (``end_customer_value``), safe for ids and class names."""
-        return self.block.key.value
-
-    @property
-    def code(self) -> str:
-        """The block's code (``A1``)."""
-        return self.block.code
-
-    @property
-    def is_empty(self) -> bool:
-        """Whether the block holds nothing yet."""
-        return not self.items
-
-
-@attrs.frozen
-class ZoneView:
-    """A zone of the canvas with its blocks."""
-
-    zone: Zone
-    label: str
-    blocks: tuple[BlockView, ...]
-
-    @property
-    def key(self) -> str:
-        """The zone's key (``direction``), safe for ids and class names."""
-        return self.zone.key.value
+__all__ = ["BUILDERS"]
 
 
 def _end_customer(read: Reader) -> list[Item]:
@@ -297,7 +251,7 @@ def _waste(read: Reader) -> list[Item]:
     ]
 
 
-_BUILDERS: dict[BlockKey, Callable[[Reader], list[Item]]] = {
+BUILDERS: dict[BlockKey, Callable[[Reader], list[Item]]] = {
     BlockKey.END_CUSTOMER_VALUE: _end_customer,
     BlockKey.DEVELOPMENTS: _developments,
     BlockKey.PERSPECTIVE: _perspective,
@@ -317,41 +271,3 @@ _BUILDERS: dict[BlockKey, Callable[[Reader], list[Item]]] = {
     BlockKey.RESISTANCES: _resistances,
     BlockKey.WASTE_REDUCTION: _waste,
 }
-
-#: Marks the lines of a block against an earlier version: (block, items) -> (state, items).
-Marker = Callable[[Block, list[Item]], tuple[str | None, list[Item]]]
-
-
-def read_zones(
-    canvas: Canvas, language: Language, mark: Marker | None = None
-) -> tuple[ZoneView, ...]:
-    """Every zone with its blocks, in blueprint order, read in ``language``.
-
-    :param mark: marks changed lines and adds removed ones (see :mod:`cmc_exporters._changes`).
-    """
-    read = Reader(canvas, language)
-    views: dict[str, list[BlockView]] = {zone.key.value: [] for zone in ZONES}
-    for block in BLOCKS:
-        items = _BUILDERS[block.key](read)
-        note = canvas.note(block.key).strip()
-        if note:
-            items.append(Item(read.word("note"), note, (f"notes.{block.key.value}",)))
-        state = None
-        if mark is not None:
-            state, items = mark(block, items)
-        view = BlockView(
-            block=block,
-            label=block.label(language),
-            items=tuple(items),
-            questions=block.guiding_questions(language),
-            state=state,
-        )
-        views[block.zone.value].append(view)
-    return tuple(
-        ZoneView(
-            zone,
-            zone.label_nl if language is Language.NL else zone.label_en,
-            tuple(views[zone.key.value]),
-        )
-        for zone in ZONES
-    )
