@@ -113,9 +113,11 @@ if TYPE_CHECKING:
     )
     from cmc_core.hookspecs import hookimpl as hookimpl
     from cmc_core.exporting import (
+        ExportError as ExportError,
         ExportOptions as ExportOptions,
         Exporter as Exporter,
     )
+    from cmc_core.export_api import export as export
     from cmc_core.scoring import (
         Reason as Reason,
         Score as Score,
@@ -224,7 +226,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "validate",
     ),
     "cmc_core.hookspecs": ("hookimpl",),
-    "cmc_core.exporting": ("ExportOptions", "Exporter"),
+    "cmc_core.exporting": ("ExportError", "ExportOptions", "Exporter"),
+    "cmc_core.export_api": ("export",),
     "cmc_core.scoring": (
         "Reason",
         "Score",

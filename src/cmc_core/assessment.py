@@ -36,12 +36,14 @@ import attrs
 
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Report
+from cmc_core.plugin_config import PluginConfig
 from cmc_core.rules import Locator, Rule, ValidationConfig, validate
 from cmc_core.translation import chosen_language, using_language
 
 if TYPE_CHECKING:
     # Imported where they are used: ``cmc check`` validates only, and should not pay for
     # importing the score card or the questionnaires.
+    from cmc_core.questionnaires import Questionnaire
     from cmc_core.scoring import ScoreCard, Scorer
 
 __all__ = ["Assessment", "Contributions", "assess", "scoring_extras"]
@@ -77,6 +79,7 @@ class _Evaluation:
         "language",
         "locator",
         "lock",
+        "plugin_config",
         "plugins",
         "report",
         "scores",
@@ -90,6 +93,8 @@ class _Evaluation:
         # No inputs: the built-in rules and scorers, the default configuration.
         self.plugins: Contributions | None = None
         self.config: ValidationConfig | None = None
+        # The plugins' settings reach the scorers too, after the configuration has gone.
+        self.plugin_config = PluginConfig()
         self.weights: dict[str, float] | None = None
         self.extras: dict[str, Any] | None = None
         self.locator: Locator | None = None
@@ -120,7 +125,12 @@ class _Evaluation:
                 # Errors cap the score card, so the card never calls a failing canvas strong.
                 errors = self.validate(canvas).errors
                 self.scores = score_canvas(
-                    canvas, scorers, weights=weights, extras=extras, errors=errors
+                    canvas,
+                    scorers,
+                    weights=weights,
+                    extras=extras,
+                    errors=errors,
+                    plugin_config=self.plugin_config,
                 )
                 self.weights = self.extras = None
                 if self.report is not None:
@@ -266,37 +276,39 @@ def assess(
     assessment = Assessment(canvas)
     evaluation = assessment._evaluation
     evaluation.plugins, evaluation.config, evaluation.locator = plugins, config, locator
+    if config is not None:
+        evaluation.plugin_config = config.plugins
     # Private copies: the caller's dicts may change before the score card is computed.
     evaluation.weights = None if weights is None else dict(weights)
     evaluation.extras = None if extras is None else dict(extras)
     return assessment
 
 
-def scoring_extras(answers: object) -> dict[str, Any]:
-    """The scorers' extras that answers given with a canvas bring: ``{"quickscan": ...}`` when
-    they answer a question of the quickscan (the quickscan dimension then applies), else none.
+def scoring_extras(
+    answers: object, questionnaires: Iterable[Questionnaire] | None = None
+) -> dict[str, Any]:
+    """The scorers' extras that answers given with a canvas bring: the answers of each
+    questionnaire, under its name, for the scorers that read them
+    (``cmc_core.questionnaires.for_scorers.answers_by_questionnaire``):
+    ``{"quickscan": AnswerSet}`` when they answer a question of the quickscan (the quickscan
+    dimension then applies), ``{"digital-waste": {"dw-parties": 12, ...}}`` for a plugin's.
 
-    The quickscan's answers are checked and made canonical as ``cmc score --answers``
-    does (``yes`` becomes ``True``), so that the dimension judges them alike; answers that do
-    not fit their questions are passed as given.
+    The answers are checked and made canonical as ``cmc score --answers`` does (``yes``
+    becomes ``True``), so that a scorer judges them alike; answers that do not fit their
+    questions are passed as given (``cmc score`` refuses them instead).
 
     :param answers: an :class:`~cmc_core.questionnaires.AnswerSet` (``cmc export --answers``),
-        possibly with answers to other questionnaires too; anything else, ``None`` included,
+        possibly with answers to several questionnaires; anything else, ``None`` included,
         brings nothing.
+    :param questionnaires: the questionnaires whose answers go to the scorers (the plugins'
+        :attr:`~cmc_core.plugins.Plugins.questionnaires`); ``None``: the quickscan only.
     """
-    from cmc_core.questionnaires import (  # noqa: PLC0415 (see the imports)
-        AnswersError,
-        AnswerSet,
-        quickscan,
+    from cmc_core.questionnaires import AnswerSet, quickscan  # noqa: PLC0415 (see the imports)
+    from cmc_core.questionnaires.for_scorers import (  # noqa: PLC0415
+        answers_by_questionnaire,
     )
-    from cmc_core.questionnaires.quickscan import quickscan_answers  # noqa: PLC0415
 
     if not isinstance(answers, AnswerSet):
         return {}
-    try:
-        mine = quickscan_answers(answers)
-    except AnswersError:  # scored as given: the quickscan's verdict reads what it can
-        asked = {question.id for question in quickscan().questions}
-        kept = {q: answer for q, answer in answers.answers.items() if q in asked}
-        mine = AnswerSet(kept, answers.language)
-    return {"quickscan": mine} if mine else {}
+    chosen = (quickscan(),) if questionnaires is None else tuple(questionnaires)
+    return answers_by_questionnaire(answers, chosen)

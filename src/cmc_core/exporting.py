@@ -12,15 +12,18 @@ raised only for a change an exporter must opt in to.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
 from cmc_core.naming import NAME_PATTERN, check_name
+from cmc_core.plugin_config import PluginConfig
+from cmc_core.translation import Messages
 from cmc_core.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -30,17 +33,26 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPORTER_API_VERSION",
     "NAME_PATTERN",
+    "ExportError",
     "ExportFunction",
     "ExportOptions",
     "ExportSettingError",
     "Exporter",
+    "UnknownSettingError",
 ]
+
+_ = Messages("cmc_core", "plugins")
 
 #: The version of this contract that exporters written today are built against.
 EXPORTER_API_VERSION = 1
 
 
-class ExportSettingError(CmcError, ValueError):
+class ExportError(CmcError):
+    """An export could not be made: the one base of the errors of exporting, so that a program
+    can catch them all (:mod:`cmc_core.export_api` has the others)."""
+
+
+class ExportSettingError(ExportError, ValueError):
     """A setting in :attr:`ExportOptions.settings` has a value the exporter cannot use.
 
     Exporters raise it (or a subclass of it) for a bad setting, so that a program can tell a
@@ -58,8 +70,14 @@ class ExportSettingError(CmcError, ValueError):
 
     def __init__(self, exporter: str, setting: str, value: str, expected: str) -> None:
         super().__init__(
-            f"the {exporter} exporter's setting {setting!r} cannot be {value!r}; "
-            f"expected {expected}"
+            _(
+                "the {exporter} exporter's setting {setting} cannot be {value}; expected "
+                "{expected}",
+                exporter=exporter,
+                setting=repr(setting),
+                value=repr(value),
+                expected=expected,
+            )
         )
         self.exporter = exporter
         self.setting = setting
@@ -69,6 +87,49 @@ class ExportSettingError(CmcError, ValueError):
     def __reduce__(self) -> tuple[object, ...]:
         # Pickled with its fields, for batch runs that export in worker processes.
         return (type(self), (self.exporter, self.setting, self.value, self.expected))
+
+
+class UnknownSettingError(ExportSettingError):
+    """A setting the exporter does not read: a misspelt key would otherwise be ignored without
+    a word. Raised by :meth:`~cmc_core.exporting.Exporter.check_settings` for an exporter that declares its
+    settings; the message suggests the closest key and lists them all.
+
+    :param exporter: the exporter's name.
+    :param setting: the unknown key.
+    :param value: its value as given.
+    :param known: the keys the exporter reads.
+    """
+
+    def __init__(self, exporter: str, setting: str, value: str, known: Iterable[str]) -> None:
+        self.known = tuple(sorted(known))
+        close = difflib.get_close_matches(setting, self.known, n=1)
+        if close:
+            message = _(
+                "the {exporter} exporter has no setting {setting}; did you mean {close}?",
+                exporter=exporter,
+                setting=repr(setting),
+                close=repr(close[0]),
+            )
+        else:
+            message = _(
+                "the {exporter} exporter has no setting {setting}.",
+                exporter=exporter,
+                setting=repr(setting),
+            )
+        if self.known:
+            message += " " + _("Its settings are: {names}.", names=", ".join(self.known))
+        else:
+            message += " " + _("It takes no settings.")
+        expected = ", ".join(self.known)
+        ExportError.__init__(self, message)
+        self.exporter, self.setting, self.value, self.expected = exporter, setting, value, expected
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.exporter, self.setting, self.value, self.known))
+
+
+def _settings_keys(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
 
 
 def _check_extension(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
@@ -85,6 +146,9 @@ def _copied(value: Mapping[str, str]) -> dict[str, str]:
     # A private copy (so the caller's dict can change without touching the options) that
     # pickles, for batch runs that send options to worker processes.
     return dict(value)
+
+
+_Settings = TypeVar("_Settings")
 
 
 def _copied_extras(value: Mapping[str, Any]) -> dict[str, Any]:
@@ -112,12 +176,20 @@ class ExportOptions:
         passes one made with the active plugins' rules and scorers and the project's
         configuration, so the export says what ``cmc check`` and ``cmc score`` say. An
         exporter reads it through :meth:`assessment_for`.
+    :param plugins: the plugins' settings from the configuration (``[tool.cmc.plugins.NAME]``);
+        a plugin's exporter reads its own with :meth:`plugin_config`.
     """
 
     language: Language | None = None
     settings: Mapping[str, str] = attrs.field(factory=dict, converter=_copied, hash=False)
     extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied_extras, hash=False)
     assessment: Assessment | None = attrs.field(default=None, kw_only=True)
+    plugins: PluginConfig = attrs.field(default=PluginConfig(), kw_only=True)
+
+    def plugin_config(self, settings_class: type[_Settings]) -> _Settings:
+        """The configured settings of the class a plugin declared (``cmc_register_settings``),
+        or its defaults when the project sets none."""
+        return self.plugins.get(settings_class)
 
     def language_for(self, canvas: Canvas) -> Language:
         """The language to write in: the one asked for, else the canvas's own."""
@@ -128,7 +200,8 @@ class ExportOptions:
 
         The caller's :attr:`assessment` when there is one. Otherwise (a program that passed
         none) the canvas is assessed now with the built-in rules and scorers and the default
-        configuration, scoring the quickscan answers of ``extras["answers"]`` too
+        configuration, scoring the answers of ``extras["answers"]`` too: the quickscan's, and
+        those of ``extras["questionnaires"]`` when given
         (:func:`~cmc_core.assessment.scoring_extras`).
 
         :raises ValueError: when the caller's assessment is of another canvas.
@@ -139,7 +212,8 @@ class ExportOptions:
 
         if self.assessment is not None:
             return self.assessment.require_canvas(canvas)
-        return assess(canvas, extras=scoring_extras(self.extras.get("answers")))
+        answers, questionnaires = self.extras.get("answers"), self.extras.get("questionnaires")
+        return assess(canvas, extras=scoring_extras(answers, questionnaires))
 
 
 #: Turns a canvas into the exported document: text (encoded as UTF-8 on write) or bytes.
@@ -161,6 +235,10 @@ class Exporter:
     :param export: the function that does the work.
     :param description: a longer description for ``cmc export --list`` and the docs.
     :param api_version: the version of this contract the exporter was written for.
+    :param settings: the keys of :attr:`ExportOptions.settings` the export function reads
+        (``("paper", "orientation")``; ``()`` for none), so that a host refuses a misspelt key
+        with a suggestion (:meth:`check_settings`). ``None`` (the default): not declared, every
+        key is passed on.
     """
 
     name: str = attrs.field(validator=check_name)
@@ -170,11 +248,28 @@ class Exporter:
     export: ExportFunction = attrs.field(eq=False, repr=False)
     description: str = ""
     api_version: int = EXPORTER_API_VERSION
+    settings: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_settings_keys, kw_only=True
+    )
+
+    def check_settings(self, settings: Mapping[str, str]) -> None:
+        """Refuse a setting this exporter does not read, when it declares its :attr:`settings`
+        (one that does not is given every key, as before it could declare them). The host
+        calls this before exporting (``cmc export -O``, :func:`cmc_core.export_api.export`);
+        an export function itself still ignores keys it does not know.
+
+        :raises UnknownSettingError: the first unknown key, with the closest known one.
+        """
+        if self.settings is None:
+            return
+        for key, value in settings.items():
+            if key not in self.settings:
+                raise UnknownSettingError(self.name, key, value, self.settings)
 
     @property
     def is_text(self) -> bool:
         """Whether the output is text (it may go to a terminal), judged by its media type."""
-        kind, _, subtype = self.media_type.partition("/")
+        kind, _slash, subtype = self.media_type.partition("/")
         textual = ("json", "yaml", "xml", "csv", "markdown", "html")
         return kind == "text" or subtype in textual or subtype.endswith(("+xml", "+json"))
 

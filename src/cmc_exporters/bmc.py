@@ -189,4 +189,5 @@ BMC_EXPORTER = Exporter(
         "read from the community canvas through the bridge of domain.md 5.4, as Markdown. "
         "Refused while the CMC has error-level diagnostics (rule V17). Labels follow --lang."
     ),
+    settings=("party",),
 )

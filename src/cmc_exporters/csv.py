@@ -334,4 +334,5 @@ CSV_EXPORTER = Exporter(
         "(-O table=sources). Every row names the canvas, its versions, language, date and "
         "the moment it describes. Cells that a spreadsheet would run as a formula start with '."
     ),
+    settings=("table",),
 )

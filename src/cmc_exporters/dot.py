@@ -124,4 +124,5 @@ DOT_EXPORTER = Exporter(
         "from supply to demand labelled with the value, flows over the commonality passing "
         "through it. Render with 'dot -Tsvg'. Labels follow --lang; no settings."
     ),
+    settings=(),
 )

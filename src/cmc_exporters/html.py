@@ -159,4 +159,5 @@ HTML_EXPORTER = Exporter(
         "and no requests; prints on A3 to A0 (-O paper=a3|a2|a1|a0, -O orientation="
         "landscape|portrait). Labels follow --lang."
     ),
+    settings=("paper", "orientation"),
 )

@@ -36,4 +36,5 @@ JSON_EXPORTER = Exporter(
         "The canvas file format itself, as JSON: loads back into the same canvas, with keys "
         "in a fixed order for clean diffs. Language-neutral; takes no settings."
     ),
+    settings=(),
 )

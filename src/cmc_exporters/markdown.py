@@ -120,4 +120,5 @@ MARKDOWN_EXPORTER = Exporter(
         "for a wiki. "
         "Shows the answers given with 'cmc export --answers'. Labels follow --lang; no settings."
     ),
+    settings=(),
 )

@@ -124,4 +124,5 @@ MERMAID_EXPORTER = Exporter(
         "labelled with the value, flows over the commonality passing through it. Renders "
         "on GitHub, GitLab and in most Markdown editors. Labels follow --lang; no settings."
     ),
+    settings=(),
 )

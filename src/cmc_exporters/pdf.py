@@ -235,4 +235,5 @@ PDF_EXPORTER = Exporter(
         "side, text sized to fit. -O paper=a3|a2|a1|a0 (default a1), -O orientation="
         "landscape|portrait, -O timeout=SECONDS (default 120). Labels follow --lang."
     ),
+    settings=("paper", "orientation", "timeout"),
 )

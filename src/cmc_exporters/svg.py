@@ -57,4 +57,5 @@ SVG_EXPORTER = Exporter(
         "(-O paper=a3|a2|a1|a0, -O orientation=landscape|portrait) and slides. Labels follow "
         "--lang."
     ),
+    settings=("paper", "orientation"),
 )

@@ -36,4 +36,5 @@ YAML_EXPORTER = Exporter(
         "The canvas file format itself, as YAML: the form people read and edit, and the one "
         "'cmc new' writes. Loads back into the same canvas. Language-neutral; takes no settings."
     ),
+    settings=(),
 )

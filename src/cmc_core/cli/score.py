@@ -29,12 +29,12 @@ from cmc_core.cli.configuring import config_options, resolve_config
 from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.loading import example_name, load_document
 from cmc_core.cli.plugin_options import active_plugins
+from cmc_core.cli.scoring_answers import read_scoring_answers
 from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
     from cmc_core.assessment import Assessment
     from cmc_core.fileformat import CanvasDocument
-    from cmc_core.questionnaires import AnswerSet
     from cmc_core.rules import ValidationConfig
     from cmc_core.scoring.bands import Band
     from cmc_core.scoring.card import DimensionScore, ScoreCard
@@ -145,7 +145,10 @@ def _check_weights(weights: dict[str, float]) -> None:
 
 
 def _assess(
-    document: CanvasDocument, config: ValidationConfig, weights: dict[str, float], answers: Any
+    document: CanvasDocument,
+    config: ValidationConfig,
+    weights: dict[str, float],
+    extras: dict[str, Any],
 ) -> Assessment:
     """The assessment of a loaded canvas: the one ``cmc check`` and ``cmc export`` make, with
     the active plugins and the project's configuration, in the language of the moment. Every
@@ -153,7 +156,6 @@ def _assess(
     is scored."""
     from cmc_core.assessment import assess
 
-    extras = {"quickscan": answers} if answers is not None else {}
     return assess(
         document.canvas,
         plugins=active_plugins(),
@@ -195,9 +197,10 @@ def _assess(
     "quickscan_answers",
     metavar="FILE",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="An answers file with the quickscan's answers (as cmc quickscan and cmc ask write "
-    "it; other questionnaires' answers in it are left alone), for the quickscan-suitability "
-    "dimension instead of the answers the canvas remembers.",
+    help="An answers file (as cmc quickscan and cmc ask write it): the answers of each "
+    "installed questionnaire go to the scorers that read them, the quickscan's to the "
+    "quickscan-suitability dimension (instead of the answers the canvas remembers), a "
+    "plugin's to its scorer.",
 )
 @click.option(
     "--timeline",
@@ -235,13 +238,13 @@ def score(
                 _("name one canvas to score, two (OLD NEW) to compare, or more for a timeline.")
             )
         config = resolve_config(config_path, no_config)
-        answers = None
+        extras: dict[str, Any] = {}
         if quickscan_answers is not None:
-            answers = _quickscan_answers(quickscan_answers)
+            extras = read_scoring_answers(quickscan_answers, active_plugins())[1]
         _check_weights(weights)
         documents = [load_document(name) for name in names]
     with speaking(lang, documents[-1].canvas), errors_said_here():
-        assessments = [_assess(document, config, weights, answers) for document in documents]
+        assessments = [_assess(document, config, weights, extras) for document in documents]
         _show(assessments, names, output_format, timeline=timeline)
 
 
@@ -265,31 +268,6 @@ def _show(
             _echo_json(comparison.to_dict())
         else:
             click.echo(terminal_safe(render_comparison(comparison, names[0], names[1])))
-
-
-def _quickscan_answers(path: Path) -> AnswerSet:
-    """The quickscan's answers in an answers file, checked and canonical ("yes" becomes True)
-    as a session makes them. The file may hold answers of other questionnaires too (one file
-    serves ``cmc quickscan`` and ``cmc ask``, and may hold a plugin's that is not installed
-    here): they are left out, as ``cmc export --answers`` leaves them out of the score card.
-
-    :raises CliError: a quickscan answer does not fit its question, or an id is one letter
-        away from an installed question (a typo), one line per answer.
-    """
-    from cmc_core.cli.answer_sorting import sort_answers
-    from cmc_core.questionnaires import AnswersError, Session, load_answers, quickscan
-
-    questionnaire = quickscan()
-    installed = [q.id for other in active_plugins().questionnaires for q in other.questions]
-    found = sort_answers(load_answers(path), [q.id for q in questionnaire.questions], installed)
-    errors = found.typos
-    try:
-        answers = Session([questionnaire], answers=found.own).answers
-    except AnswersError as error:
-        errors = (*errors, *error.errors)
-    if errors:
-        raise CliError(str(AnswersError(errors, str(path))), prefix=False)
-    return answers
 
 
 def _echo_json(data: dict[str, Any]) -> None:
