@@ -14,13 +14,15 @@ or changes meaning within a major version. New hooks are added with a ``versiona
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from cmc_core._markers import PROJECT_NAME, hookimpl
 
 if TYPE_CHECKING:
+    import click
+
     from cmc_core.exporting import Exporter
     from cmc_core.questionnaires.model import Questionnaire
     from cmc_core.rules.engine import Rule
@@ -28,10 +30,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROJECT_NAME",
+    "cmc_register_commands",
     "cmc_register_exporters",
     "cmc_register_questionnaires",
     "cmc_register_rules",
     "cmc_register_scorers",
+    "cmc_register_settings",
     "hookimpl",
     "hookspec",
 ]
@@ -93,6 +97,45 @@ def cmc_register_exporters(register: Callable[[Exporter], None]) -> None:
 
     :param register: call with each :class:`~cmc_core.exporting.Exporter`. Its ``name`` must be
         unique among all installed plugins; it is what users pass to ``--to``.
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def cmc_register_settings(register: Callable[[type[Any]], None]) -> None:
+    """Declare the plugin's settings, which a project sets in ``[tool.cmc.plugins.NAME]``.
+
+    Called once per plugin when a configuration is checked against the plugins. ``NAME`` is the
+    plugin's entry-point name (or its distribution's name; a local module's file stem).
+
+    :param register: call once with an attrs class whose every field has a default and a type
+        of ``bool``, ``int``, ``float``, ``str``, a ``Literal``, an enum, or a ``tuple`` or
+        ``list`` of these. The host checks a project's table against it (unknown keys, wrong
+        types, the class's own validators), naming the plugin, the key and the file and line,
+        and gives the instance to the plugin's rules (``context.plugin_config(TheClass)``),
+        scorers (the same, on the score context), exporters (on their options) and commands
+        (:func:`cmc_core.cli.hosting.plugin_config`).
+    :returns: nothing; the return value is ignored.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def cmc_register_commands(register: Callable[[click.Command], None]) -> None:
+    """Contribute ``cmc`` subcommands: ``cmc workshop ...`` from a workshop plugin.
+
+    Called once per plugin when ``cmc`` lists its commands (``cmc --help``) or is given a
+    command that is not built in. A plugin that fails here is named in a warning and left out;
+    the built-in commands and ``cmc --help`` always work.
+
+    :param register: call with each :class:`click.Command` (a :class:`click.Group` for a family
+        of subcommands). Its name must not be a built-in command's, nor another plugin's.
+        Inside the command, :mod:`cmc_core.cli.hosting` gives the plugin set, the plugin's
+        settings and the ``--lang`` option that every command shares. An exception the command
+        raises (other than click's own) is one line naming the plugin and exit status 2.
     :returns: nothing; the return value is ignored.
 
     .. versionadded:: 0.2

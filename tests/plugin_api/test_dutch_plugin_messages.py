@@ -104,7 +104,7 @@ def test_a_slow_hook_is_named_in_dutch_while_it_still_runs(make_dist: MakeDist) 
 def test_a_clash_with_a_built_in_says_how_to_use_the_plugin_in_either_language(
     language: str,
 ) -> None:
-    builtin = PluginInfo("exporters", "cmc_exporters", "cmc", "1.0")
+    builtin = PluginInfo("exporters", "cmc_exporters", "community-model-canvas", "1.0")
     mine = PluginInfo("mine", "cmc_mine", "cmc-mine", "2.0")
     with using_language(language):
         message = str(DuplicateNameError("exporter", "html", builtin, mine))
@@ -113,7 +113,8 @@ def test_a_clash_with_a_built_in_says_how_to_use_the_plugin_in_either_language(
     if language == "en":
         assert message == (
             "the exporter 'html' is registered by two plugins: 'exporters' (entry point in "
-            "cmc 1.0) and 'mine' (entry point in cmc-mine 2.0); uninstall or block one "
+            "community-model-canvas 1.0) and 'mine' (entry point in cmc-mine 2.0); uninstall or "
+            "block one "
             "(--block-plugins cmc-mine), or block the built-in exporters (--block-plugins "
             "exporters) to use the plugin's exporters instead of every built-in one"
         )

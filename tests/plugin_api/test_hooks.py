@@ -8,6 +8,10 @@ import types
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+import click
+from click.testing import CliRunner
+
 from cmc_core import hookimpl, hookspecs
 from cmc_core.diagnostics import Finding, Severity
 from cmc_core.exporting import Exporter
@@ -105,6 +109,33 @@ def test_hook_cmc_register_questionnaires() -> None:
     assert plugins.questionnaires.get("intake") == questionnaire
 
 
+def test_hook_cmc_register_settings() -> None:
+    @attrs.frozen
+    class Limits:
+        most: int = 3
+
+    def cmc_register_settings(register: Callable[[type[object]], None]) -> None:
+        register(Limits)
+
+    plugin = plugin_with("cmc_register_settings", cmc_register_settings)
+    plugins = load_plugins([plugin], entry_points=False)
+    assert plugins.settings.get("plugin_for_cmc_register_settings") is Limits
+
+
+def test_hook_cmc_register_commands() -> None:
+    @click.command("hello")
+    def hello() -> None:
+        click.echo("hello")
+
+    def cmc_register_commands(register: Callable[[click.Command], None]) -> None:
+        register(hello)
+
+    plugin = plugin_with("cmc_register_commands", cmc_register_commands)
+    plugins = load_plugins([plugin], entry_points=False)
+    assert plugins.commands.names() == ("hello",)
+    assert CliRunner().invoke(plugins.commands.get("hello")).output == "hello\n"
+
+
 def test_every_hook_has_a_test_named_after_it() -> None:
     tests = {name for name in vars(sys.modules[__name__]) if name.startswith("test_hook_")}
     assert {f"test_hook_{name}" for name in hook_names()} <= tests
@@ -118,10 +149,12 @@ def test_every_hook_is_documented_with_its_exact_signature() -> None:
         assert f"\n### `{name}({parameters})`\n" in text, name
 
 
-def test_the_hook_specifications_are_the_four_contribution_hooks() -> None:
+def test_the_hook_specifications_are_the_six_contribution_hooks() -> None:
     assert hook_names() == [
+        "cmc_register_commands",
         "cmc_register_exporters",
         "cmc_register_questionnaires",
         "cmc_register_rules",
         "cmc_register_scorers",
+        "cmc_register_settings",
     ]

@@ -30,7 +30,7 @@ def test_plugins_lists_the_built_ins_and_installed_plugins_with_what_they_regist
     make_dist("cmc-plain", {"cmc_plain": exporter_plugin("plain")}, {"plain": "cmc_plain"}, "2.1")
     result = cmc("plugins")
     assert result.exit_code == 0
-    assert "rules  [cmc " in result.stdout
+    assert "rules  [community-model-canvas " in result.stdout
     assert "(built-in)" in result.stdout
     assert "plain  [cmc-plain 2.1]\n    exporters: plain\n" in result.stdout
 

@@ -57,9 +57,9 @@ def test_the_installed_built_ins_arrive_through_the_cmc_entry_point_group() -> N
     plugins = load_plugins(allow=())
     builtins = {info.name: info for info in plugins.infos if info.builtin}
     assert set(builtins) == {"rules", "questionnaires", "scorers", "exporters"}
-    assert builtins["exporters"].distribution == "cmc"
+    assert builtins["exporters"].distribution == "community-model-canvas"
     assert "CMC001" in plugins.rules
-    assert plugins.rules.provider("CMC001").module == "cmc_core.rules.plugin"
+    assert plugins.rules.provider("CMC001").module == "cmc_core.plugins.builtin:rules"
 
 
 def test_two_plugins_registering_one_name_raise_an_error_naming_both() -> None:

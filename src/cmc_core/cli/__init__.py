@@ -61,7 +61,40 @@ def describe_os_error(error: OSError) -> str:
 
 
 class CmcGroup(click.Group):
-    """The ``cmc`` group: turns user errors raised by any subcommand into exit status 2."""
+    """The ``cmc`` group: turns user errors raised by any subcommand into exit status 2.
+
+    Besides its own commands it offers those the plugins add (``cmc_register_commands``). The
+    plugins are loaded for that only when a name is not a built-in command, or when the commands
+    are listed (``cmc --help``); a plugin's command never replaces a built-in one.
+    """
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A built-in command, else a plugin's."""
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        return self._plugin_commands(ctx, listing=False).get(cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The built-in commands and the plugins', sorted."""
+        return sorted({*super().list_commands(ctx), *self._plugin_commands(ctx, listing=True)})
+
+    def _plugin_commands(self, ctx: click.Context, *, listing: bool) -> dict[str, click.Command]:
+        from cmc_core.cli.hosting import plugin_commands
+
+        # Commands are looked up before the group's callback runs: store its switches now,
+        # so that --no-plugins, --plugin-module ... apply to the plugins that add commands.
+        # ``cmc --plugin-module x --help`` works because the switches are eager options, read
+        # before --help when they come first; the ones not given are missing then.
+        given = {switch: ctx.params[switch] for switch in _PLUGIN_SWITCHES if switch in ctx.params}
+        store_plugin_settings(ctx, **given)
+        try:
+            return plugin_commands(ctx, frozenset(self.commands))
+        except CmcError as error:  # a strict plugin set: cmc --help lists the built-ins still
+            if not listing:
+                raise
+            click.echo(_("Error: {message}", message=error), err=True)
+            return {}
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the subcommand; map library, file and plugin errors to :class:`CliError`."""
@@ -127,6 +160,9 @@ def cli(
     store_plugin_settings(ctx, **plugin_switches)
     store_traceback_switch(ctx, traceback)
 
+
+#: The group's options that decide which plugins load (:mod:`cmc_core.cli.plugin_options`).
+_PLUGIN_SWITCHES = ("no_plugins", "allow", "block", "strict", "trace", "modules")
 
 #: Every command, by name, with the module and attribute that define it. A command's module is
 #: imported only when the command is looked up, so ``cmc check`` does not pay for ``cmc ask``.

@@ -79,6 +79,9 @@ def rules(output_format: str, lang: str | None) -> None:
             click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
             return
         rows = [(r.code, severity_label(r.severity), r.name, r.title_in()) for r in every_rule]
+        if not rows:  # every rule's plugin blocked: say so rather than print nothing
+            click.echo(_("No rules are active: every plugin with rules is left out."), err=True)
+            return
         click.echo(_table(rows))
 
 

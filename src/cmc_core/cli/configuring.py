@@ -20,6 +20,8 @@ from cmc_core.diagnostics import Severity
 from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
+    from cmc_core.config import ProjectConfig
+    from cmc_core.plugins import Plugins
     from cmc_core.rules import Rule, ValidationConfig
 
 __all__ = ["config_options", "resolve_config"]
@@ -83,6 +85,27 @@ def _check_file_codes(config: ValidationConfig, known: Sequence[str], source: st
             raise ConfigError(message, key=key, source=source)
 
 
+def _project(config_path: Path | None, no_config: bool) -> ProjectConfig | None:
+    """The configuration file: this invocation's, or (outside one) the one the options name."""
+    from cmc_core.cli.project import project_config
+    from cmc_core.config import find_project_config, read_project_config
+
+    if click.get_current_context(silent=True) is not None:
+        return project_config()
+    if config_path is not None:
+        return read_project_config(config_path)
+    return None if no_config else find_project_config(Path.cwd())
+
+
+def _bound_plugins() -> Plugins | None:
+    """The plugins a configuration's plugin tables are checked against: this invocation's."""
+    if click.get_current_context(silent=True) is None:
+        return None
+    from cmc_core.cli.plugin_options import active_plugins
+
+    return active_plugins()
+
+
 def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
     config_path: Path | None,
     no_config: bool,
@@ -102,7 +125,6 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
     :raises cmc_core.config.ConfigError: a configuration file with an unknown key or a bad
         value (exit status 2, like every :class:`~cmc_core.errors.CmcError`).
     """
-    from cmc_core.config import config_from_mapping, find_config, load_config
     from cmc_core.rules import BUILTIN_RULES, ValidationConfig
 
     if no_config and config_path is not None:
@@ -116,12 +138,9 @@ def resolve_config(  # noqa: PLR0917 - mirrors cmc check's options
 
     config = ValidationConfig()
     source: str | None = None
-    if config_path is not None:
-        config, source = load_config(config_path), str(config_path)
-    elif not no_config:
-        found = find_config(Path.cwd())
-        if found is not None:
-            config, source = config_from_mapping(found[1], source=str(found[0])), str(found[0])
+    project = _project(config_path, no_config)
+    if project is not None:
+        config, source = project.bind(_bound_plugins()), str(project.source)
     _check_file_codes(config, known, source)
     if source is not None:
         detail(_("Configuration: {file}.", file=source))

@@ -50,6 +50,7 @@ def chosen(option: str | None, canvas: Canvas | None = None) -> Language:
 
 @contextmanager
 def speaking(option: str | None, canvas: Canvas | None = None) -> Iterator[Language]:
-    """Run the block in the command's language (:func:`chosen`)."""
+    """Run the block in the command's language (as ``chosen`` picks it: ``--lang``, else the
+    canvas's own, else ``CMC_LANG`` or the locale)."""
     with using_language(chosen(option, canvas)) as language:
         yield language

@@ -37,6 +37,8 @@ _KIND_LABELS = {
     "rules": N_("rules"),
     "scorers": N_("scorers"),
     "questionnaires": N_("questionnaires"),
+    "commands": N_("commands"),
+    "settings": N_("settings"),
 }
 _STATUS_LABELS = {"loaded": N_("loaded"), "failed": N_("failed"), "blocked": N_("blocked")}
 
@@ -50,15 +52,18 @@ def _plugin_dict(info: PluginInfo, names: dict[str, tuple[str, ...]]) -> dict[st
         "builtin": info.builtin,
         "status": str(info.status),
         "error": info.error,
+        "path": info.path,
         **{kind: list(names.get(kind, ())) for kind in _KIND_LABELS},
     }
 
 
 def _describe_names(names: dict[str, tuple[str, ...]]) -> str:
+    # A plugin's settings are registered under its name: shown as the table that sets them.
+    shown = {**names, "settings": tuple(f"[plugins.{n}]" for n in names.get("settings", ()))}
     parts = [
-        f"{_.translate(label)}: {', '.join(names[kind])}"
+        f"{_.translate(label)}: {', '.join(shown[kind])}"
         for kind, label in _KIND_LABELS.items()
-        if names[kind]
+        if shown.get(kind)
     ]
     return "; ".join(parts) or _("nothing registered")
 
@@ -73,8 +78,9 @@ def _describe_names(names: dict[str, tuple[str, ...]]) -> str:
     help="Output format on stdout.",
 )
 def plugins(output_format: str) -> None:
-    """List every plugin (built-in, installed, failed or blocked) with its distribution, version
-    and the exporters, rules, scorers and questionnaires it registered."""
+    """List every plugin (built-in, installed, local, failed or blocked) with its distribution
+    (or file), version and the exporters, rules, scorers, questionnaires, commands and settings
+    it registered."""
     active = active_plugins()
     contributions = active.contributions()
     empty: dict[str, tuple[str, ...]] = dict.fromkeys(_KIND_LABELS, ())
@@ -95,7 +101,11 @@ def _list_plugins(
 ) -> None:
     """The text form of ``cmc plugins``: a line per plugin, a line of what it registered."""
     for info, names in rows:
-        origin = info.distribution or _("module {module}", module=info.module)
+        origin = info.distribution or (
+            _("file {path}", path=info.path)
+            if info.path
+            else _("module {module}", module=info.module)
+        )
         version = f" {info.version}" if info.version else ""
         builtin = " " + _("(built-in)") if info.builtin else ""
         click.echo(f"{info.name}  [{origin}{version}{builtin}]")
@@ -178,12 +188,14 @@ def _write(output: str | None, content: bytes, binary: bool, source: str | None)
 
 
 def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[str, Any]:
-    """What ``--answers`` and ``--compare`` give the exporter, read here: exporters do no I/O."""
+    """What ``--answers`` and ``--compare`` give the exporter, read here: exporters do no I/O.
+    The answers' checked form for the scorers is under ``"scoring"``, which ``_exported``
+    takes out (see :mod:`cmc_core.cli.scoring_answers`)."""
     extras: dict[str, Any] = {}
     if answers is not None:
-        from cmc_core.questionnaires import load_answers
+        from cmc_core.cli.scoring_answers import read_scoring_answers
 
-        extras["answers"] = load_answers(Path(answers))
+        extras["answers"], extras["scoring"] = read_scoring_answers(Path(answers), active)
         extras["questionnaires"] = tuple(active.questionnaires)
     if previous is not None:
         extras["previous"] = load_document(previous).canvas
@@ -191,17 +203,18 @@ def _extras(active: Plugins, answers: str | None, previous: str | None) -> dict[
 
 
 def _assessment(
-    document: CanvasDocument, active: Plugins, config: ValidationConfig, answers: Any
+    document: CanvasDocument, active: Plugins, config: ValidationConfig, scoring: dict[str, Any]
 ) -> Assessment:
     """The canvas's report and score card as ``cmc check`` and ``cmc score`` make them; the
-    quickscan answers among ``--answers`` make the quickscan dimension apply."""
-    from cmc_core.assessment import assess, scoring_extras
+    answers of ``--answers`` reach every scorer that reads them (the quickscan's make the
+    quickscan dimension apply)."""
+    from cmc_core.assessment import assess
 
     return assess(
         document.canvas,
         plugins=active,
         config=config,
-        extras=scoring_extras(answers),
+        extras=scoring,
         locator=document.locate,
     )
 
@@ -285,6 +298,7 @@ def export(
         if (source is None) == (example is None):
             raise click.UsageError(_("name one canvas: a FILE or --example NAME."))
         exporter = active.exporters.get(exporter_name)  # unknown: did-you-mean, exit 2
+        _refuse_unknown_settings(exporter, settings)
         config = resolve_config(config_path, no_config)
         document = load_document(example_name(example) if example is not None else str(source))
         extras = _extras(active, answers_file, previous_file)  # files read as the canvas was
@@ -309,6 +323,17 @@ def export(
         _write(output, content, not exporter.is_text, source)
 
 
+def _refuse_unknown_settings(exporter: Exporter, settings: dict[str, str]) -> None:
+    """A ``-O`` key the exporter does not read (when it declares its settings) stops the
+    command with exit 2, naming the exporter and the key, with the closest known key."""
+    from cmc_core.exporting import UnknownSettingError
+
+    try:
+        exporter.check_settings(settings)
+    except UnknownSettingError as error:
+        raise CliError(f"-O {error.setting}={error.value}: {error}") from None
+
+
 def _exported(  # noqa: PLR0917 - the command's choices, passed on
     exporter: Exporter,
     document: CanvasDocument,
@@ -322,11 +347,13 @@ def _exported(  # noqa: PLR0917 - the command's choices, passed on
     from cmc_core.exporting import ExportOptions, ExportSettingError
     from cmc_core.vocabulary import Language
 
+    scoring = extras.pop("scoring", {})
     options = ExportOptions(
         language=Language(lang) if lang else None,
         settings=settings,
         extras=extras,
-        assessment=_assessment(document, active, config, extras.get("answers")),
+        assessment=_assessment(document, active, config, scoring),
+        plugins=config.plugins,
     )
     try:
         return exporter.export_bytes(document.canvas, options)

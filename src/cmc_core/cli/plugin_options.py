@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -57,11 +58,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 def store_plugin_settings(
     ctx: click.Context,
     *,
-    no_plugins: bool,
-    allow: tuple[str, ...],
-    block: tuple[str, ...],
-    strict: bool,
-    trace: bool,
+    no_plugins: bool = False,
+    allow: tuple[str, ...] = (),
+    block: tuple[str, ...] = (),
+    strict: bool = False,
+    trace: bool = False,
+    modules: tuple[Path, ...] = (),
 ) -> None:
     """Keep the group's plugin switches, on top of the environment's, for :func:`active_plugins`."""
     from cmc_core.plugins import PluginSettings
@@ -72,16 +74,19 @@ def store_plugin_settings(
         block=_split(block),
         strict=strict,
         trace=trace,
+        modules=tuple(str(module) for module in modules),
     )
     ctx.meta[_SETTINGS_KEY] = settings
 
 
 def plugin_options(function: F) -> F:
-    """Add the plugin switches to the ``cmc`` group."""
+    """Add the plugin switches to the ``cmc`` group (eager, so that ``cmc --plugin-module x
+    --help`` lists the module's commands)."""
     options = [
         click.option(
             "--no-plugins",
             is_flag=True,
+            is_eager=True,  # read before --help, which lists the plugins' commands
             help="Load no third-party plugin (the built-ins still load). Env: CMC_NO_PLUGINS=1.",
         ),
         click.option(
@@ -89,6 +94,7 @@ def plugin_options(function: F) -> F:
             "allow",
             multiple=True,
             metavar="NAMES",
+            is_eager=True,  # read before --help, which lists the plugins' commands
             help="Load only these third-party plugins (entry-point or distribution names, "
             "comma-separated). Env: CMC_LOAD_PLUGINS.",
         ),
@@ -97,6 +103,7 @@ def plugin_options(function: F) -> F:
             "block",
             multiple=True,
             metavar="NAMES",
+            is_eager=True,  # read before --help, which lists the plugins' commands
             help="Never load these plugins (a built-in too, by its entry-point name such as "
             "exporters). Env: CMC_BLOCK_PLUGINS.",
         ),
@@ -104,6 +111,7 @@ def plugin_options(function: F) -> F:
             "--strict-plugins",
             "strict",
             is_flag=True,
+            is_eager=True,  # read before --help, which lists the plugins' commands
             help="Treat a broken plugin as an error (exit 2), not a warning. "
             "Env: CMC_STRICT_PLUGINS=1.",
         ),
@@ -111,8 +119,20 @@ def plugin_options(function: F) -> F:
             "--trace-plugins",
             "trace",
             is_flag=True,
+            is_eager=True,  # read before --help, which lists the plugins' commands
             help="Log every plugin hook call with its time to stderr, and show the stack of a "
             "plugin that fails. Env: CMC_TRACE_PLUGINS=1.",
+        ),
+        click.option(
+            "--plugin-module",
+            "modules",
+            multiple=True,
+            metavar="PATH",
+            type=click.Path(exists=True, path_type=Path),
+            is_eager=True,  # read before --help, which lists the plugins' commands
+            help="Also load this local plugin module (a .py file or a package folder) without "
+            "installing it; repeat for more. Env: CMC_PLUGIN_MODULES. The configuration's "
+            "plugin-modules load too.",
         ),
     ]
     for option in reversed(options):
@@ -152,10 +172,31 @@ def active_plugins(ctx: click.Context | None = None) -> Plugins:
         logger.setLevel(logging.DEBUG if settings.trace else logging.WARNING)
         logger.propagate = False
         ctx.call_on_close(lambda: logger.removeHandler(handler))
-        plugins = settings.load()
+        plugins = settings.load(modules=_configured_modules(ctx))
         ctx.meta[_PLUGINS_KEY] = plugins
         _describe(plugins)
     return plugins
+
+
+def _configured_modules(ctx: click.Context) -> tuple[str, ...]:
+    """The local plugin modules the configuration file names (``plugin-modules``).
+
+    A configuration file with a mistake is reported by the command that reads it for its
+    rules, in the command's language; a command that reads no configuration of its own (``cmc
+    plugins``) warns and carries on without the file's plugin modules.
+    """
+    from cmc_core.cli.project import project_config, reads_configuration
+    from cmc_core.errors import CmcError
+
+    try:
+        project = project_config(ctx)
+    except CmcError as error:
+        if not reads_configuration(ctx):
+            logging.getLogger("cmc.plugins").warning(
+                "%s", error, extra={"outcome": _("carrying on without its plugin modules")}
+            )
+        return ()
+    return project.plugin_modules if project is not None else ()
 
 
 def _describe(plugins: Plugins) -> None:

@@ -26,6 +26,8 @@ from cmc_core.plugins.guard import (
 from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
+    import click
+
     from cmc_core.canvas import Canvas
     from cmc_core.exporting import Exporter
     from cmc_core.plugins.info import PluginInfo
@@ -57,6 +59,8 @@ class Kind(Generic[T]):
     :param wrap: gives the item as the registry hands it out: its code runs guarded (see
         :mod:`cmc_core.plugins.guard`).
     :param refuse: why a plugin may not register this item, or ``None`` when it may.
+    :param by_plugin: items are registered under the contributing plugin's name instead of
+        :attr:`key` (a plugin's settings class: one per plugin).
     """
 
     label: str
@@ -65,6 +69,7 @@ class Kind(Generic[T]):
     key: Callable[[T], str]
     wrap: Callable[[T, CallOrigin, CallPolicy], T]
     refuse: Callable[[T, PluginInfo], str | None] = lambda _item, _plugin: None
+    by_plugin: bool = False
 
     def item_type(self) -> type[T]:
         """The contract class, imported now if it was not yet."""
@@ -163,6 +168,58 @@ def _keep(item: Questionnaire, _origin: CallOrigin, _policy: CallPolicy) -> Ques
     return item  # plain data: nothing of the plugin runs later
 
 
+def _wrap_command(item: click.Command, origin: CallOrigin, _policy: CallPolicy) -> click.Command:
+    """Mark what a plugin's command raises with the plugin, so that ``cmc`` names it.
+
+    Unlike a rule's or an exporter's code, a command's output is its own: what it prints goes
+    to stdout, so it runs outside :func:`~cmc_core.plugins.guard.plugin_code`. click's own
+    exceptions (a usage error, an exit) are how a command ends and pass unmarked. The command is
+    changed in place, as click offers no copy of a command.
+    """
+    commands = [item]
+    while commands:
+        command = commands.pop()
+        if command.callback is not None and not getattr(command.callback, _MARKED, False):
+            command.callback = _marking(command.callback, origin)
+        commands.extend(getattr(command, "commands", {}).values())
+    return item
+
+
+_MARKED = "__cmc_marks_plugin_faults__"
+
+
+def _marking(callback: Callable[..., Any], origin: CallOrigin) -> Callable[..., Any]:
+    import click  # noqa: PLC0415 (only a command plugin's registry needs click)
+
+    @functools.wraps(callback)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BaseException as caught:
+            if is_plugin_fault(caught):
+                mark(caught, origin)
+            raise
+
+    setattr(call, _MARKED, True)
+    return call
+
+
+def _refuse_settings(item: type[Any], _plugin: PluginInfo) -> str | None:
+    if not attrs.has(item):
+        return _("the settings class {name}, which is no attrs class", name=repr(item.__name__))
+    missing = [field.name for field in attrs.fields(item) if field.default is attrs.NOTHING]
+    if missing:
+        return _(
+            "the settings class {name}, whose fields {fields} have no default; every setting "
+            "needs one, so that a project without the table still works",
+            name=repr(item.__name__),
+            fields=", ".join(missing),
+        )
+    return None
+
+
 def _refuse_rule(item: Rule, plugin: PluginInfo) -> str | None:
     if item.code.startswith(RESERVED_RULE_PREFIX) and not plugin.builtin:
         return _(
@@ -216,10 +273,29 @@ QUESTIONNAIRES: Kind[Questionnaire] = Kind(
     _refuse_questionnaire,
 )
 
+SETTINGS: Kind[type[Any]] = Kind(
+    "settings",
+    "cmc_register_settings",
+    "builtins:type",
+    lambda item: item.__qualname__,
+    lambda item, _origin, _policy: item,  # a class: nothing of the plugin runs through it
+    _refuse_settings,
+    by_plugin=True,
+)
+COMMANDS: Kind[click.Command] = Kind(
+    "command",
+    "cmc_register_commands",
+    "click:Command",
+    lambda item: item.name or "",
+    _wrap_command,
+)
+
 #: Every kind, by the attribute name of its registry on a plugin set.
 KINDS: dict[str, Kind[Any]] = {
     "exporters": EXPORTERS,
     "rules": RULES,
     "scorers": SCORERS,
     "questionnaires": QUESTIONNAIRES,
+    "settings": SETTINGS,
+    "commands": COMMANDS,
 }

@@ -26,6 +26,8 @@ _KINDS = {
     "rule": (N_("rule"), N_("rules")),
     "scorer": (N_("scorer"), N_("scorers")),
     "questionnaire": (N_("questionnaire"), N_("questionnaires")),
+    "settings": (N_("settings class"), N_("settings classes")),
+    "command": (N_("command"), N_("commands")),
 }
 
 
@@ -43,6 +45,7 @@ _WITHOUT_EITHER = {
     "rule": N_("carrying on without either rule"),
     "scorer": N_("carrying on without either scorer"),
     "questionnaire": N_("carrying on without either questionnaire"),
+    "command": N_("carrying on without either command"),
 }
 
 

@@ -13,7 +13,7 @@ __all__ = ["PluginInfo", "PluginStatus"]
 _ = Messages("cmc_core", "plugins")
 
 #: The distribution that ships cmc itself; its entry points are the built-ins.
-BUILTIN_DISTRIBUTION = "cmc"
+BUILTIN_DISTRIBUTION = "community-model-canvas"
 #: The built-in plugin modules by module name, with their entry-point names, so that a
 #: built-in passed in directly (``load_plugins([cmc_core.rules.plugin], entry_points=False)``)
 #: is recognised as one.
@@ -45,6 +45,8 @@ class PluginInfo:
     :param version: the distribution's version.
     :param status: whether it is loaded, failed or blocked.
     :param error: why it failed, when it did.
+    :param path: the file of a local plugin module (``plugin-modules`` in the configuration,
+        ``--plugin-module``), loaded without being installed.
     """
 
     name: str
@@ -53,6 +55,7 @@ class PluginInfo:
     version: str | None = None
     status: PluginStatus = PluginStatus.LOADED
     error: str | None = None
+    path: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def builtin(self) -> bool:
@@ -61,6 +64,8 @@ class PluginInfo:
 
     def describe(self) -> str:
         """``'pptx' (entry point in cmc-pptx 0.1.0)``: the plugin as messages name it."""
+        if self.path is not None:
+            return _("{name} (local module {path})", name=repr(self.name), path=self.path)
         if self.distribution is None:
             return _("{name} (module {module})", name=repr(self.name), module=self.module)
         version = f" {self.version}" if self.version else ""
@@ -75,6 +80,8 @@ class PluginInfo:
         """Whether an allow- or block-list entry names this plugin (entry point or distribution)."""
         wanted = _normalise(selector)
         names = {self.name, self.module}
+        if self.path is not None:
+            names.add(self.path)
         if self.distribution is not None:
             names.add(self.distribution)
         return wanted in {_normalise(name) for name in names}

@@ -3,12 +3,14 @@
 pluggy's own ``load_setuptools_entrypoints`` stops at the first plugin that fails to import, so
 each entry point is loaded here on its own: a broken plugin becomes one :class:`PluginLoadError`
 naming its entry point and distribution, and the others still load. The order is fixed: hook
-specifications, then the built-ins (entry points of the ``cmc`` distribution itself), then
-third-party plugins by distribution and entry-point name, then plugins passed in directly.
+specifications, then the built-ins (entry points of the ``community-model-canvas``
+distribution itself), then third-party plugins by distribution and entry-point name, then local
+plugin modules (:mod:`cmc_core.plugins.local`), then plugins passed in directly.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from cmc_core.plugins.info import (
     PluginInfo,
     PluginStatus,
 )
+from cmc_core.plugins.local import import_local_module, local_plugin_info
 from cmc_core.translation import Messages
 
 __all__ = ["LoadedPlugin", "discover", "register_all"]
@@ -78,6 +81,7 @@ def register_all(
     block: Collection[str],
     on_problem: ProblemHandler,
     slow_after: float | None = None,
+    modules: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[list[LoadedPlugin], list[PluginInfo]]:
     """Load and register plugins; return the loaded ones and the records of all.
 
@@ -89,6 +93,8 @@ def register_all(
         by its entry-point name (``exporters``, ``rules`` ...).
     :param on_problem: called with each failure; the plugin is left out.
     :param slow_after: seconds after which an import still running is named in a warning.
+    :param modules: files of local plugin modules (:mod:`cmc_core.plugins.local`), loaded after
+        the installed plugins and before ``plugins``; the block list applies to them too.
     """
     loaded: list[LoadedPlugin] = []
     records: list[PluginInfo] = []
@@ -128,6 +134,22 @@ def register_all(
                 fail(info, error)
                 continue
             _register_one(manager, plugin, info, loaded, records, fail)
+    for path in modules:
+        info = local_plugin_info(path)
+        if any(info.matches(entry) for entry in block):
+            records.append(_evolve(info, PluginStatus.BLOCKED))
+            continue
+        try:
+            with plugin_code(_("importing plugin {plugin}", plugin=info.describe()), slow_after):
+                module = import_local_module(path)
+        except BaseException as cause:
+            if not is_plugin_fault(cause):
+                raise
+            error = PluginLoadError(info, cause)
+            error.__cause__ = cause
+            fail(info, error)
+            continue
+        _register_one(manager, module, info, loaded, records, fail)
     for plugin in plugins:
         info = _direct_plugin_info(plugin)
         _register_one(manager, plugin, info, loaded, records, fail)

@@ -9,6 +9,7 @@ plugin raising in a hook, or registering something invalid, is named and left ou
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cached_property
@@ -34,6 +35,8 @@ from cmc_core.plugins.registry import Registry
 from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
+    import click
+
     from cmc_core.exporting import Exporter
     from cmc_core.questionnaires.model import Questionnaire
     from cmc_core.rules.engine import Rule
@@ -138,6 +141,16 @@ class Plugins:
         """The questionnaires, by name."""
         return self._build(KINDS["questionnaires"])
 
+    @cached_property
+    def settings(self) -> Registry[type[Any]]:
+        """The plugins' settings classes, by plugin name (``cmc_register_settings``)."""
+        return self._build(KINDS["settings"])
+
+    @cached_property
+    def commands(self) -> Registry[click.Command]:
+        """The commands plugins add to ``cmc``, by name (``cmc_register_commands``)."""
+        return self._build(KINDS["commands"])
+
     def registry(self, kind: str) -> Registry[Any]:
         """A registry by its attribute name (``"exporters"`` ...)."""
         if kind not in KINDS:
@@ -176,7 +189,7 @@ class Plugins:
         for plugin, info in list(self._loaded):
             items = self._collect(kind, plugin, info, others)
             for item in items:
-                name = kind.key(item)
+                name = info.name if kind.by_plugin else kind.key(item)
                 if name in clashed:
                     continue
                 wrapped = kind.wrap(item, CallOrigin(kind.label, name, info), self._policy)
@@ -275,6 +288,7 @@ def load_plugins(
     on_error: OnError = "raise",
     trace: bool = False,
     slow_after: float | None = None,
+    modules: Iterable[str | os.PathLike[str]] = (),
 ) -> Plugins:
     """Build a fresh plugin set.
 
@@ -295,6 +309,8 @@ def load_plugins(
     :param slow_after: seconds after which plugin code still running (an import, a hook, a rule,
         an exporter, a scorer) is named in a warning on the ``cmc.plugins`` logger; ``None``
         never warns.
+    :param modules: files of local plugin modules to load without installing them (a ``.py``
+        file or a package folder; :mod:`cmc_core.plugins.local`), whatever ``allow`` says.
     :raises PluginError: with ``on_error="raise"``, for the first plugin that fails to load.
     """
     if on_error not in ("raise", "warn"):
@@ -319,5 +335,6 @@ def load_plugins(
         block=block,
         on_problem=on_problem,
         slow_after=slow_after,
+        modules=modules,
     )
     return Plugins(manager, loaded, records, problems, on_error, slow_after)

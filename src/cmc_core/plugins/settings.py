@@ -10,10 +10,12 @@ Environment                 Command line              Effect
 ``CMC_TRACE_PLUGINS=1``     ``--trace-plugins``       log every hook call with its time
 ``CMC_SLOW_PLUGIN_SECONDS``                           name plugin code still running after
                                                       this many seconds (default 5; 0: never)
+``CMC_PLUGIN_MODULES=a:b``  ``--plugin-module PATH``  also load these local plugin modules
+                                                      (paths separated as in ``PATH``)
 ==========================  ========================  ======================================
 
-The built-ins (the distribution ``cmc`` itself) load unless blocked by entry-point name
-(``exporters``, ``rules``, ``scorers``, ``questionnaires``); an allow list and
+The built-ins (the distribution ``community-model-canvas`` itself) load unless blocked by
+entry-point name (``exporters``, ``rules``, ``scorers``, ``questionnaires``); an allow list and
 ``--no-plugins`` never leave them out. In strict mode every registry is built at once, so that a
 broken plugin fails the command whatever kind of thing it contributes.
 
@@ -65,13 +67,15 @@ def _names(text: str | None) -> tuple[str, ...]:
 class PluginSettings:
     """Which plugins to load and how strictly.
 
-    :param no_plugins: load no third-party plugin.
+    :param no_plugins: load no third-party plugin, and no local plugin module.
     :param allow: the only third-party plugins to load; ``None`` means all.
     :param block: third-party plugins never to load.
     :param strict: raise on the first plugin problem instead of warning.
     :param trace: log every hook call.
     :param slow_after: seconds after which plugin code still running is named in a warning;
         ``None`` never warns.
+    :param modules: files of local plugin modules to load besides the installed plugins
+        (:mod:`cmc_core.plugins.local`).
     """
 
     no_plugins: bool = False
@@ -80,6 +84,7 @@ class PluginSettings:
     strict: bool = False
     trace: bool = False
     slow_after: float | None = DEFAULT_SLOW_AFTER
+    modules: tuple[str, ...] = ()
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> PluginSettings:
@@ -93,6 +98,7 @@ class PluginSettings:
             strict=_flag(env, "CMC_STRICT_PLUGINS"),
             trace=_flag(env, "CMC_TRACE_PLUGINS"),
             slow_after=_seconds(env.get("CMC_SLOW_PLUGIN_SECONDS")),
+            modules=tuple(p for p in env.get("CMC_PLUGIN_MODULES", "").split(os.pathsep) if p),
         )
 
     def with_options(
@@ -103,6 +109,7 @@ class PluginSettings:
         block: Iterable[str] = (),
         strict: bool = False,
         trace: bool = False,
+        modules: Iterable[str] = (),
     ) -> PluginSettings:
         """These settings with command-line options added on top."""
         chosen = self.allow if allow is None else tuple(allow)
@@ -113,10 +120,15 @@ class PluginSettings:
             strict=self.strict or strict,
             trace=self.trace or trace,
             slow_after=self.slow_after,
+            modules=(*self.modules, *modules),
         )
 
-    def load(self, plugins: Iterable[object] = ()) -> Plugins:
+    def load(self, plugins: Iterable[object] = (), modules: Iterable[str] = ()) -> Plugins:
         """Build a plugin set with these settings; problems warn unless :attr:`strict`.
+
+        :param plugins: plugin objects to register besides the installed ones.
+        :param modules: local plugin modules to load besides :attr:`modules` (those a
+            configuration file names).
 
         :raises PluginError: in strict mode, for the first plugin problem of any kind.
         """
@@ -127,6 +139,7 @@ class PluginSettings:
             on_error="raise" if self.strict else "warn",
             trace=self.trace,
             slow_after=self.slow_after,
+            modules=() if self.no_plugins else (*self.modules, *modules),
         )
         if self.strict:
             plugin_set.build_all()

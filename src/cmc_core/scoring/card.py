@@ -19,6 +19,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Diagnostic, Severity
 from cmc_core.errors import CmcError
 from cmc_core.gctools import gc_paused
+from cmc_core.plugin_config import PluginConfig
 from cmc_core.scoring.bands import DEFAULT_BANDS, Band, Bands
 from cmc_core.scoring.contract import Reason, ScoreContext, Scorer
 from cmc_core.translation import N_, Messages
@@ -252,6 +253,7 @@ def score_canvas(
     extras: Mapping[str, Any] | None = None,
     bands: Bands = DEFAULT_BANDS,
     errors: Iterable[Diagnostic] = (),
+    plugin_config: PluginConfig | None = None,
 ) -> ScoreCard:
     """Score a canvas on every dimension and make the card.
 
@@ -264,6 +266,8 @@ def score_canvas(
         :func:`~cmc_core.assess` passes them); those of error level cap the overall score and
         every dimension whose scorer lists the rule (:attr:`Scorer.rules`) at
         :func:`error_cap`, with a reason first that says so. Other levels are ignored.
+    :param plugin_config: the plugins' settings from the configuration, which a plugin's scorer
+        reads with :meth:`ScoreContext.plugin_config`.
     :raises UnknownScorerError: when ``weights`` names no scorer (with a suggestion).
     :raises InvalidWeightError: when a weight is negative or not a finite number.
     :raises DuplicateScorerError: when two scorers share a name.
@@ -281,7 +285,7 @@ def score_canvas(
             raise DuplicateScorerError(_("two scorers are named {name}", name=repr(scorer.name)))
         seen.add(scorer.name)
     effective = _weights(chosen, weights)
-    context = ScoreContext(canvas, extras or {})
+    context = ScoreContext(canvas, extras or {}, plugins=plugin_config or PluginConfig())
     with gc_paused():  # the scorers build many small objects on a large canvas; no cycles
         scores = [scorer(canvas, context) for scorer in chosen]
     found = [error for error in errors if error.severity is Severity.ERROR]

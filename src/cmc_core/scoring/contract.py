@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from cmc_core.naming import check_name
+from cmc_core.plugin_config import PluginConfig
 from cmc_core.translation import Messages
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def _copied(value: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _Shared = TypeVar("_Shared")
+_Settings = TypeVar("_Settings")
 
 
 class _Memo(dict[object, Any]):
@@ -108,6 +110,8 @@ class ScoreContext:
     :param canvas: the canvas being scored.
     :param extras: further inputs by name, such as ``"quickscan"`` answers; a scorer reads what
         it knows and ignores the rest.
+    :param plugins: the plugins' settings from the configuration (``[tool.cmc.plugins.NAME]``);
+        a plugin's scorer reads its own with :meth:`plugin_config`.
 
     Scorers of one run also share what is expensive to compute on a large canvas (the flow
     counts, the network analysis) through :meth:`shared`; the cache takes no part in equality
@@ -116,7 +120,13 @@ class ScoreContext:
 
     canvas: Canvas
     extras: Mapping[str, Any] = attrs.field(factory=dict, converter=_copied, hash=False)
+    plugins: PluginConfig = attrs.field(default=PluginConfig(), kw_only=True)
     _memo: _Memo = attrs.field(factory=_Memo, init=False, eq=False, repr=False, hash=False)
+
+    def plugin_config(self, settings_class: type[_Settings]) -> _Settings:
+        """The configured settings of the class a plugin declared (``cmc_register_settings``),
+        or its defaults when the project sets none."""
+        return self.plugins.get(settings_class)
 
     def shared(self, compute: Callable[[ScoreContext], _Shared]) -> _Shared:
         """``compute(self)``, computed once per context and handed to every scorer that asks.
