@@ -90,6 +90,8 @@ nitpick_ignore = [
     # Type aliases of implementation modules, shown in signatures.
     ("py:class", "Migration"),
     ("py:class", "LoadedPlugin"),
+    # pathlib's, as a string annotation of an attrs class (ProjectConfig.source) shows it.
+    ("py:class", "Path"),
 ]
 
 # API objects stay out of the page tables of contents: with them furo's navigation of every

@@ -20,7 +20,10 @@ Every page of ``docs/`` (the example plugins under ``docs/examples/`` have tests
   save it, the test does so.
 
 The example plugins under ``docs/examples/`` are importable here, so that their own tests run
-with the docs' tests; the how-to guides include their files, never copies.
+with the docs' tests. The how-to guides show their code inline, each block after a marker
+``<!-- from: FILE ... -->`` that ``tools/docs_sources.py`` keeps it in step with (and
+``tests/docs/test_inlined_sources.py`` checks): such a block is tested where it comes from, so
+it does not run here.
 
 Each page runs in a fresh temporary directory, so that files the examples write (``cmc new``,
 ``cmc quickscan -o``, ``save(...)``) go there and later examples of the same page can read
@@ -33,10 +36,11 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sybil import Sybil
+from sybil import Document, Region, Sybil
 from sybil.parsers.myst import PythonCodeBlockParser, SkipParser
 
 DOCS = Path(__file__).resolve().parent
@@ -52,6 +56,17 @@ _WORKDIR = "_cmc_docs_workdir"
 _PREVIOUS_CWD = "_cmc_docs_previous_cwd"
 
 
+class OwnCodeBlockParser(PythonCodeBlockParser):
+    """The ```` ```python ```` blocks of a page, less those copied from a tested source file."""
+
+    def __call__(self, document: Document) -> Iterable[Region]:
+        for region in super().__call__(document):
+            before = document.text[: region.start].rstrip()
+            marker = before.rfind("<!-- from: ")
+            if marker == -1 or not before.endswith("-->") or "\n\n" in before[marker:]:
+                yield region
+
+
 def _enter_workdir(namespace: dict[str, Any]) -> None:
     namespace[_PREVIOUS_CWD] = os.getcwd()
     namespace[_WORKDIR] = tempfile.mkdtemp(prefix="cmc-docs-")
@@ -65,7 +80,7 @@ def _leave_workdir(namespace: dict[str, Any]) -> None:
 
 pytest_collect_file = Sybil(
     parsers=[
-        PythonCodeBlockParser(),
+        OwnCodeBlockParser(),
         SkipParser(),
         ConsoleBlockParser(),
         WriteFileParser(),

@@ -3,6 +3,11 @@
 Directives, each writing MyST Markdown that is parsed like the page around it, so that what the
 docs say about the model cannot drift from the model:
 
+``cmc-data MODULE.NAME``
+    One constant or type alias with the doc comment where it is assigned. autodoc reads doc
+    comments only in the module it documents, so a name a package re-exports from a submodule
+    would show the docstring of ``tuple`` or ``dict``: the API pages exclude such names from
+    ``automodule`` (``:exclude-members:``) and document each with this directive.
 ``cmc-reexports MODULE``
     The names of ``MODULE.__all__`` not documented on this page, each linked to the page that
     documents the same object (``cmc_core.load`` -> ``cmc_core.fileformat.load``).
@@ -64,6 +69,8 @@ PUBLIC_MODULES = (
     "cmc_core.plugins",
     "cmc_core.hookspecs",
     "cmc_core.exporting",
+    "cmc_core.export_api",
+    "cmc_core.plugin_config",
     "cmc_core.scoring",
     "cmc_core.questionnaires",
     "cmc_core.diffing",
@@ -323,34 +330,6 @@ def data_markdown(module_name: str, name: str) -> Iterator[str]:
     yield "```"
 
 
-def _is_data(obj: Any) -> bool:
-    """Whether autodoc documents ``obj`` as data (constants, type aliases), not as code."""
-    return not (inspect.isclass(obj) or inspect.isroutine(obj) or inspect.ismodule(obj))
-
-
-class AutomoduleDirective(_MarkdownDirective):
-    """``automodule`` with every name of ``__all__``, constants and type aliases included.
-
-    autodoc leaves out data that a package re-exports from its submodules, or shows the
-    docstring of its type; this documents each with the doc comment where it is assigned.
-    """
-
-    required_arguments = 1
-
-    def markdown(self) -> Iterator[str]:
-        module_name = self.arguments[0]
-        module = importlib.import_module(module_name)
-        data = [name for name in module.__all__ if _is_data(getattr(module, name))]
-        yield "```{eval-rst}"
-        yield f".. automodule:: {module_name}"
-        if data:
-            yield f"   :exclude-members: {', '.join(data)}"
-        yield "```"
-        for name in data:
-            yield ""
-            yield from data_markdown(module_name, name)
-
-
 class DataDirective(_MarkdownDirective):
     """One constant or type alias, documented under the dotted name given."""
 
@@ -483,7 +462,6 @@ def _write_schema(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the resolver."""
-    app.add_directive("cmc-automodule", AutomoduleDirective)
     app.add_directive("cmc-data", DataDirective)
     app.add_directive("cmc-reexports", ReexportsDirective)
     app.add_directive("cmc-blocks", BlocksDirective)
