@@ -8,5 +8,7 @@ from __future__ import annotations
 
 __all__ = ["__version__"]
 
-#: The version of the ``cmc`` distribution, as ``cmc --version`` prints it.
-__version__ = "0.1.0"
+#: The version of the ``community-model-canvas`` distribution, as ``cmc --version`` prints it.
+#: The build reads it from here (``[tool.hatch.version]`` in pyproject.toml), so it is said once;
+#: CHANGELOG.md's top entry names it too (tests/test_release.py).
+__version__ = "0.2.0"

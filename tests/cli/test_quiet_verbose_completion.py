@@ -147,7 +147,7 @@ def test_export_list_is_a_table_whose_columns_line_up(invoke: Invoke) -> None:
             assert line[column - 2 : column] == "  ", (heading, line)
             assert line[column] != " ", (heading, line)
     assert not any(line.endswith(" ") for line in lines)
-    assert any(line.startswith("html ") and "[cmc]" in line for line in lines)
+    assert any(line.startswith("html ") and "[community-model-canvas]" in line for line in lines)
 
 
 def test_export_list_speaks_dutch_with_cmc_lang_nl(invoke: Invoke) -> None:

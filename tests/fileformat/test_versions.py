@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cmc_core import Canvas, Party
+from cmc_core import Canvas, Party, __version__
 from cmc_core.canvas import SCHEMA_VERSION
 from cmc_core.fileformat import MIGRATIONS, CanvasLoadError, SchemaVersionError, from_dict, loads
 from cmc_core.fileformat import migrate as migrate_module
@@ -19,7 +19,7 @@ def test_a_document_from_a_newer_cmc_is_refused_with_advice() -> None:
     assert error.found == 3
     assert error.supported == SCHEMA_VERSION == 2
     assert str(error) == (
-        "future.cmc.yaml:1:1: this file has schema_version 3, but this cmc (0.1.0) reads "
+        f"future.cmc.yaml:1:1: this file has schema_version 3, but this cmc ({__version__}) reads "
         "schema_version 2 at most; upgrade cmc to read it"
     )
 

@@ -1,7 +1,7 @@
 """Hypothesis strategies for Community Model Canvases, for your own property-based tests.
 
-Install the extra first: ``pip install 'cmc[hypothesis]'``. ``import cmc_core`` never imports
-hypothesis; only ``import cmc_core.strategies`` does.
+Install the extra first: ``pip install 'community-model-canvas[hypothesis]'``.
+``import cmc_core`` never imports hypothesis; only ``import cmc_core.strategies`` does.
 
 - :func:`canvases`: any canvas the model holds, broken or half filled, with text that is
   awkward for every file format. For properties that must hold for *every* canvas.

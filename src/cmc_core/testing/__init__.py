@@ -1,7 +1,7 @@
 """Test helpers and contract tests for authors of cmc plugins.
 
-Install the test extra first: ``pip install 'cmc[test]'``. This package imports pytest and
-hypothesis; ``import cmc_core`` never imports it, nor them.
+Install the test extra first: ``pip install 'community-model-canvas[test]'``. This package
+imports pytest and hypothesis; ``import cmc_core`` never imports it, nor them.
 
 - :func:`make_plugins`: a fresh plugin set holding only the plugins you name (no entry points),
   optionally with the built-in rules.
