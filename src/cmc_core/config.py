@@ -66,6 +66,8 @@ CONFIG_FILE = "cmc.toml"
 _PYPROJECT = "pyproject.toml"
 #: The key of the plugins' own tables: ``[tool.cmc.plugins.NAME]``, ``[plugins.NAME]``.
 PLUGIN_TABLES = "plugins"
+#: The thresholds of the built-in rules, which [plugins.rules] may set instead of the top level.
+_THRESHOLDS = frozenset(field.name for field in attrs.fields(RuleSettings))
 #: The key listing local plugin modules, in either spelling.
 PLUGIN_MODULES = ("plugin-modules", "plugin_modules")
 
@@ -168,9 +170,16 @@ def read_project_config(path: Path | str) -> ProjectConfig:
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         line = line_of(text, (*prefix, PLUGIN_TABLES))
         message = _("expected a table of tables, one per plugin: [plugins.NAME]")
-        raise ConfigError(message, PLUGIN_TABLES, _at(file, line))
+        raise ConfigError(message, PLUGIN_TABLES, **_at(file, line))
+    try:
+        validation = config_from_mapping(table)
+    except ConfigError as error:  # said again with the line of the key
+        line = line_of(text, (*prefix, *(error.key or "").split(".")))
+        raise ConfigError(error.message, error.key, **_at(file, line)) from None
+    thresholds = tuple(key for key in table if key.replace("-", "_") in _THRESHOLDS)
     return ProjectConfig(
-        validation=config_from_mapping(table, source=str(file)),
+        validation=validation,
+        top_level_thresholds=thresholds,
         plugin_modules=modules,
         plugin_tables=tables,
         source=file,
@@ -186,8 +195,15 @@ def find_project_config(start_dir: Path | str) -> ProjectConfig | None:
     return read_project_config(found[0]) if found is not None else None
 
 
-def _at(file: Path, line: int | None) -> str:
-    return f"{file}:{line}" if line is not None else str(file)
+def _shown_at(where: dict[str, Any]) -> str:
+    """``file:line`` (or the file alone) of :func:`_at`'s result, for a warning."""
+    line = where.get("line")
+    return f"{where.get('source')}:{line}" if line is not None else str(where.get("source"))
+
+
+def _at(file: Path, line: int | None) -> dict[str, Any]:
+    """Where a :class:`ConfigError` is: the file, and the line when it is known."""
+    return {"source": str(file), "line": line}
 
 
 def _module_paths(
@@ -201,12 +217,20 @@ def _module_paths(
     where = _at(file, line_of(text, (*prefix, key)))
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
         message = _("expected a list of paths of plugin modules, got {value}", value=repr(value))
-        raise ConfigError(message, key, where)
+        raise ConfigError(message, key, **where)
     paths = tuple(str(file.parent / item) for item in value)
     for item, path in zip(value, paths, strict=True):
-        if not Path(path).exists():
+        module = Path(path)
+        if not module.exists():
             message = _("the plugin module {path} does not exist", path=repr(item))
-            raise ConfigError(message, key, where)
+            raise ConfigError(message, key, **where)
+        is_file = module.suffix == ".py" and module.is_file()
+        if not is_file and not (module / "__init__.py").is_file():
+            message = _(
+                "{path} is no plugin module: expected a .py file or a folder with __init__.py",
+                path=repr(item),
+            )
+            raise ConfigError(message, key, **where)
     return paths
 
 
@@ -215,6 +239,8 @@ class ProjectConfig:
     """What a configuration file says, read before the plugins are loaded.
 
     :param validation: the rules' selection, severities and thresholds.
+    :param top_level_thresholds: the thresholds the file sets at its top level, as written (so
+        that setting them in ``[plugins.rules]`` too is refused: say it once).
     :param plugin_modules: the local plugin modules to load (``plugin-modules``), as paths
         from the file's folder.
     :param plugin_tables: the plugins' own tables by plugin name, unchecked until
@@ -223,6 +249,7 @@ class ProjectConfig:
     """
 
     validation: ValidationConfig = ValidationConfig()
+    top_level_thresholds: tuple[str, ...] = ()
     plugin_modules: tuple[str, ...] = ()
     plugin_tables: Mapping[str, Any] = attrs.field(factory=dict)
     source: Path | None = None
@@ -256,24 +283,30 @@ def bind_plugin_tables(project: ProjectConfig, plugins: Plugins) -> ValidationCo
     for name, table in project.plugin_tables.items():
         key = f"{PLUGIN_TABLES}.{name}"
         path = (*project.table_path, PLUGIN_TABLES, name)
-        where = _at(Path(source), line_of(project.text, path)) if source else None
+        where = _at(Path(source), line_of(project.text, path)) if source else {}
         info = next((info for info in plugins.infos if info.matches(name)), None)
         if info is None:
-            raise ConfigError(_no_plugin(name, plugins), key, where)
+            raise ConfigError(_no_plugin(name, plugins), key, **where)
         if info.status is not PluginStatus.LOADED:
-            logger.warning(
-                "%s",
-                _(
-                    "{where}: the settings of plugin {plugin} are not used: it is {status}",
-                    where=where,
+            if info.status is PluginStatus.BLOCKED:
+                unused = _(
+                    "{where}: the settings of plugin {plugin} are not used: the plugin is left "
+                    "out (--no-plugins, --plugins or --block-plugins)",
+                    where=_shown_at(where),
                     plugin=info.describe(),
-                    status=info.status.value,
-                ),
-            )
+                )
+            else:
+                unused = _(
+                    "{where}: the settings of plugin {plugin} are not used: the plugin failed "
+                    "to load",
+                    where=_shown_at(where),
+                    plugin=info.describe(),
+                )
+            logger.warning("%s", unused)
             continue
         if info.name not in plugins.settings:
             message = _("plugin {plugin} declares no settings", plugin=info.describe())
-            raise ConfigError(message, key, where)
+            raise ConfigError(message, key, **where)
         settings_class = plugins.settings.get(info.name)
         checked = settings_from_table(
             settings_class,
@@ -284,9 +317,15 @@ def bind_plugin_tables(project: ProjectConfig, plugins: Plugins) -> ValidationCo
             table_path=path,
         )
         if settings_class is RuleSettings:  # the built-in thresholds: their ranges too
-            if validation.settings != RuleSettings():
-                message = _("the thresholds are set both at the top level and here; set them once")
-                raise ConfigError(message, key, where)
+            if project.top_level_thresholds:
+                first = project.top_level_thresholds[0]
+                line = line_of(project.text, (*project.table_path, first))
+                message = _(
+                    "the thresholds are set both here and in [plugins.{name}]; set them in "
+                    "one place",
+                    name=name,
+                )
+                raise ConfigError(message, first, **_at(project.source or Path(), line))
             checked = _thresholds(table, key, project, path)
             validation = attrs.evolve(validation, settings=checked)
         values.append(checked)
@@ -301,8 +340,8 @@ def _thresholds(
         return config_from_mapping(table).settings
     except ConfigError as error:
         line = line_of(project.text, (*path, error.key or ""))
-        where = _at(project.source, line) if project.source is not None else None
-        raise ConfigError(error.message, f"{key}.{error.key}", where) from None
+        where = _at(project.source, line) if project.source is not None else {}
+        raise ConfigError(error.message, f"{key}.{error.key}", **where) from None
 
 
 def _no_plugin(name: str, plugins: Plugins) -> str:

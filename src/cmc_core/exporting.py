@@ -91,7 +91,8 @@ class ExportSettingError(ExportError, ValueError):
 
 class UnknownSettingError(ExportSettingError):
     """A setting the exporter does not read: a misspelt key would otherwise be ignored without
-    a word. Raised by :meth:`~cmc_core.exporting.Exporter.check_settings` for an exporter that declares its
+    a word. Raised by :meth:`~cmc_core.exporting.Exporter.check_settings` for an exporter that
+    declares its
     settings; the message suggests the closest key and lists them all.
 
     :param exporter: the exporter's name.

@@ -54,15 +54,15 @@ def settings_from_table(
     :raises ConfigError: for an unknown key, a value of the wrong type, or one the class refuses.
     """
 
-    def where(key: str | None) -> str | None:
+    def where(key: str | None) -> dict[str, Any]:
+        """The ``source`` and ``line`` of a :class:`ConfigError` about ``key`` (or the table)."""
         if source is None:
-            return None
-        line = line_of(text, (*table_path, *([key] if key else [])))
-        return f"{source}:{line}" if line is not None else source
+            return {}
+        return {"source": source, "line": line_of(text, (*table_path, *([key] if key else [])))}
 
     if not isinstance(table, Mapping):
         message = _("expected a table of settings, got {value}", value=_shown(table))
-        raise ConfigError(message, key_prefix, where(None))
+        raise ConfigError(message, key_prefix, **where(None))
     hints = typing.get_type_hints(settings_class)
     fields = {field.name: field for field in attrs.fields(settings_class)}  # type: ignore[arg-type]
     values: dict[str, Any] = {}
@@ -71,19 +71,19 @@ def settings_from_table(
         name = key.replace("-", "_")
         shown_key = f"{key_prefix}.{key}"
         if name not in fields:
-            raise ConfigError(_unknown(name, list(fields)), shown_key, where(key))
+            raise ConfigError(_unknown(name, list(fields)), shown_key, **where(key))
         try:
             values[name] = _checked(value, hints.get(name, Any))
         except _MismatchError as mismatch:
             message = _(
                 "expected {expected}, got {value}", expected=mismatch.expected, value=_shown(value)
             )
-            raise ConfigError(message, shown_key, where(key)) from None
+            raise ConfigError(message, shown_key, **where(key)) from None
     try:
         return settings_class(**values)
     except (ValueError, TypeError) as refusal:  # the class's own validators
         message = _("the plugin refuses these settings: {reason}", reason=refusal)
-        raise ConfigError(message, key_prefix, where(None)) from None
+        raise ConfigError(message, key_prefix, **where(None)) from None
 
 
 def _unknown(name: str, known: list[str]) -> str:
@@ -151,6 +151,8 @@ def _name_of(annotation: Any) -> str:
 
 
 def _shown(value: object, limit: int = 60) -> str:
+    if isinstance(value, bool):  # as TOML writes it, not as Python does
+        return "true" if value else "false"
     try:
         text = repr(value)
     except ValueError:  # a whole number of more than 4,300 digits

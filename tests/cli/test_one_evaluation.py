@@ -124,7 +124,7 @@ def test_a_bad_configuration_stops_export_and_score_with_exit_2_as_it_stops_chec
     extra = ("--to", "html") if command == "export" else ()
     result = invoke(command, tutorial, *extra)
     assert result.exit_code == 2
-    assert "cmc.toml: hhi_treshold" in result.stderr
+    assert "cmc.toml:1: hhi_treshold" in result.stderr
     assert "did you mean 'hhi_threshold'?" in result.stderr
     assert "Traceback" not in result.output
     assert invoke("check", tutorial).stderr == result.stderr

@@ -46,6 +46,7 @@ DOCUMENTED_MODULES = (
     "cmc_core.plugins",
     "cmc_core.plugins.local",
     "cmc_core.questionnaires",
+    "cmc_core.reproducible",
     "cmc_core.rules",
     "cmc_core.scoring",
     "cmc_core.settings_tables",
@@ -53,6 +54,7 @@ DOCUMENTED_MODULES = (
     "cmc_core.strategies",
     "cmc_core.testing",
     "cmc_core.vocabulary",
+    "cmc_exporters.blocks",
 )
 
 

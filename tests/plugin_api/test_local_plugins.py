@@ -146,7 +146,7 @@ def test_a_plugin_command_reads_its_setting_from_cmc_toml(project: Path) -> None
         ),
         (
             "[plugins.our_rules]\nmost_parties = true\n",
-            "cmc.toml:4: plugins.our_rules.most_parties: expected a whole number, got True",
+            "cmc.toml:4: plugins.our_rules.most_parties: expected a whole number, got true",
         ),
         (
             "[plugins.our_rulez]\nmost_parties = 2\n",
@@ -195,19 +195,23 @@ def test_the_table_of_a_plugin_left_out_is_not_used_and_said_so(project: Path) -
     assert result.exit_code == 0
     assert "OUR001" not in result.stdout
     assert "cmc.toml:1: the settings of plugin 'our_rules'" in result.stderr
-    assert "are not used: it is blocked" in result.stderr
+    assert "are not used: the plugin is left out" in result.stderr
 
 
 def test_the_built_in_thresholds_are_a_plugin_table_too(project: Path) -> None:
     (project / "cmc.toml").write_text("[plugins.rules]\nmin_suppliers = 50\n", "utf-8")
     result = cmc("check", "--example", "port-logistics", "--lang", "en")
     assert "CMC001" in result.output
+    # Said in two places is refused even when the top level says the default.
     (project / "cmc.toml").write_text(
-        "min_suppliers = 4\n[plugins.rules]\nmin_suppliers = 50\n", "utf-8"
+        "min_suppliers = 2\n[plugins.rules]\nmin_suppliers = 50\n", "utf-8"
     )
     result = cmc("check", "--example", "port-logistics", "--lang", "en")
     assert result.exit_code == 2
-    assert "set them once" in result.stderr
+    assert (
+        "cmc.toml:1: min_suppliers: the thresholds are set both here and in [plugins.rules]; "
+        "set them in one place"
+    ) in result.stderr
 
 
 def test_a_missing_module_in_the_configuration_is_an_error_naming_the_line(
@@ -254,3 +258,41 @@ def test_a_package_folder_loads_as_a_local_plugin(project: Path) -> None:
     (package / "impl.py").write_text(RULE_MODULE, encoding="utf-8")
     result = cmc("--plugin-module", "tools/ourpkg", "rules")
     assert "OUR001" in result.output
+
+
+def test_a_local_module_named_like_a_loaded_plugin_is_refused(project: Path) -> None:
+    (project / "tools" / "rules.py").write_text(RULE_MODULE, encoding="utf-8")
+    (project / "cmc.toml").write_text(
+        'plugin-modules = ["tools/rules.py"]\n[plugins.rules]\nmin_suppliers = 4\n', "utf-8"
+    )
+    result = cmc("check", "--example", "port-logistics", "--lang", "en")
+    assert result.exit_code == 0  # the built-in thresholds still apply; the module is left out
+    assert "the name 'rules' is taken by plugin 'rules' (entry point in community-model-canvas" in (
+        result.stderr
+    )
+    assert "OUR001" not in result.stdout
+
+
+def test_no_plugins_leaves_local_modules_out_and_their_tables_unused(project: Path) -> None:
+    (project / "cmc.toml").write_text(
+        'plugin-modules = ["tools/our_rules.py"]\n[plugins.our_rules]\nmost_parties = 1\n', "utf-8"
+    )
+    result = cmc("--no-plugins", "check", "--example", "port-logistics", "--lang", "en")
+    assert result.exit_code == 0
+    assert "OUR001" not in result.stdout
+    assert "the plugin is left out (--no-plugins, --plugins or --block-plugins)" in result.stderr
+
+
+def test_an_unknown_top_level_key_names_its_line_and_the_key_meant(project: Path) -> None:
+    (project / "cmc.toml").write_text('select = []\nplugin-module = ["x.py"]\n', "utf-8")
+    result = cmc("check", "--example", "port-logistics", "--lang", "en")
+    assert result.exit_code == 2
+    assert "cmc.toml:2: plugin-module: unknown key; did you mean 'plugin_modules'?" in result.stderr
+
+
+def test_a_configured_path_that_is_no_module_is_an_error(project: Path) -> None:
+    (project / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (project / "cmc.toml").write_text('plugin-modules = ["notes.txt"]\n', "utf-8")
+    result = cmc("check", "--example", "port-logistics", "--lang", "en")
+    assert result.exit_code == 2
+    assert "cmc.toml:1: plugin-modules: 'notes.txt' is no plugin module" in result.stderr

@@ -137,3 +137,35 @@ def test_a_plugin_cannot_replace_a_built_in_command(plugin_file: Path) -> None:
     checked = cmc("--plugin-module", "greeter.py", "check", "--example", "port-logistics")
     assert "not the real check" not in checked.output
     assert checked.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "message"),
+    [
+        ("raise click.ClickException('no room booked')", 2, "Error: no room booked"),
+        ("raise SystemExit(5)", 2, "command 'ending' of plugin 'greeter'"),
+        ("click.get_current_context().exit(5)", 2, "command 'ending' of plugin 'greeter'"),
+        ("click.get_current_context().exit(1)", 1, ""),
+    ],
+)
+def test_a_plugin_command_ends_with_cmc_s_exit_statuses_only(
+    plugin_file: Path, raised: str, status: int, message: str
+) -> None:
+    plugin_file.write_text(
+        command_plugin(
+            f"""
+            @click.command("ending")
+            def ending():
+                {raised}
+
+            @hookimpl
+            def cmc_register_commands(register):
+                register(ending)
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = cmc("--plugin-module", "greeter.py", "ending")
+    assert result.exit_code == status
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

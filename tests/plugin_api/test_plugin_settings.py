@@ -64,7 +64,7 @@ def test_a_table_becomes_the_class_with_each_value_typed() -> None:
     ("table", "expected"),
     [
         ({"count": "3"}, "plugins.k.count: expected a whole number, got '3'"),
-        ({"count": True}, "plugins.k.count: expected a whole number, got True"),
+        ({"count": True}, "plugins.k.count: expected a whole number, got true"),
         ({"share": float("nan")}, "plugins.k.share: expected a finite number, got nan"),
         ({"on": 1}, "plugins.k.on: expected true or false, got 1"),
         ({"mode": "lax"}, "plugins.k.mode: expected one of 'loose', 'strict', got 'lax'"),

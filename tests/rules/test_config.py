@@ -121,13 +121,13 @@ def test_a_pyproject_without_tool_cmc_is_the_default(tmp_path: Path) -> None:
     assert load_config(path) == ValidationConfig()
 
 
-def test_a_mistake_in_a_file_names_the_file_and_the_key(tmp_path: Path) -> None:
+def test_a_mistake_in_a_file_names_the_file_the_line_and_the_key(tmp_path: Path) -> None:
     path = tmp_path / "cmc.toml"
-    path.write_text("selct = ['CMC001']\n", encoding="utf-8")
+    path.write_text("ignore = []\n\nselct = ['CMC001']\n", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert caught.value.source == str(path)
-    assert str(caught.value) == f"{path}: selct: unknown key; did you mean 'select'?"
+    assert (caught.value.source, caught.value.line, caught.value.key) == (str(path), 3, "selct")
+    assert str(caught.value) == f"{path}:3: selct: unknown key; did you mean 'select'?"
 
 
 def test_invalid_toml_is_a_config_error_with_its_position(tmp_path: Path) -> None:

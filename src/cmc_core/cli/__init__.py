@@ -88,6 +88,8 @@ class CmcGroup(click.Group):
         # before --help when they come first; the ones not given are missing then.
         given = {switch: ctx.params[switch] for switch in _PLUGIN_SWITCHES if switch in ctx.params}
         store_plugin_settings(ctx, **given)
+        if ctx.params.get("quiet") and not ctx.params.get("verbose"):
+            store_verbosity(ctx, "quiet")  # -q hides the plugins' warnings here too
         try:
             return plugin_commands(ctx, frozenset(self.commands))
         except CmcError as error:  # a strict plugin set: cmc --help lists the built-ins still

@@ -33,7 +33,8 @@ _ = Messages("cmc_core", "cli")
 
 def config_options(function: F) -> F:
     """Add ``--config PATH`` and ``--no-config`` to a command, as its arguments ``config_path``
-    and ``no_config`` for :func:`resolve_config`."""
+    and ``no_config``, which :func:`cmc_core.cli.hosting.plugin_config` and the built-in
+    commands follow."""
     options = [
         click.option(
             "--config",

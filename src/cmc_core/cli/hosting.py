@@ -6,16 +6,19 @@ A plugin command is a click command like ``cmc check``; inside it::
 
     @click.command()
     @hosting.language_option("The language of the report.")
-    def workshop(lang):
-        settings = hosting.plugin_config(WorkshopSettings)   # [tool.cmc.plugins.workshop]
-        plugins = hosting.active_plugins()                   # rules, scorers, exporters ...
-        with hosting.speaking(lang):
+    @hosting.config_options                                  # --config PATH, --no-config
+    def workshop(lang, config_path, no_config):
+        with hosting.speaking(lang):                         # errors below in --lang too
+            settings = hosting.plugin_config(WorkshopSettings)   # [tool.cmc.plugins.workshop]
+            plugins = hosting.active_plugins()               # rules, scorers, exporters ...
             ...
 
 The plugin set is the one of the invocation, built with the group's switches (``--no-plugins``,
 ``--plugin-module`` ...); the settings are read from the same configuration file ``cmc check``
-would use and checked against the plugin's settings class, so a mistake in them is one line
-naming the file, line and key, and exit status 2.
+would use (the one ``--config`` names, if the command takes :func:`config_options`) and checked
+against the plugin's settings class, so a mistake in them is one line naming the file, line and
+key, and exit status 2. ``--lang`` and ``--config`` are options of the command, after its name
+(``cmc workshop --lang nl``), as for every command.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from cmc_core.cli.configuring import config_options
 from cmc_core.cli.language import language_option, speaking
 from cmc_core.cli.plugin_options import active_plugins
 from cmc_core.translation import Messages
@@ -32,7 +36,14 @@ from cmc_core.translation import Messages
 if TYPE_CHECKING:
     from cmc_core.plugin_config import PluginConfig
 
-__all__ = ["active_plugins", "language_option", "plugin_commands", "plugin_config", "speaking"]
+__all__ = [
+    "active_plugins",
+    "config_options",
+    "language_option",
+    "plugin_commands",
+    "plugin_config",
+    "speaking",
+]
 
 T = TypeVar("T")
 _ = Messages("cmc_core", "cli")

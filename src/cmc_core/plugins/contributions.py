@@ -18,6 +18,7 @@ from cmc_core.diagnostics import Finding, Severity
 from cmc_core.plugins.guard import (
     CallOrigin,
     PluginCallError,
+    PluginExitError,
     as_exception,
     is_plugin_fault,
     mark,
@@ -173,8 +174,10 @@ def _wrap_command(item: click.Command, origin: CallOrigin, _policy: CallPolicy) 
 
     Unlike a rule's or an exporter's code, a command's output is its own: what it prints goes
     to stdout, so it runs outside :func:`~cmc_core.plugins.guard.plugin_code`. click's own
-    exceptions (a usage error, an exit) are how a command ends and pass unmarked. The command is
-    changed in place, as click offers no copy of a command.
+    exceptions are how a command ends: a usage error or a ``ClickException`` passes with exit
+    status 2, ``ctx.exit(0|1|2)`` passes as it is. Any other exception, a ``SystemExit`` and
+    another exit status included, is a failure of the plugin, named as such (exit status 2).
+    The command is changed in place, as click offers no copy of a command.
     """
     commands = [item]
     while commands:
@@ -186,6 +189,8 @@ def _wrap_command(item: click.Command, origin: CallOrigin, _policy: CallPolicy) 
 
 
 _MARKED = "__cmc_marks_plugin_faults__"
+#: The exit statuses a plugin's command may end with (``ctx.exit``): cmc's own meanings.
+_EXIT_STATUSES = (0, 1, 2)
 
 
 def _marking(callback: Callable[..., Any], origin: CallOrigin) -> Callable[..., Any]:
@@ -195,12 +200,26 @@ def _marking(callback: Callable[..., Any], origin: CallOrigin) -> Callable[..., 
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return callback(*args, **kwargs)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except click.exceptions.Exit as ending:
+            if ending.exit_code in _EXIT_STATUSES:
+                raise
+            failure: BaseException = PluginExitError(ending)
+        except click.exceptions.ClickException as refusal:
+            # click's way to say "the tool could not do its job": exit status 2, never 1
+            # (which says the canvas has errors), whatever the exception's own code.
+            refusal.exit_code = 2  # type: ignore[misc]  # click declares it on the class
+            raise
+        except click.exceptions.Abort:
             raise
         except BaseException as caught:
-            if is_plugin_fault(caught):
+            if not is_plugin_fault(caught):
+                raise
+            failure = as_exception(caught)
+            if failure is caught:
                 mark(caught, origin)
-            raise
+                raise
+        mark(failure, origin)
+        raise failure
 
     setattr(call, _MARKED, True)
     return call

@@ -135,26 +135,53 @@ def register_all(
                 continue
             _register_one(manager, plugin, info, loaded, records, fail)
     for path in modules:
-        info = local_plugin_info(path)
-        if any(info.matches(entry) for entry in block):
-            records.append(_evolve(info, PluginStatus.BLOCKED))
-            continue
-        try:
-            with plugin_code(_("importing plugin {plugin}", plugin=info.describe()), slow_after):
-                module = import_local_module(path)
-        except BaseException as cause:
-            if not is_plugin_fault(cause):
-                raise
-            error = PluginLoadError(info, cause)
-            error.__cause__ = cause
-            fail(info, error)
-            continue
-        _register_one(manager, module, info, loaded, records, fail)
+        _register_local(manager, path, block, (loaded, records), fail, slow_after)
     for plugin in plugins:
         info = _direct_plugin_info(plugin)
         _register_one(manager, plugin, info, loaded, records, fail)
     _check_pending(manager, loaded, records, fail)
     return loaded, records
+
+
+def _register_local(  # noqa: PLR0917 - private helper of register_all
+    manager: pluggy.PluginManager,
+    path: str | os.PathLike[str],
+    block: Collection[str],
+    found: tuple[list[LoadedPlugin], list[PluginInfo]],
+    fail: Callable[[PluginInfo, PluginError], None],
+    slow_after: float | None,
+) -> None:
+    """Load one local plugin module (:mod:`cmc_core.plugins.local`) and register it."""
+    loaded, records = found
+    info = local_plugin_info(path)
+    if any(same.path == info.path for same in records if same.path is not None):
+        return  # one file named twice (the configuration and --plugin-module)
+    # Named by its path, a local module is allowed already; only a block list leaves it out.
+    if any(info.matches(entry) for entry in block):
+        records.append(_evolve(info, PluginStatus.BLOCKED))
+        return
+    taken = next((other for other in records if other.matches(info.name)), None)
+    if taken is not None:
+        # A plugin's name is what its settings table and --block-plugins use: a second plugin
+        # of the same name could take neither without ambiguity.
+        reason = _(
+            "the name {name} is taken by plugin {other}; rename the file",
+            name=repr(info.name),
+            other=taken.describe(),
+        )
+        fail(info, PluginLoadError(info, ValueError(reason)))
+        return
+    try:
+        with plugin_code(_("importing plugin {plugin}", plugin=info.describe()), slow_after):
+            module = import_local_module(path)
+    except BaseException as cause:
+        if not is_plugin_fault(cause):
+            raise
+        error = PluginLoadError(info, cause)
+        error.__cause__ = cause
+        fail(info, error)
+        return
+    _register_one(manager, module, info, loaded, records, fail)
 
 
 def _direct_plugin_info(plugin: object) -> PluginInfo:

@@ -310,7 +310,10 @@ def load_plugins(
         an exporter, a scorer) is named in a warning on the ``cmc.plugins`` logger; ``None``
         never warns.
     :param modules: files of local plugin modules to load without installing them (a ``.py``
-        file or a package folder; :mod:`cmc_core.plugins.local`), whatever ``allow`` says.
+        file or a package folder; :mod:`cmc_core.plugins.local`). Named by its path, a module is
+        loaded whatever ``allow`` says; ``block`` leaves it out by its file name
+        (``our_rules``). A module named like a plugin loaded before it is refused, as its
+        settings table would be ambiguous.
     :raises PluginError: with ``on_error="raise"``, for the first plugin that fails to load.
     """
     if on_error not in ("raise", "warn"):

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from cmc_core.plugins.local import local_plugin_info
 from cmc_core.plugins.plugin_set import Plugins, load_plugins
 
 __all__ = ["PluginSettings"]
@@ -67,7 +68,7 @@ def _names(text: str | None) -> tuple[str, ...]:
 class PluginSettings:
     """Which plugins to load and how strictly.
 
-    :param no_plugins: load no third-party plugin, and no local plugin module.
+    :param no_plugins: load no third-party plugin (local plugin modules included).
     :param allow: the only third-party plugins to load; ``None`` means all.
     :param block: third-party plugins never to load.
     :param strict: raise on the first plugin problem instead of warning.
@@ -132,14 +133,18 @@ class PluginSettings:
 
         :raises PluginError: in strict mode, for the first plugin problem of any kind.
         """
+        every_module = (*self.modules, *modules)
+        block = self.block
+        if self.no_plugins:  # local plugin modules too: recorded as blocked, not forgotten
+            block = (*block, *(local_plugin_info(module).name for module in every_module))
         plugin_set = load_plugins(
             plugins,
             allow=() if self.no_plugins else self.allow,
-            block=self.block,
+            block=block,
             on_error="raise" if self.strict else "warn",
             trace=self.trace,
             slow_after=self.slow_after,
-            modules=() if self.no_plugins else (*self.modules, *modules),
+            modules=every_module,
         )
         if self.strict:
             plugin_set.build_all()

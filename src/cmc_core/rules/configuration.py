@@ -135,13 +135,23 @@ class ConfigError(CmcError, ValueError):
     :param message: what is wrong and what was expected.
     :param key: the offending key as written (``severity.CMC001`` for a nested one), if any.
     :param source: the file the configuration came from, if any.
+    :param line: the line of that file the key is on, when it is known.
     """
 
-    def __init__(self, message: str, key: str | None = None, source: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        key: str | None = None,
+        source: str | None = None,
+        *,
+        line: int | None = None,
+    ) -> None:
         self.message = message
         self.key = key
         self.source = source
-        where = f"{source}: " if source else ""
+        self.line = line
+        at = f"{source}:{line}" if source and line is not None else source
+        where = f"{at}: " if at else ""
         what = f"{key}: " if key else ""
         super().__init__(f"{where}{what}{message}")
 
@@ -251,7 +261,7 @@ def _setting(name: str, key: str, value: object, source: str | None) -> int | fl
 
 def _unknown_key(name: str) -> str:
     """What is wrong with a key cmc does not know, with the closest one it knows."""
-    close = _closest(name, list(_KEYS))
+    close = _closest(name, [*_KEYS, "plugins", "plugin_modules"])  # cmc_core.config's two
     if close is None:
         return _("unknown key")
     return _("unknown key; did you mean {name}?", name=close)
