@@ -121,19 +121,9 @@ def register_all(
                 manager.set_blocked(info.name)
                 records.append(_evolve(info, PluginStatus.BLOCKED))
                 continue
-            try:
-                with plugin_code(
-                    _("importing plugin {plugin}", plugin=info.describe()), slow_after
-                ):
-                    plugin = entry_point.load()
-            except BaseException as cause:  # a SystemExit too: see is_plugin_fault
-                if not is_plugin_fault(cause):
-                    raise
-                error = PluginLoadError(info, cause)
-                error.__cause__ = cause
-                fail(info, error)
-                continue
-            _register_one(manager, plugin, info, loaded, records, fail)
+            imported = _imported(info, entry_point.load, fail, slow_after)
+            if imported is not None:
+                _register_one(manager, imported[0], info, loaded, records, fail)
     for path in modules:
         _register_local(manager, path, block, (loaded, records), fail, slow_after)
     for plugin in plugins:
@@ -171,17 +161,28 @@ def _register_local(  # noqa: PLR0917 - private helper of register_all
         )
         fail(info, PluginLoadError(info, ValueError(reason)))
         return
+    imported = _imported(info, lambda: import_local_module(path), fail, slow_after)
+    if imported is not None:
+        _register_one(manager, imported[0], info, loaded, records, fail)
+
+
+def _imported(
+    info: PluginInfo,
+    load: Callable[[], object],
+    fail: Callable[[PluginInfo, PluginError], None],
+    slow_after: float | None,
+) -> tuple[object] | None:
+    """The plugin object ``load`` imports, in a 1-tuple; ``None`` when it failed (reported)."""
     try:
         with plugin_code(_("importing plugin {plugin}", plugin=info.describe()), slow_after):
-            module = import_local_module(path)
-    except BaseException as cause:
+            return (load(),)
+    except BaseException as cause:  # a SystemExit too: see is_plugin_fault
         if not is_plugin_fault(cause):
             raise
         error = PluginLoadError(info, cause)
         error.__cause__ = cause
         fail(info, error)
-        return
-    _register_one(manager, module, info, loaded, records, fail)
+        return None
 
 
 def _direct_plugin_info(plugin: object) -> PluginInfo:
