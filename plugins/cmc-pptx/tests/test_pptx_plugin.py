@@ -432,3 +432,11 @@ def test_the_command_line_writes_a_dutch_deck(tmp_path: Path) -> None:
     text = deck_text(out.read_bytes())
     assert "Richting (vraagzijde)" in text
     assert "taal: Nederlands" in text
+
+
+def test_a_misspelt_setting_is_refused_naming_the_one_it_reads() -> None:
+    from cmc_core import export as export_canvas
+    from cmc_core.exporting import UnknownSettingError
+
+    with pytest.raises(UnknownSettingError, match="notes"):
+        export_canvas(_small_community(), "pptx", notse="no")

@@ -84,6 +84,7 @@ EXPORTER = Exporter(
         "An overview slide of the canvas and one slide per zone, with every block as a native "
         "text box or table whose font size is computed to fit. Setting: notes=yes|no."
     ),
+    settings=("notes",),  # so that a misspelt -O key is refused, not ignored
 )
 
 
