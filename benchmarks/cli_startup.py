@@ -38,6 +38,9 @@ def _commands() -> dict[str, tuple[list[str], dict[str, str]]]:
         "import cmc_core": ([sys.executable, "-c", "import cmc_core"], {}),
         "cmc check --example port-logistics": (check, {}),
         "the same with CMC_NO_PLUGINS=1": (check, {"CMC_NO_PLUGINS": "1"}),
+        # Issue 16: listing the commands asks every plugin for its own (cmc_register_commands).
+        "cmc --help": ([cmc, "--help"], {}),
+        "cmc --help with CMC_NO_PLUGINS=1": ([cmc, "--help"], {"CMC_NO_PLUGINS": "1"}),
     }
 
 
@@ -99,6 +102,10 @@ def render(figures: dict[str, dict[str, float]], command: str, load: tuple[float
         "them in their hooks, when a registry is built), nor the modules of the other "
         "commands; entry points are read from the `*.dist-info` folders rather than through "
         "`importlib.metadata`, whose e-mail parser alone cost 25 ms; YAML is parsed by libyaml.",
+        "",
+        "Since issue 16 plugins may add commands: `cmc --help` loads the plugins to list theirs "
+        "(the built-in rules' entry point imports no rule for that), and a built-in command "
+        "such as `cmc check` never asks for them.",
     ]
     return "\n".join(lines) + "\n"
 

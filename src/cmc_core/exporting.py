@@ -240,6 +240,8 @@ class Exporter:
         (``("paper", "orientation")``; ``()`` for none), so that a host refuses a misspelt key
         with a suggestion (:meth:`check_settings`). ``None`` (the default): not declared, every
         key is passed on.
+    :param messages: the catalog its title is translated from (mark the title with ``N_``; see
+        ``docs/languages.md``); ``None``: the title is shown as written.
     """
 
     name: str = attrs.field(validator=check_name)
@@ -252,6 +254,14 @@ class Exporter:
     settings: tuple[str, ...] | None = attrs.field(
         default=None, converter=_settings_keys, kw_only=True
     )
+    messages: Messages | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def title_in(self, language: Language | None = None) -> str:
+        """The title in ``language`` (default: the current one), from :attr:`messages`; as
+        written without a catalog, or when the catalog does not translate it."""
+        if self.messages is None or not self.title:
+            return self.title
+        return self.messages.translate(self.title, language)
 
     def check_settings(self, settings: Mapping[str, str]) -> None:
         """Refuse a setting this exporter does not read, when it declares its :attr:`settings`

@@ -33,7 +33,7 @@ from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions
 from cmc_core.model import Party
-from cmc_core.translation import Messages
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, label
 
 __all__ = ["BMC_EXPORTER", "BmcRefusedError", "export_bmc", "render_bmc"]
@@ -180,7 +180,7 @@ def render_bmc(canvas: Canvas, party: Party, language: Language) -> str:
 
 BMC_EXPORTER = Exporter(
     name="bmc",
-    title="Business Model Canvas of one market party, derived from the CMC",
+    title=N_("Business Model Canvas of one market party, derived from the CMC"),
     media_type="text/markdown",
     extension=".bmc.md",
     export=export_bmc,
@@ -190,4 +190,5 @@ BMC_EXPORTER = Exporter(
         "Refused while the CMC has error-level diagnostics (rule V17). Labels follow --lang."
     ),
     settings=("party",),
+    messages=_,
 )

@@ -48,7 +48,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
 from cmc_core.model import Party, Value
-from cmc_core.translation import Messages
+from cmc_core.translation import N_, Messages
 from cmc_core.vocabulary import Language, Provenance, label
 from cmc_exporters._colophon import METHOD, colophon
 from cmc_exporters._facts import plain
@@ -323,7 +323,7 @@ def export_csv(canvas: Canvas, options: ExportOptions) -> str:
 
 CSV_EXPORTER = Exporter(
     name="csv",
-    title="Value flows, parties or sources as a CSV table",
+    title=N_("Value flows, parties or sources as a CSV table"),
     media_type="text/csv",
     extension=".csv",
     export=export_csv,
@@ -335,4 +335,5 @@ CSV_EXPORTER = Exporter(
         "the moment it describes. Cells that a spreadsheet would run as a formula start with '."
     ),
     settings=("table",),
+    messages=_,
 )

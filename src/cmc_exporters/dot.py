@@ -27,10 +27,13 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 from cmc_exporters._colophon import colophon
 from cmc_exporters._network import EdgeKind, Group, Node, one_line, value_network
 
 __all__ = ["DOT_EXPORTER", "dot_string", "export_dot"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 _FONT = "Helvetica"
 _CLUSTER_COLOURS = {  # (fill, border)
@@ -115,7 +118,7 @@ def export_dot(canvas: Canvas, options: ExportOptions) -> str:
 
 DOT_EXPORTER = Exporter(
     name="dot",
-    title="Value network as a Graphviz DOT graph",
+    title=N_("Value network as a Graphviz DOT graph"),
     media_type="text/vnd.graphviz",
     extension=".dot",
     export=export_dot,
@@ -125,4 +128,5 @@ DOT_EXPORTER = Exporter(
         "through it. Render with 'dot -Tsvg'. Labels follow --lang; no settings."
     ),
     settings=(),
+    messages=_,
 )

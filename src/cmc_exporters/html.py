@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from cmc_exporters._document import FlowRow, PartyRow
 
 __all__ = ["HTML_EXPORTER", "export_html"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 #: What escaping or cleaning would change: HTML's special characters and what XML forbids.
@@ -148,7 +151,7 @@ def export_html(canvas: Canvas, options: ExportOptions) -> str:
 
 HTML_EXPORTER = Exporter(
     name="html",
-    title="Canvas poster as one self-contained HTML page",
+    title=N_("Canvas poster as one self-contained HTML page"),
     media_type="text/html",
     extension=".html",
     export=export_html,
@@ -160,4 +163,5 @@ HTML_EXPORTER = Exporter(
         "landscape|portrait). Labels follow --lang."
     ),
     settings=("paper", "orientation"),
+    messages=_,
 )

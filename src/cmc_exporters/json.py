@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 
 __all__ = ["JSON_EXPORTER", "export_json"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 def export_json(canvas: Canvas, options: ExportOptions) -> str:
@@ -28,7 +31,7 @@ def export_json(canvas: Canvas, options: ExportOptions) -> str:
 
 JSON_EXPORTER = Exporter(
     name="json",
-    title="Canvas file in canonical JSON",
+    title=N_("Canvas file in canonical JSON"),
     media_type="application/json",
     extension=".cmc.json",
     export=export_json,
@@ -37,4 +40,5 @@ JSON_EXPORTER = Exporter(
         "in a fixed order for clean diffs. Language-neutral; takes no settings."
     ),
     settings=(),
+    messages=_,
 )

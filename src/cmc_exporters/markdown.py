@@ -27,12 +27,15 @@ from typing import TYPE_CHECKING
 from cmc_core.canvas import Canvas
 from cmc_core.diagnostics import Severity
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 
 if TYPE_CHECKING:
     from cmc_exporters._document import FlowRow, PartyRow
     from cmc_exporters._markdown_text import MarkdownText
 
 __all__ = ["MARKDOWN_EXPORTER", "export_markdown", "flow_rows", "party_rows"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -70,7 +73,7 @@ def flow_rows(rows: Sequence[FlowRow]) -> MarkdownText:
                 friction,
                 kind,
                 volume,
-                _,
+                _unused,
             ) in rows
         )
     )
@@ -110,7 +113,7 @@ def export_markdown(canvas: Canvas, options: ExportOptions) -> str:
 
 MARKDOWN_EXPORTER = Exporter(
     name="markdown",
-    title="Canvas report in Markdown for wikis",
+    title=N_("Canvas report in Markdown for wikis"),
     media_type="text/markdown",
     extension=".md",
     export=export_markdown,
@@ -121,4 +124,5 @@ MARKDOWN_EXPORTER = Exporter(
         "Shows the answers given with 'cmc export --answers'. Labels follow --lang; no settings."
     ),
     settings=(),
+    messages=_,
 )

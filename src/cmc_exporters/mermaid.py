@@ -34,10 +34,13 @@ import unicodedata
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 from cmc_exporters._colophon import colophon
 from cmc_exporters._network import EdgeKind, Group, Node, one_line, value_network
 
 __all__ = ["MERMAID_EXPORTER", "export_mermaid", "mermaid_text"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 #: Characters written as entity codes in labels: Mermaid syntax, HTML, KaTeX (``$``), and
 #: ``:`` (see the module docstring).
@@ -115,7 +118,7 @@ def export_mermaid(canvas: Canvas, options: ExportOptions) -> str:
 
 MERMAID_EXPORTER = Exporter(
     name="mermaid",
-    title="Value network as a Mermaid flowchart",
+    title=N_("Value network as a Mermaid flowchart"),
     media_type="text/vnd.mermaid",
     extension=".mmd",
     export=export_mermaid,
@@ -125,4 +128,5 @@ MERMAID_EXPORTER = Exporter(
         "on GitHub, GitLab and in most Markdown editors. Labels follow --lang; no settings."
     ),
     settings=(),
+    messages=_,
 )

@@ -36,7 +36,7 @@ from pathlib import Path
 from cmc_core.canvas import Canvas
 from cmc_core.errors import CmcError
 from cmc_core.exporting import Exporter, ExportOptions, ExportSettingError
-from cmc_core.translation import Messages
+from cmc_core.translation import N_, Messages
 
 __all__ = [
     "BROWSERS",
@@ -225,7 +225,7 @@ def export_pdf(canvas: Canvas, options: ExportOptions) -> bytes:
 
 PDF_EXPORTER = Exporter(
     name="pdf",
-    title="Canvas poster as a one-sheet PDF, printed by Chromium",
+    title=N_("Canvas poster as a one-sheet PDF, printed by Chromium"),
     media_type="application/pdf",
     extension=".pdf",
     export=export_pdf,
@@ -236,4 +236,5 @@ PDF_EXPORTER = Exporter(
         "landscape|portrait, -O timeout=SECONDS (default 120). Labels follow --lang."
     ),
     settings=("paper", "orientation", "timeout"),
+    messages=_,
 )

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 
 __all__ = ["SVG_EXPORTER", "export_svg"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 def export_svg(canvas: Canvas, options: ExportOptions) -> str:
@@ -47,7 +50,7 @@ def export_svg(canvas: Canvas, options: ExportOptions) -> str:
 
 SVG_EXPORTER = Exporter(
     name="svg",
-    title="Canvas poster as a standalone SVG image",
+    title=N_("Canvas poster as a standalone SVG image"),
     media_type="image/svg+xml",
     extension=".svg",
     export=export_svg,
@@ -58,4 +61,5 @@ SVG_EXPORTER = Exporter(
         "--lang."
     ),
     settings=("paper", "orientation"),
+    messages=_,
 )

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from cmc_core.canvas import Canvas
 from cmc_core.exporting import Exporter, ExportOptions
+from cmc_core.translation import N_, Messages
 
 __all__ = ["YAML_EXPORTER", "export_yaml"]
+
+_ = Messages("cmc_exporters", "exporters")
 
 
 def export_yaml(canvas: Canvas, options: ExportOptions) -> str:
@@ -28,7 +31,7 @@ def export_yaml(canvas: Canvas, options: ExportOptions) -> str:
 
 YAML_EXPORTER = Exporter(
     name="yaml",
-    title="Canvas file in YAML",
+    title=N_("Canvas file in YAML"),
     media_type="application/yaml",
     extension=".cmc.yaml",
     export=export_yaml,
@@ -37,4 +40,5 @@ YAML_EXPORTER = Exporter(
         "'cmc new' writes. Loads back into the same canvas. Language-neutral; takes no settings."
     ),
     settings=(),
+    messages=_,
 )

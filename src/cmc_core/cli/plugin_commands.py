@@ -140,7 +140,13 @@ def _list_exporters(active: Plugins) -> None:
         provider = active.exporters.provider(exporter.name)
         origin = provider.distribution or provider.module
         rows.append(
-            [exporter.name, exporter.extension, exporter.title, f"[{origin}]", exporter.media_type]
+            [
+                exporter.name,
+                exporter.extension,
+                exporter.title_in(),
+                f"[{origin}]",
+                exporter.media_type,
+            ]
         )
     click.echo(aligned(rows))
 
@@ -307,7 +313,7 @@ def export(
             _(
                 "Exporter: {name} ({title}); language: {language}.",
                 name=exporter.name,
-                title=exporter.title,
+                title=exporter.title_in(),
                 language=language.value,
             )
         )
