@@ -40,8 +40,6 @@ def _may_have_configuration(start: Path) -> bool:
     ``pyproject.toml`` with a ``[tool.cmc]`` table (one that cannot be parsed counts, so that
     reading it reports the mistake). Reading one properly imports the rules (their
     thresholds), which ``cmc --help`` has no need of where there is nothing to read."""
-    import tomllib
-
     for directory in (start.resolve(), *start.resolve().parents):
         if (directory / "cmc.toml").is_file():
             return True
@@ -51,6 +49,8 @@ def _may_have_configuration(start: Path) -> bool:
             continue
         if b"cmc" not in data:
             continue
+        import tomllib  # only for a pyproject.toml that mentions cmc
+
         try:
             tool = tomllib.loads(data.decode("utf-8")).get("tool")
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, RecursionError):
