@@ -32,7 +32,7 @@ def test_ruff_passes_on_src_and_tests() -> None:
 
 
 def test_the_example_plugins_pass_mypy_strict_and_ruff() -> None:
-    assert [plugin.name for plugin in PLUGINS] == ["cmc-digital-waste", "cmc-pptx"]
+    assert [plugin.name for plugin in PLUGINS] == ["cmc-digital-waste", "cmc-pptx", "cmc-workshop"]
     for plugin in PLUGINS:
         typed = run("mypy", "--strict", "src", cwd=plugin)
         assert typed.returncode == 0, plugin.name + typed.stdout + typed.stderr
