@@ -77,10 +77,12 @@ class ProtocolError(RuntimeError):
 class Chromium:
     """A running headless Chromium with a fresh profile in ``profile``; close it when done."""
 
-    def __init__(self, binary: str, profile: Path, timeout: float = 60.0) -> None:
+    def __init__(
+        self, binary: str, profile: Path, timeout: float = 60.0, extra_flags: tuple[str, ...] = ()
+    ) -> None:
         self.timeout = timeout
-        self.process = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        self.process = subprocess.Popen(  # a switch given again in extra_flags wins
+            [binary, *FLAGS, *extra_flags, f"--user-data-dir={profile}", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
