@@ -118,7 +118,8 @@ def _md(text: str) -> str:
 
 def markdown_report(report: Report) -> str:
     """The agenda as Markdown."""
-    lines = [f"# {_md(_('Workshop agenda: {title}', title=report.title))}", ""]
+    heading = _("Workshop agenda: {title}", title=report.title)
+    lines = [f"# {_md(heading)}", ""]
     lines += [
         _md(_.plural("{count} participant", "{count} participants", len(report.participants))),
         "",
@@ -208,7 +209,8 @@ def html_sections(report: Report, items: Iterable[AgendaItem] | None = None) -> 
                 lines += _html_item(report, item)
             lines.append("</ol>")
         else:
-            lines.append(f"<p>{_e(_('None.'))}</p>")
+            none = _("None.")
+            lines.append(f"<p>{_e(none)}</p>")
         lines.append("</section>")
     return lines
 

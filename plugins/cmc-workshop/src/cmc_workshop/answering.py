@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from cmc_core.cli.answers_file import ANSWERS_SUFFIX, MARKER
 from cmc_core.errors import CmcError
-from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.questionnaires import (
     CANVAS_DETAILS,
     QUICKSCAN,
@@ -32,8 +31,8 @@ from cmc_core.questionnaires import (
 )
 from cmc_core.translation import Messages, current_language
 
-from cmc_workshop.records import AnswersProblems, WorkshopError
-from cmc_workshop.storage import now
+from cmc_workshop.records import AnswersProblems, WorkshopError, WorkshopIOError
+from cmc_workshop.storage import cannot_read, now, write_file
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -79,6 +78,7 @@ def read_answers(path: Path) -> AnswerSet:
     """The answers in a participant's file (none when there is no file yet).
 
     :raises WorkshopError: the file is broken (someone edited it by hand).
+    :raises WorkshopIOError: it cannot be read (a directory, no permission).
     """
     if not path.exists():
         return AnswerSet()
@@ -86,6 +86,8 @@ def read_answers(path: Path) -> AnswerSet:
         return load_answers(path)
     except CmcError as error:
         raise WorkshopError(str(error)) from None
+    except OSError as error:
+        raise WorkshopIOError(cannot_read(path, error)) from None
 
 
 def read_values(path: Path) -> dict[str, object]:
@@ -111,6 +113,7 @@ def save(
 
     :returns: how many answers were saved (taking one back is not counted).
     :raises AnswersProblems: an answer does not fit; the file is unchanged.
+    :raises WorkshopIOError: the file cannot be written; it is unchanged.
     """
     asked = {question.id for question in questionnaire.questions}
     problems: dict[str, str] = {}
@@ -156,4 +159,4 @@ def _write(path: Path, answers: AnswerSet) -> None:
     text = dumps_answers(answers, previous)
     if not text.startswith(MARKER):
         text = f"{MARKER}\n{text}"
-    write_atomic(path, text.encode("utf-8"))
+    write_file(path, text.encode("utf-8"))

@@ -94,11 +94,15 @@ def workshop() -> None:
     help="The canvas the workshop fills (copied into the folder, comments and all).",
 )
 @click.option("--title", help="The workshop's title. Default: the canvas's name.")
-@hosting.language_option(_LANG_HELP, reads_canvas=False)
+@hosting.language_option(_LANG_HELP)
 def start(folder: Path, canvas_file: Path, title: str | None, lang: str | None) -> None:
     """Make a workshop folder FOLDER on a copy of the canvas, and print the join code and
     the facilitator's page."""
+    from cmc_workshop.answering import load_document
+
     with hosting.speaking(lang), _failures():
+        canvas = load_document(canvas_file).canvas
+    with hosting.speaking(lang, canvas), _failures():
         from cmc_workshop.folder import Workshop
 
         made = Workshop.start(folder, canvas_file, title=title, plugins=hosting.active_plugins())
@@ -194,8 +198,9 @@ def _write_text(text: str, output: Path | None) -> None:
 @click.option(
     "--canvas-out",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Also write a canvas with the unanimous answers applied and the open "
-    "points in the notes of their blocks.",
+    help="Also write a canvas with the unanimous answers applied (only those at least two "
+    "participants gave) and the open points in the notes of their blocks; a question only "
+    "one participant answered is an open point.",
 )
 @hosting.language_option(_LANG_HELP)
 def merge(

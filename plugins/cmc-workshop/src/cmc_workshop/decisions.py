@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 from cmc_core.errors import CmcError
-from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.questionnaires import (
     QUICKSCAN,
     AnswerError,
@@ -32,8 +31,9 @@ from cmc_core.questionnaires import (
 from cmc_core.translation import Messages
 
 from cmc_workshop.agreement import comparable
-from cmc_workshop.records import AnswersProblems, Decision, WorkshopError
-from cmc_workshop.storage import DECISIONS_FILE, lock_for, now
+from cmc_workshop.records import AnswersProblems, Decision, WorkshopError, WorkshopIOError
+from cmc_workshop.safety import invisible_problems
+from cmc_workshop.storage import DECISIONS_FILE, cannot_read, lock_for, now, write_file
 
 if TYPE_CHECKING:
     from cmc_core.canvas import Canvas
@@ -50,6 +50,7 @@ def read(folder: Path) -> tuple[Decision, ...]:
     """The decisions in ``folder``'s ``decisions.yaml`` (none when there is no file).
 
     :raises WorkshopError: the file is not a list of decisions.
+    :raises WorkshopIOError: it cannot be read (a directory, no permission).
     """
     from cmc_core.fileformat.yaml_io import read_yaml_data
 
@@ -57,8 +58,12 @@ def read(folder: Path) -> tuple[Decision, ...]:
     if not path.exists():
         return ()
     try:
-        root, _locate = read_yaml_data(path.read_bytes(), str(path))
-    except (OSError, CmcError) as error:
+        content = path.read_bytes()
+    except OSError as error:
+        raise WorkshopIOError(cannot_read(path, error)) from None
+    try:
+        root, _locate = read_yaml_data(content, str(path))
+    except CmcError as error:
         raise WorkshopError(str(error)) from None
     if root is None:
         return ()
@@ -136,8 +141,15 @@ def decide(
     """Write the agreed ``value`` into the workshop's canvas and record the decision (see the
     module docstring).
 
-    :raises AnswersProblems: the value does not fit the question or the canvas.
+    All or nothing: ``decisions.yaml`` is read before the canvas is written, and when the
+    decision cannot be recorded the canvas file gets its previous bytes back (atomically).
+
+    :raises AnswersProblems: the value does not fit the question or the canvas, is empty
+        (``None``, blank text, an empty list: a decision never wipes a field), or holds
+        control characters or direction marks.
     :raises WorkshopError: the questionnaire has no such question, or no ``by`` is given.
+    :raises WorkshopIOError: the canvas or ``decisions.yaml`` cannot be read or written;
+        neither is changed then.
     """
     from cmc_core.fileformat import save
     from cmc_core.fileformat.yaml_io import write_yaml_data
@@ -154,6 +166,11 @@ def decide(
         )
     if not by.strip():
         raise WorkshopError(_("Say who decides."))
+    if _empty(value):
+        value = None  # refused by cmc's checking as "the answer is empty"
+    refused = invisible_problems(questionnaire.questions, {question: value})
+    if refused:
+        raise AnswersProblems(refused.items())
     with lock_for(workshop.canvas_path):
         document = load_document(workshop.canvas_path)
         result = applied(document.canvas, questionnaire, {question: value}, by=by)
@@ -166,10 +183,32 @@ def decide(
             if question in answers and comparable(answers[question]) == comparable(checked)
         )
         decision = Decision(questionnaire.name, question, checked, by.strip(), now(), agreed)
-        save(document.with_canvas(result.canvas), workshop.canvas_path)
         earlier = [attrs.asdict(d, recurse=False) for d in read(workshop.path)]
         entry = attrs.asdict(decision, recurse=False)
         entries = [{**e, "agreed": list(e["agreed"])} for e in (*earlier, entry)]
         text = write_yaml_data(entries)
-        write_atomic(workshop.path / DECISIONS_FILE, text.encode("utf-8"))
+        try:
+            before = workshop.canvas_path.read_bytes()
+        except OSError as error:
+            raise WorkshopIOError(cannot_read(workshop.canvas_path, error)) from None
+        try:
+            save(document.with_canvas(result.canvas), workshop.canvas_path)
+        except CmcError as error:  # cmc's CanvasSaveError: the file was left as it was
+            raise WorkshopIOError(str(error)) from None
+        try:
+            write_file(workshop.path / DECISIONS_FILE, text.encode("utf-8"))
+        except WorkshopIOError:
+            write_file(workshop.canvas_path, before)  # no decision recorded: none taken
+            raise
     return decision
+
+
+def _empty(value: object) -> bool:
+    """``None``, blank text, or a list of nothing but blank texts."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple):
+        return all(isinstance(item, str) and not item.strip() for item in value)
+    return False

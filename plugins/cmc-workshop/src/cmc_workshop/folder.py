@@ -19,6 +19,7 @@ the answers file format allows no other keys.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import unicodedata
@@ -27,11 +28,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmc_core.errors import CmcError
-from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.translation import Messages
 
 from cmc_workshop import answering
-from cmc_workshop.records import AnswersProblems, Decision, Participant, WorkshopError
+from cmc_workshop.records import (
+    AnswersProblems,
+    Decision,
+    Participant,
+    WorkshopError,
+    WorkshopIOError,
+)
+from cmc_workshop.safety import invisible_problems
 from cmc_workshop.storage import (
     ANSWERS_DIR,
     PARTICIPANT_SUFFIX,
@@ -40,6 +47,7 @@ from cmc_workshop.storage import (
     now,
     read_toml,
     slugify,
+    write_file,
     write_toml,
 )
 
@@ -48,9 +56,20 @@ if TYPE_CHECKING:
     from cmc_core.plugins import Plugins
     from cmc_core.questionnaires import Questionnaire
 
-__all__ = ["AnswersProblems", "Decision", "Participant", "Workshop", "WorkshopError"]
+__all__ = [
+    "AnswersProblems",
+    "Decision",
+    "Participant",
+    "Workshop",
+    "WorkshopError",
+    "WorkshopIOError",
+]
 
 _ = Messages("cmc_workshop", "cmc_workshop")
+#: Where a damaged participant's file is reported (once per file and problem).
+log = logging.getLogger("cmc_workshop")
+_warned: set[tuple[str, str]] = set()
+_warned_lock = threading.Lock()
 
 #: The longest name a participant may join with.
 MOST_NAME_CHARACTERS = 60
@@ -70,8 +89,20 @@ def installed_plugins() -> Plugins:
 
 
 def _name_key(name: str) -> str:
-    """Names are the same when they differ only in case and spacing."""
-    return " ".join(name.split()).casefold()
+    """Names are the same when they differ only in case, spacing or the Unicode spelling of
+    the same letters: ``Å`` as one character or as ``A`` and a ring, full-width ``Ａｎｎａ``
+    and ``Anna`` (NFKC, then case folded, then NFKC again: folding can undo it)."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(unicodedata.normalize("NFKC", folded).split())
+
+
+def _skipped(path: Path, problem: str) -> None:
+    """Warn that a damaged participant's file is left out (once per file and problem)."""
+    with _warned_lock:
+        if (str(path), problem) in _warned:
+            return
+        _warned.add((str(path), problem))
+    log.warning("%s", _("Left out a damaged participant's file: {problem}", problem=problem))
 
 
 def checked_name(name: object) -> str:
@@ -84,9 +115,12 @@ def checked_name(name: object) -> str:
     name = name.strip()
     if len(name) > MOST_NAME_CHARACTERS:
         raise WorkshopError(_("A name has at most {most} characters.", most=MOST_NAME_CHARACTERS))
-    if any(unicodedata.category(character).startswith("C") for character in name):
+    if any(unicodedata.category(character)[0] in "CZ" and character != " " for character in name):
+        # Cc, Cf (zero-width and direction marks), Zl, Zp and odd spaces
         raise WorkshopError(_("A name cannot hold control characters or invisible characters."))
-    return name
+    if all(unicodedata.category(character)[0] in "MZ" for character in name):
+        raise WorkshopError(_("A name needs letters or digits, not only accents or marks."))
+    return unicodedata.normalize("NFC", name)
 
 
 class Workshop:
@@ -156,7 +190,7 @@ class Workshop:
             raise WorkshopError(str(error)) from None
         name = f"canvas.cmc{_CANVAS_SUFFIXES[document.format]}"
         (folder / ANSWERS_DIR).mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / name, Path(canvas_file).read_bytes())  # comments and all
+        write_file(folder / name, Path(canvas_file).read_bytes())  # comments and all
         shown = " ".join((title or "").split()) or document.canvas.meta.name or folder.name
         settings = {
             "title": shown,
@@ -220,15 +254,23 @@ class Workshop:
     # -- participants ----------------------------------------------------------------------
 
     def participants(self) -> tuple[Participant, ...]:
-        """Everyone who joined, sorted by name."""
-        found = []
+        """Everyone who joined, sorted by name. A participant whose file is damaged (someone
+        edited it by hand) is left out, with a warning on the ``cmc_workshop`` logger naming
+        the file and the problem, so that the rest of the room keeps working."""
+        return self._read_participants()[0]
+
+    def _read_participants(self) -> tuple[tuple[Participant, ...], tuple[str, ...]]:
+        """The participants, and the slugs of the damaged files left out."""
+        found, damaged = [], []
         for path in sorted(self.answers_path.glob(f"*{PARTICIPANT_SUFFIX}")):
-            table = read_toml(path, "participant")
-            name, token = table.get("name"), table.get("token")
-            if not isinstance(name, str) or not isinstance(token, str) or not token:
-                raise WorkshopError(_("{path}: expected name and token as text.", path=path))
-            found.append(Participant(name, path.name.removesuffix(PARTICIPANT_SUFFIX), token))
-        return tuple(sorted(found, key=lambda p: (_name_key(p.name), p.name, p.slug)))
+            slug = path.name.removesuffix(PARTICIPANT_SUFFIX)
+            try:
+                found.append(_participant(path, slug))
+            except WorkshopError as error:  # also WorkshopIOError: a directory, no permission
+                _skipped(path, str(error))
+                damaged.append(slug)
+        ordered = sorted(found, key=lambda p: (_name_key(p.name), p.name, p.slug))
+        return tuple(ordered), tuple(damaged)
 
     def participant(self, token: str) -> Participant:
         """The participant whose secret ``token`` is.
@@ -240,15 +282,37 @@ class Workshop:
                 return participant
         raise WorkshopError(_("Unknown participant: this link does not belong to this workshop."))
 
-    def join(self, name: str) -> Participant:
-        """Add a participant with a secret token of their own.
+    def join(self, name: str, language: str | None = None) -> Participant:
+        """Add a participant with a secret token of their own, and the language they chose
+        (``nl`` or ``en``; ``None``: none chosen).
 
         :raises WorkshopError: the name is empty, too long, holds control characters, or is
-            taken (the same apart from case and spacing).
+            taken (the same apart from case, spacing and Unicode spelling), or its file is
+            damaged (it is never overwritten); the language is not one cmc speaks.
+        :raises WorkshopIOError: the participant's file cannot be written.
         """
+        from cmc_core.vocabulary import Language
+
         name = checked_name(name)
+        if language is not None and language not in {known.value for known in Language}:
+            raise WorkshopError(
+                _("There is no language {language!r}: choose nl or en.", language=language)
+            )
         with lock_for(self.answers_path):
-            taken = {_name_key(p.name) for p in self.participants()}
+            present, damaged = self._read_participants()
+            taken = {_name_key(p.name) for p in present}
+            base = slugify(name)
+            if any(slug == base or slug.startswith(f"{base}-") for slug in damaged):
+                damaged_file = f"{base}{PARTICIPANT_SUFFIX}"
+                raise WorkshopError(
+                    _(
+                        "The name {name!r} cannot be checked: the file {file} in the answers "
+                        "folder is damaged. Ask the facilitator to repair it, or choose "
+                        "another name.",
+                        name=name,
+                        file=damaged_file,
+                    )
+                )
             if _name_key(name) in taken:
                 raise WorkshopError(
                     _(
@@ -257,7 +321,6 @@ class Workshop:
                         name=name,
                     )
                 )
-            base = slugify(name)
             slug, number = base, 1
             while (self.answers_path / f"{slug}{PARTICIPANT_SUFFIX}").exists() or (
                 answering.answers_file(self.answers_path, slug).exists()
@@ -266,20 +329,30 @@ class Workshop:
                 slug = f"{base}-{number}"
             token = secrets.token_urlsafe(18)
             values = {"name": name, "token": token, "joined": now()}
-            self.answers_path.mkdir(parents=True, exist_ok=True)
+            if language is not None:
+                values["language"] = language
+            try:
+                self.answers_path.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                from cmc_workshop.storage import cannot_write
+
+                raise WorkshopIOError(cannot_write(self.answers_path, error)) from None
             write_toml(self.answers_path / f"{slug}{PARTICIPANT_SUFFIX}", "participant", values)
-        return Participant(name, slug, token)
+        return Participant(name, slug, token, language)
 
     # -- answers ---------------------------------------------------------------------------
 
     def answers(self) -> dict[str, dict[str, object]]:
-        """Every participant's answers: name -> question id -> value."""
-        return {
-            participant.name: answering.read_values(
-                answering.answers_file(self.answers_path, participant.slug)
-            )
-            for participant in self.participants()
-        }
+        """Every participant's answers: name -> question id -> value. A participant whose
+        answers file is damaged is left out, with a warning (see :meth:`participants`)."""
+        found: dict[str, dict[str, object]] = {}
+        for participant in self.participants():
+            path = answering.answers_file(self.answers_path, participant.slug)
+            try:
+                found[participant.name] = answering.read_values(path)
+            except WorkshopError as error:  # also WorkshopIOError
+                _skipped(path, str(error))
+        return found
 
     def save_answers(
         self, participant: Participant, questionnaire: str, answers: Mapping[str, object]
@@ -290,16 +363,22 @@ class Workshop:
         to other questions stay.
 
         :returns: how many answers were saved.
-        :raises AnswersProblems: some answer does not fit; none of them was saved.
+        :raises AnswersProblems: some answer does not fit (or holds control characters or
+            direction marks, see :mod:`cmc_workshop.safety`); none of them was saved.
         :raises WorkshopError: an unknown participant or questionnaire.
+        :raises WorkshopIOError: the participant's file cannot be read or written.
         """
         known = self.participant(participant.token)
         path = answering.answers_file(self.answers_path, known.slug)
+        asked = self._questionnaire(questionnaire)
+        refused = invisible_problems(asked.questions, answers)
+        if refused:
+            raise AnswersProblems(refused.items())
         with lock_for(path):
             return answering.save(
                 path,
                 name=known.name,
-                questionnaire=self._questionnaire(questionnaire),
+                questionnaire=asked,
                 questionnaires=self.questionnaires(),
                 canvas=self.canvas(),
                 given=answers,
@@ -316,8 +395,11 @@ class Workshop:
     def decide(self, questionnaire: str, question: str, value: object, *, by: str) -> Decision:
         """Write an agreed answer into the canvas (its comments kept) and record the decision.
 
-        :raises AnswersProblems: the value does not fit the question (or the canvas).
+        :raises AnswersProblems: the value does not fit the question (or the canvas), is empty,
+            or holds control characters or direction marks.
         :raises WorkshopError: an unknown questionnaire or question.
+        :raises WorkshopIOError: the canvas or ``decisions.yaml`` cannot be read or written;
+            then neither is changed.
         """
         from cmc_workshop import decisions
 
@@ -328,6 +410,18 @@ class Workshop:
             if questionnaire.name == name:
                 return questionnaire
         raise WorkshopError(_("There is no questionnaire {name!r}.", name=name))
+
+
+def _participant(path: Path, slug: str) -> Participant:
+    """The participant of a ``.participant.toml`` file.
+
+    :raises WorkshopError: it is damaged.
+    """
+    table = read_toml(path, "participant")
+    name, token, language = table.get("name"), table.get("token"), table.get("language")
+    if not isinstance(name, str) or not isinstance(token, str) or not token:
+        raise WorkshopError(_("{path}: expected name and token as text.", path=path))
+    return Participant(name, slug, token, language if isinstance(language, str) else None)
 
 
 def _setting(path: Path, settings: Mapping[str, Any], key: str) -> str:

@@ -7,6 +7,10 @@ answers; those the canvas refuses become open points, with the reason) and the o
 listed in the notes of their blocks, after whatever the notes said already. A question that
 belongs to no block (the canvas details, a plugin's questionnaire) is an open point in the
 report only. The workshop's own canvas is never changed by a merge: decisions do that.
+
+A "unanimous" answer is applied only when at least two participants gave it: one answer is
+no agreement, and it would overwrite what the canvas held. A question only one participant
+answered is an open point instead.
 """
 
 from __future__ import annotations
@@ -65,7 +69,24 @@ def _block(questionnaire: Questionnaire, question_id: str) -> BlockKey | None:
     return None
 
 
+def _agreed(item: AgendaItem) -> bool:
+    """A unanimous answer at least two participants gave: merge applies it."""
+    return item.status == "unanimous" and len(item.positions[0].participants) >= 2
+
+
+def _single(item: AgendaItem) -> bool:
+    """A question only one participant answered: no agreement, an open point."""
+    return item.status == "unanimous" and len(item.positions[0].participants) < 2
+
+
 def _point_line(item: AgendaItem, reason: str) -> str:
+    if _single(item) and not reason:
+        return _(
+            "{question}: {answer} (only {name} answered), not written: one answer is no agreement",
+            question=item.text,
+            answer=item.positions[0].shown,
+            name=", ".join(item.positions[0].participants),
+        )
     if reason:
         return _(
             "{question}: {answer} (everyone), not written: {reason}",
@@ -97,7 +118,7 @@ def merged_canvas(
     document = load_document(workshop.canvas_path)
     canvas = document.canvas
     by_name = {q.name: q for q in report.questionnaires}
-    unanimous = [item for item in report.items if item.status == "unanimous"]
+    unanimous = [item for item in report.items if _agreed(item)]
     refused: dict[str, str] = {}
     for name in dict.fromkeys(item.questionnaire for item in unanimous):
         values = {i.question: i.positions[0].value for i in unanimous if i.questionnaire == name}
@@ -107,7 +128,7 @@ def merged_canvas(
     points: list[OpenPoint] = [
         (item, refused.get(item.question, ""))
         for item in report.items
-        if item.status == "divided" or item.question in refused
+        if item.status == "divided" or item.question in refused or _single(item)
     ]
     lines: dict[BlockKey, list[str]] = {}
     with using_language(canvas.meta.language):

@@ -3,6 +3,7 @@
 :class:`Participant` and :class:`Decision` are frozen data, read from and written to the
 workshop folder by :mod:`cmc_workshop.folder`; :class:`WorkshopError` is every refusal a user
 can cause (a wrong token, a taken name, a folder that is no workshop), and
+:class:`WorkshopIOError` a file that cannot be read or written, and
 :class:`AnswersProblems` the refusal of answers that do not fit their questions, with one
 ``(question id, message)`` per answer, so that a web page can show each next to its field.
 No I/O here.
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 from cmc_core.errors import CmcError
 
-__all__ = ["AnswersProblems", "Decision", "Participant", "WorkshopError"]
+__all__ = ["AnswersProblems", "Decision", "Participant", "WorkshopError", "WorkshopIOError"]
 
 
 class WorkshopError(CmcError):
@@ -23,6 +24,12 @@ class WorkshopError(CmcError):
 
     The command line prints it with exit status 2; the web app answers 400, 403 or 409.
     """
+
+
+class WorkshopIOError(WorkshopError):
+    """A file of the workshop folder could not be read or written (a full disk, a directory
+    where a file belongs, no permission): not the user's answer's fault, and nothing was
+    changed. The message names the file; the web app answers 503 rather than 422."""
 
 
 class AnswersProblems(WorkshopError):  # noqa: N818 (the contract's name)
@@ -43,11 +50,14 @@ class Participant:
     :param name: the name they joined with, as they typed it (stripped).
     :param slug: the file-name part of their answers file (``answers/<slug>.cmc-answers.yaml``).
     :param token: their secret: whoever holds it answers as them.
+    :param language: the language they chose when joining (``nl``, ``en``), if any: their
+        pages speak it.
     """
 
     name: str
     slug: str
     token: str = attrs.field(repr=False)
+    language: str | None = None
 
 
 @attrs.frozen

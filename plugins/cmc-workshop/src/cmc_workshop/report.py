@@ -78,7 +78,8 @@ def _open_rows(report: Report) -> list[tuple[str, str]]:
 def decisions_section(report: Report) -> str:
     """The decisions and the open points as an HTML section, every text escaped."""
     lines = ['<section class="workshop-decisions" id="workshop-decisions">']
-    lines.append(f"<h2>{_e(_('Workshop decisions: {title}', title=report.title))}</h2>")
+    heading = _("Workshop decisions: {title}", title=report.title)
+    lines.append(f"<h2>{_e(heading)}</h2>")
     rows = _decision_rows(report)
     if rows:
         lines.append("<ol>")
@@ -88,8 +89,10 @@ def decisions_section(report: Report) -> str:
         ]
         lines.append("</ol>")
     else:
-        lines.append(f"<p>{_e(_('No decisions yet.'))}</p>")
-    lines.append(f"<h2>{_e(_('Open points'))}</h2>")
+        nothing = _("No decisions yet.")
+        lines.append(f"<p>{_e(nothing)}</p>")
+    open_points = _("Open points")
+    lines.append(f"<h2>{_e(open_points)}</h2>")
     points = _open_rows(report)
     if points:
         lines.append("<ul>")
@@ -106,7 +109,8 @@ def decisions_markdown(report: Report) -> str:
     """The decisions, then the whole agenda, as Markdown."""
     from cmc_exporters._markdown_text import markdown_text
 
-    lines = [f"# {markdown_text(_('Workshop decisions: {title}', title=report.title))}", ""]
+    heading = _("Workshop decisions: {title}", title=report.title)
+    lines = [f"# {markdown_text(heading)}", ""]
     rows = _decision_rows(report)
     lines += [
         f"{number}. **{markdown_text(text)}**: {markdown_text(value)} ({markdown_text(said)})"

@@ -19,7 +19,9 @@ The layout is the contract's::
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
 import re
 import threading
 import tomllib
@@ -31,7 +33,7 @@ import tomli_w
 from cmc_core.fileformat.atomic import write_atomic
 from cmc_core.translation import Messages
 
-from cmc_workshop.records import WorkshopError
+from cmc_workshop.records import WorkshopError, WorkshopIOError
 
 __all__ = [
     "ANSWERS_DIR",
@@ -42,6 +44,7 @@ __all__ = [
     "now",
     "read_toml",
     "slugify",
+    "write_private",
     "write_toml",
 ]
 
@@ -82,8 +85,12 @@ def read_toml(path: Path, table: str) -> dict[str, Any]:
     :raises WorkshopError: the file cannot be read, is no TOML, or lacks the table.
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise WorkshopIOError(cannot_read(path, error)) from None
+    try:
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as error:
         raise WorkshopError(
             _("{path}: cannot read the file: {reason}", path=path, reason=error)
         ) from None
@@ -97,6 +104,71 @@ def read_toml(path: Path, table: str) -> dict[str, Any]:
     return found
 
 
+def cannot_read(path: Path, error: OSError) -> str:
+    """``PATH: cannot read the file: reason`` in the current language."""
+    from cmc_core.fileformat.wording import os_reason
+
+    return _("{path}: cannot read the file: {reason}", path=path, reason=os_reason(error))
+
+
+def cannot_write(path: Path, error: OSError) -> str:
+    """``cannot write PATH: reason`` in the current language."""
+    from cmc_core.fileformat.wording import os_reason
+
+    return _("cannot write {path}: {reason}", path=path, reason=os_reason(error))
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write ``content`` atomically.
+
+    :raises WorkshopIOError: it cannot be written (the message names the file); the file
+        that was there is left as it was.
+    """
+    try:
+        write_atomic(path, content)
+    except OSError as error:  # cmc's CanvasSaveError is one, its message translated
+        from cmc_core.fileformat.errors import CanvasSaveError
+
+        if isinstance(error, CanvasSaveError):
+            raise WorkshopIOError(str(error)) from None
+        raise WorkshopIOError(cannot_write(path, error)) from None
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write a file holding a secret (a token) atomically, readable by its owner only (0600).
+
+    :func:`write_atomic` gives a new file the usual permissions and keeps an existing file's,
+    so the file is made (empty, 0600) or narrowed to 0600 first: the secret is never on disk
+    in a file others can read.
+
+    :raises WorkshopIOError: it cannot be written; a file made here is removed again.
+    """
+    made = False
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+    except OSError as error:
+        raise WorkshopIOError(cannot_write(path, error)) from None
+    else:
+        os.close(descriptor)
+        made = True
+    try:
+        write_file(path, content)
+    except WorkshopIOError:
+        if made:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)  # the umask may have taken bits away, never added any
+
+
 def write_toml(path: Path, table: str, values: dict[str, Any]) -> None:
-    """Write ``[table]`` with ``values`` atomically."""
-    write_atomic(path, tomli_w.dumps({table: values}).encode("utf-8"))
+    """Write ``[table]`` with ``values`` atomically, readable by its owner only: the files
+    written this way hold tokens.
+
+    :raises WorkshopIOError: it cannot be written.
+    """
+    write_private(path, tomli_w.dumps({table: values}).encode("utf-8"))
