@@ -99,8 +99,13 @@ def test_joining_by_json_works_too(workshop: Workshop) -> None:
     client = test_client(workshop)
     body = {"name": "Bob", "code": workshop.join_code, "language": "en"}
     response = client.post("/join", json=body)
-    assert response.status_code == 303
-    assert response.headers["location"].startswith("/p/")
+    assert response.status_code == 201
+    address = response.json()["participant"]
+    assert address.startswith("/p/")
+    assert client.get(address).status_code == 200
+    form = client.post("/join", data={**body, "name": "Carol"})
+    assert form.status_code == 303
+    assert form.headers["location"].startswith("/p/")
 
 
 @pytest.mark.parametrize("code", ["000000x", "", "1" * 7])
@@ -233,7 +238,7 @@ def test_a_participant_cannot_write_anothers_answers(workshop: Workshop) -> None
     body = {"questionnaire": "block-vision", "answers": {"vision": "mine"}, "participant": "Bob"}
     assert client.post(f"/api/p/{alice}/answers", json=body).status_code == 200
     assert workshop.answers() == {"Alice": {"vision": "mine"}, "Bob": {}}
-    forged = client.post("/api/p/Bob/answers", json=body)
+    forged = client.post("/api/p/Bob/answers?lang=en", json=body)
     assert forged.status_code == 403
     assert forged.json() == {"error": "unknown participant"}
 

@@ -8,8 +8,9 @@ what every response shares:
   host), ``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer`` (the page
   addresses hold secret tokens), and ``Cache-Control: no-store`` on everything but the static
   files;
-- errors as a page in the page's language, or as JSON under ``/api/``: 400 for a body that is
-  not JSON, 403 for a wrong code or token, 413 for a body over 64 KiB.
+- errors as a page in the page's language, or as JSON under ``/api/`` (see :mod:`.errors`):
+  400 for a body that is not JSON, 403 for a wrong code or token, 413 for a body over 64 KiB,
+  429 after too many wrong codes, 503 while the canvas file or the folder cannot be read.
 """
 
 from __future__ import annotations
@@ -17,16 +18,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cmc_workshop.folder import Workshop
-from cmc_workshop.server import facilitator, participant, poster
-from cmc_workshop.server.room import APP_POLICY, Room, json_response
+from cmc_workshop.server import errors, facilitator, participant, poster
+from cmc_workshop.server.errors import CatchAll
+from cmc_workshop.server.room import APP_POLICY, Room
 
 __all__ = ["create_app"]
 
@@ -72,20 +71,14 @@ def create_app(workshop: Workshop, *, require_code_everywhere: bool = False) -> 
         building could otherwise watch the canvas.
     """
     room = Room(workshop, require_code_everywhere=require_code_everywhere)
-
-    async def http_error(request: Request, error: Exception) -> Response:
-        assert isinstance(error, HTTPException)
-        if request.url.path.startswith("/api/"):
-            return json_response({"error": error.detail}, error.status_code)
-        return await participant.error_page(room, request, error.status_code)
-
     routes: list[BaseRoute] = [
         *participant.routes(room),
         *facilitator.routes(room),
         *poster.routes(room),
         Mount("/static", app=StaticFiles(directory=_STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
-    app.add_middleware(SecurityHeaders)
+    app = Starlette(routes=routes, exception_handlers=errors.handlers())  # type: ignore[arg-type]
+    app.add_middleware(CatchAll, room=room)
+    app.add_middleware(SecurityHeaders)  # outside CatchAll: its 500 gets the headers too
     app.state.room = room
     return app

@@ -9,11 +9,12 @@ stream sees the canvas change at once.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import attrs
 import orjson
-from cmc_core.translation import using_language
+from cmc_core.translation import N_, Messages, using_language
 from cmc_core.vocabulary import Language
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -21,11 +22,14 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from cmc_workshop.agreement import AgendaItem, agenda
-from cmc_workshop.folder import AnswersProblems, Decision, WorkshopError
+from cmc_workshop.records import AnswersProblems, Decision, WorkshopError, WorkshopIOError
 from cmc_workshop.server.forms import raw_value
 from cmc_workshop.server.room import Room, json_response, read_json, same_secret
 
 __all__ = ["agenda_data", "routes"]
+
+#: The catalog of the texts marked here with ``N_`` (translated by the error handlers).
+_ = Messages("cmc_workshop", "cmc_workshop")
 
 
 def agenda_data(items: tuple[AgendaItem, ...]) -> list[dict[str, Any]]:
@@ -75,13 +79,67 @@ def _decided_text(item: AgendaItem, decision: Decision | None) -> str:
     return _json(decision.value)
 
 
+class _Unreadable(Exception):  # noqa: N818 (a wrapper, not an error of its own)
+    """The canvas file could not be read before deciding: its :class:`WorkshopError` goes to
+    the app's handler (503) instead of being taken for a refused value (422)."""
+
+    def __init__(self, error: WorkshopError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def shown_time(at: str, *, today: datetime.date | None = None) -> str:
+    """When a decision was taken, as people read it: ``18:11`` in this computer's time zone,
+    with the date before it (``2026-12-05 18:11``) when not today; the text as it is when it
+    is no ISO timestamp."""
+    try:
+        moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    local = moment.astimezone()
+    if local.date() == (today or datetime.datetime.now().astimezone().date()):
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def _entries(
+    items: tuple[AgendaItem, ...], decisions: tuple[Decision, ...]
+) -> list[dict[str, Any]]:
+    """What the facilitator page shows of each agenda item."""
+    decided = {(d.questionnaire, d.question): d for d in decisions}
+    entries = []
+    for item in items:
+        decision = decided.get((item.questionnaire, item.question))
+        entries.append(
+            {
+                "item": item,
+                "agreement": f"{item.agreement:.2f}",
+                "percent": round(item.agreement * 100),
+                "positions": [(p, _json(p.value)) for p in item.positions],
+                "decision": decision,
+                "decided_at": shown_time(decision.at) if decision is not None else "",
+                "decided": _decided_text(item, decision),
+            }
+        )
+    return entries
+
+
+def _check(room: Room, request: Request) -> None:
+    """The facilitator's token, or 403 (and 429 after too many wrong ones)."""
+    room.check_failures(request)
+    if not same_secret(request.path_params["token"], room.workshop.facilitator_token):
+        room.failed(request)
+        raise HTTPException(403, N_("wrong facilitator token"))
+
+
 def routes(room: Room) -> list[BaseRoute]:
     """The facilitator's routes; each checks the facilitator's token first."""
     workshop = room.workshop
 
     def check(request: Request) -> None:
-        if not same_secret(request.path_params["token"], workshop.facilitator_token):
-            raise HTTPException(403, "wrong facilitator token")
+        _check(room, request)
 
     def current(language: Language) -> tuple[tuple[AgendaItem, ...], tuple[Decision, ...]]:
         with using_language(language):
@@ -93,23 +151,10 @@ def routes(room: Room) -> list[BaseRoute]:
         check(request)
         language = await room.language(request)
         items, decisions = await room.call(current, language)
-        decided = {(d.questionnaire, d.question): d for d in decisions}
         participants = await room.call(workshop.participants)
         context = {
             "token": request.path_params["token"],
-            "items": [
-                {
-                    "item": item,
-                    "agreement": f"{item.agreement:.2f}",
-                    "percent": round(item.agreement * 100),
-                    "positions": [(p, _json(p.value)) for p in item.positions],
-                    "decision": decided.get((item.questionnaire, item.question)),
-                    "decided": _decided_text(
-                        item, decided.get((item.questionnaire, item.question))
-                    ),
-                }
-                for item in items
-            ],
+            "items": _entries(items, decisions),
             "participants": [p.name for p in participants],
         }
         return room.page("facilitator.html", language, context)
@@ -126,13 +171,17 @@ def routes(room: Room) -> list[BaseRoute]:
         data = await read_json(request)
         questionnaire, question = data.get("questionnaire"), data.get("question")
         if not isinstance(questionnaire, str) or not isinstance(question, str):
-            raise HTTPException(400, "expected {questionnaire, question, value}")
+            raise HTTPException(400, N_("expected a questionnaire, a question and a value"))
         if "value" not in data:
-            raise HTTPException(400, "expected {questionnaire, question, value}")
+            raise HTTPException(400, N_("expected a questionnaire, a question and a value"))
         by = data.get("by") if isinstance(data.get("by"), str) else "facilitator"
 
         def deciding() -> Decision:
             with using_language(language):
+                try:
+                    workshop.canvas()
+                except WorkshopError as error:  # the file, not the value: 503, not 422
+                    raise _Unreadable(error) from error
                 asked = room.questionnaire(questionnaire)
                 questions = asked.questions if asked is not None else ()
                 found = next((q for q in questions if q.id == question), None)
@@ -141,9 +190,13 @@ def routes(room: Room) -> list[BaseRoute]:
 
         try:
             decision = await room.call(deciding)
+        except _Unreadable as unreadable:
+            raise unreadable.error from None
         except AnswersProblems as error:
             listed = [{"question": q, "message": m} for q, m in error.problems]
             return json_response({"problems": listed}, 422)
+        except WorkshopIOError:
+            raise  # 503: the folder, not the answer, is the problem
         except (WorkshopError, ValueError) as error:
             return json_response({"problems": [{"question": question, "message": str(error)}]}, 422)
         room.decisions_made += 1

@@ -11,6 +11,7 @@ so the JSON API takes the answers-file form as well.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,19 @@ __all__ = ["Field", "Option", "field_for", "form_fields", "raw_value"]
 
 _LINE_KINDS = frozenset({QuestionKind.TEXT_LIST, *ENTITY_KINDS})
 _NUMBER_KINDS = frozenset({QuestionKind.NUMBER, QuestionKind.PERCENTAGE, QuestionKind.SCALE})
+#: The terminal's "end with an empty line" in both languages: a web form ends with its button.
+_EMPTY_LINE_END = re.compile(
+    r"\s*[;.]?\s*(?:end with an\s+empty line|sluit af met een\s+lege regel)(?=[.;]|$)",
+    re.IGNORECASE,
+)
+
+
+def web_hint(line: str) -> str:
+    """A hint of ``cmc ask`` as the web form shows it: without the terminal's way to end."""
+    stripped = _EMPTY_LINE_END.sub("", line.strip())
+    if stripped != line.strip() and stripped and not stripped.endswith("."):
+        stripped = stripped.removesuffix(";") + "."
+    return stripped
 
 
 @attrs.frozen
@@ -100,7 +114,7 @@ def field_for(question: Question, value: object, language: Language) -> Field:
         widget = "select" if kind is QuestionKind.SINGLE_CHOICE else "checkboxes"
         options = _choice_options(question, value, language)
         return Field(widget=widget, hints=(), options=options, **common)
-    hints = tuple(line.strip() for line in hint(question, language))
+    hints = tuple(shown for line in hint(question, language) if (shown := web_hint(line)))
     shown = _shown(question, value, language)
     if kind in _NUMBER_KINDS:
         low, high = question.bounds

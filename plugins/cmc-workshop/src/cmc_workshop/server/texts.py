@@ -38,6 +38,11 @@ def page_texts(language: Language) -> dict[str, str]:
             "not_found": _("There is no page at this address."),
             "too_large_title": _("Too much at once"),
             "too_large": _("What the page sent is larger than 64 KiB; send less at a time."),
+            "too_many_title": _("Too many tries"),
+            "too_many": _("Too many wrong codes or links from this computer; wait a minute."),
+            "unavailable_title": _("The workshop cannot go on for a moment"),
+            "unavailable": _("A file of the workshop cannot be read; try again in a moment."),
+            "canvas_problem_title": _("The canvas file has a problem"),
             "welcome": _("Welcome, {name}."),
             "choose": _(
                 "Choose a questionnaire to answer. You can come back and change your answers."
