@@ -3,7 +3,6 @@ merge``'s), deciding, the token check, and hostile text from participants kept i
 
 from __future__ import annotations
 
-import html.parser
 import re
 import unicodedata
 from importlib.resources import as_file, files
@@ -19,7 +18,7 @@ from cmc_workshop.folder import Workshop
 from cmc_workshop.merge import workshop_report
 from cmc_workshop.server.facilitator import agenda_data
 from cmc_workshop.server.room import APP_POLICY
-from cmc_workshop.server.testing import test_client
+from cmc_workshop.server.testing import Tags, test_client
 
 pytest.importorskip("starlette")
 
@@ -33,19 +32,6 @@ def workshop(tmp_path: Path) -> Workshop:
 def answered(workshop: Workshop, answers: dict[str, dict[str, object]]) -> None:
     for name, given in answers.items():
         workshop.save_answers(workshop.join(name), "block-vision", given)
-
-
-class Tags(html.parser.HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def having(self, tag: str, css: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and css in (a.get("class") or "").split()]
 
 
 def injected(text: str) -> list[str]:

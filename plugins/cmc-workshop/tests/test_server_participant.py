@@ -12,7 +12,7 @@ import pytest
 
 from cmc_workshop.folder import Workshop
 from cmc_workshop.server.room import APP_POLICY, MAX_BODY
-from cmc_workshop.server.testing import test_client
+from cmc_workshop.server.testing import Tags, test_client
 
 pytest.importorskip("starlette")
 
@@ -33,26 +33,6 @@ def join(client, workshop: Workshop, name: str, language: str = "en") -> str:  #
     return location.split("/")[2].split("?")[0]
 
 
-class Elements(html.parser.HTMLParser):
-    """Every start tag with its attributes."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def find(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
-        return [
-            attributes
-            for name, attributes in self.tags
-            if name == tag
-            and all(attributes.get(k.replace("_", "-")) == v for k, v in wanted.items())
-        ]
-
-
 def test_the_root_sends_to_the_join_page(workshop: Workshop) -> None:
     response = test_client(workshop).get("/")
     assert response.status_code == 303
@@ -62,7 +42,7 @@ def test_the_root_sends_to_the_join_page(workshop: Workshop) -> None:
 def test_the_join_page_has_the_form_and_the_strict_headers(workshop: Workshop) -> None:
     response = test_client(workshop).get("/join")
     assert response.status_code == 200
-    page = Elements(response.text)
+    page = Tags(response.text)
     assert page.find("form", id="join-form")
     assert page.find("input", id="name")
     assert page.find("input", id="code")
@@ -87,7 +67,7 @@ def test_joining_with_the_code_leads_to_the_participant_page(workshop: Workshop)
     assert workshop.participant(token).name == "Alice"
     page = client.get(f"/p/{token}?lang=nl")
     assert page.status_code == 200
-    links = Elements(page.text).find("a")
+    links = Tags(page.text).find("a")
     named = {a["data-questionnaire"]: a["href"] for a in links if a.get("class") == "questionnaire"}
     assert set(named) == {q.name for q in workshop.questionnaires()}
     assert named["block-vision"] == f"/p/{token}/q/block-vision?lang=nl"
@@ -131,7 +111,7 @@ def test_a_name_taken_gets_409_saying_so(workshop: Workshop, again: str) -> None
     response = client.post("/join", data=body)
     assert response.status_code == 409
     assert "is taken" in response.text
-    assert Elements(response.text).find("form", id="join-form")  # to choose another name
+    assert Tags(response.text).find("form", id="join-form")  # to choose another name
     assert len(workshop.participants()) == 1
 
 
@@ -159,7 +139,7 @@ def test_the_questionnaire_page_has_one_named_field_per_question(workshop: Works
     for questionnaire in workshop.questionnaires():
         response = client.get(f"/p/{token}/q/{questionnaire.name}?lang=en")
         assert response.status_code == 200
-        page = Elements(response.text)
+        page = Tags(response.text)
         form = page.find("form", id="answers")
         assert form
         assert form[0]["data-questionnaire"] == questionnaire.name

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html.parser
 import queue
 import threading
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from cmc_core.vocabulary import Language
 from cmc_workshop.folder import Workshop
 from cmc_workshop.server import addresses, is_loopback
 from cmc_workshop.server.room import FRAME_POLICY, POSTER_POLICY, canvas_version
-from cmc_workshop.server.testing import test_client
+from cmc_workshop.server.testing import Tags, test_client
 
 pytest.importorskip("starlette")
 
@@ -32,28 +31,18 @@ def workshop(tmp_path: Path) -> Workshop:
         return Workshop.start(tmp_path / "room", canvas, title="Port day")
 
 
-class Tags(html.parser.HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.tags: dict[str, dict[str, str | None]] = {}
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.setdefault(tag, dict(attrs))
-
-
 def test_the_poster_page_frames_the_canvas_in_a_sandbox(workshop: Workshop) -> None:
     response = test_client(workshop).get("/poster?lang=en")
     assert response.status_code == 200
     assert response.headers["content-security-policy"] == POSTER_POLICY
     assert "unsafe-inline" not in POSTER_POLICY
-    tags = Tags(response.text).tags
+    page = Tags(response.text)
     version = canvas_version(workshop.canvas_path)
-    assert tags["body"]["data-version"] == version
-    assert tags["iframe"]["id"] == "poster"
-    assert tags["iframe"]["sandbox"] == ""  # no script, no same origin
-    assert tags["iframe"]["src"] == f"/poster/canvas.html?lang=en&v={version}"
-    assert tags["script"]["src"] == "/static/live.js"
+    assert page.first("body")["data-version"] == version
+    assert page.first("iframe")["id"] == "poster"
+    assert page.first("iframe")["sandbox"] == ""  # no script, no same origin
+    assert page.first("iframe")["src"] == f"/poster/canvas.html?lang=en&v={version}"
+    assert page.first("script")["src"] == "/static/live.js"
 
 
 @pytest.mark.parametrize("language", [Language.EN, Language.NL])
@@ -82,8 +71,9 @@ def test_on_a_network_the_poster_and_its_stream_need_the_join_code(workshop: Wor
         assert client.get(f"{address}?code=000000x").status_code == 403
     page = client.get(f"/poster?code={workshop.join_code}")
     assert page.status_code == 200
-    assert f"code={workshop.join_code}" in Tags(page.text).tags["iframe"]["src"] or ""
-    assert Tags(page.text).tags["body"]["data-code"] == workshop.join_code
+    shown = Tags(page.text)
+    assert f"code={workshop.join_code}" in (shown.first("iframe")["src"] or "")
+    assert shown.first("body")["data-code"] == workshop.join_code
     assert client.get(f"/poster/canvas.html?code={workshop.join_code}").status_code == 200
     # served locally the poster is open
     assert test_client(workshop).get("/poster").status_code == 200

@@ -3,6 +3,7 @@
 - :func:`test_client`: Starlette's TestClient over :func:`create_app` (imported quietly: the
   TestClient warns when it finds the older ``httpx`` package, which this repository's tests
   turn into errors);
+- :class:`Tags`: a page's start tags with their attributes, to find elements by id or class;
 - :class:`ServerProcess`: ``python -m cmc_workshop.server`` in a subprocess on a free port of
   127.0.0.1, started, waited for, and killed with SIGKILL, as a power cut or ``kill -9`` would.
 
@@ -11,6 +12,7 @@ The restart tests, the load benchmark and the browser tests share these.
 
 from __future__ import annotations
 
+import html.parser
 import os
 import signal
 import socket
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
     from cmc_workshop.folder import Workshop
 
-__all__ = ["ServerProcess", "free_port", "test_client"]
+__all__ = ["ServerProcess", "Tags", "free_port", "test_client"]
 
 
 def test_client(workshop: Workshop, **options: Any) -> TestClient:
@@ -122,3 +124,36 @@ class ServerProcess:
 
     def __exit__(self, *_exc: object) -> None:
         self.kill()
+
+
+class Tags(html.parser.HTMLParser):
+    """Every start tag of a page with its attributes, in document order."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
+        """The ``tag`` elements whose attributes have these values (``data_question`` is
+        ``data-question``)."""
+        return [
+            attributes
+            for name, attributes in self.tags
+            if name == tag
+            and all(attributes.get(k.replace("_", "-")) == v for k, v in wanted.items())
+        ]
+
+    def having(self, tag: str, css: str) -> list[dict[str, str | None]]:
+        """The ``tag`` elements with the class ``css``."""
+        return [a for t, a in self.tags if t == tag and css in (a.get("class") or "").split()]
+
+    def first(self, tag: str) -> dict[str, str | None]:
+        """The attributes of the first ``tag`` element (``KeyError`` when there is none)."""
+        for name, attributes in self.tags:
+            if name == tag:
+                return attributes
+        raise KeyError(tag)
